@@ -1,0 +1,102 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# kmemlab top-level build.
+#
+#   make            kmemlab.ko (against KDIR) and userspace/kmemlab
+#   make check      every test layer; ends with "N passed, N failed"
+#   make bench      boot the VM and run the benchmark suite
+#   make deps       install the Debian packages the project needs (root)
+#
+# KDIR defaults to /lib/modules/$(uname -r)/build when it exists, else to
+# the newest installed /lib/modules/*/build.
+
+KDIR ?= $(shell tools/kdir)
+export KDIR
+
+BUILD	:= build
+CC	?= gcc
+
+CORE_SRCS := $(sort $(wildcard module/core/*.c))
+CORE_HDRS := $(wildcard module/core/*.h) $(wildcard userspace/sim/*.h)
+SIM_SRCS  := $(sort $(wildcard userspace/sim/*.c))
+CLI_SRCS  := $(sort $(wildcard userspace/*.c))
+CLI_HDRS  := $(wildcard userspace/*.h)
+
+# Userspace flags. The cores are kernel code: unused parameters are normal
+# there, as in the kernel's own flags.
+WARN	:= -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow \
+	   -Wstrict-prototypes -Wmissing-prototypes
+US_INC	:= -Iuserspace/sim -Imodule/core
+US_CFLAGS := -std=gnu11 -O2 -g -D_GNU_SOURCE $(WARN) $(US_INC) -pthread
+SAN	:= -fsanitize=address,undefined -fno-omit-frame-pointer \
+	   -fno-sanitize-recover=undefined
+
+LIB		:= $(BUILD)/libkmemlab.a
+LIB_SAN		:= $(BUILD)/san/libkmemlab.a
+LIB_OBJS	:= $(patsubst %.c,$(BUILD)/%.o,$(CORE_SRCS) $(SIM_SRCS))
+LIB_SAN_OBJS	:= $(patsubst %.c,$(BUILD)/san/%.o,$(CORE_SRCS) $(SIM_SRCS))
+CLI		:= userspace/kmemlab
+CLI_OBJS	:= $(patsubst %.c,$(BUILD)/%.o,$(CLI_SRCS))
+
+UNIT_SRCS	:= $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BINS	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
+UNIT_HELPERS	:= $(filter-out $(UNIT_SRCS),$(wildcard tests/unit/*.c))
+CHECK_LIBS	:= $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt)
+
+.PHONY: all module userspace lib check unit lint bench deps clean help \
+	selftests fuzz
+
+all: module userspace
+
+help:
+	@sed -n '3,13p' Makefile | sed 's/^# \{0,1\}//'
+
+module:
+	@test -d "$(KDIR)" || { echo "kmemlab: no kernel build tree at KDIR='$(KDIR)' (run 'make deps')" >&2; exit 1; }
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+userspace: $(CLI)
+
+lib: $(LIB) $(LIB_SAN)
+
+$(BUILD)/%.o: %.c $(CORE_HDRS) $(CLI_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(US_CFLAGS) -c $< -o $@
+
+$(BUILD)/san/%.o: %.c $(CORE_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(US_CFLAGS) -O1 $(SAN) -c $< -o $@
+
+$(LIB): $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(LIB_SAN): $(LIB_SAN_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(CLI): $(CLI_OBJS) $(LIB)
+	$(CC) $(US_CFLAGS) -o $@ $(CLI_OBJS) $(LIB) -ldl -lm
+
+$(BUILD)/unit/%: tests/unit/%.c $(UNIT_HELPERS) $(wildcard tests/unit/*.h) $(LIB_SAN)
+	@mkdir -p $(dir $@)
+	$(CC) $(US_CFLAGS) -O1 $(SAN) -Itests/unit -o $@ $< $(UNIT_HELPERS) \
+		$(LIB_SAN) $(CHECK_LIBS) -lm
+
+unit: $(UNIT_BINS)
+
+check:
+	@tools/check
+
+bench:
+	@tools/bench
+
+deps:
+	@tools/deps
+
+clean:
+	rm -rf $(BUILD) $(CLI)
+	-test -d "$(KDIR)" && $(MAKE) -C $(KDIR) M=$(CURDIR) clean
+
+-include tests/selftests/Makefile.inc
+-include tests/fuzz/Makefile.inc

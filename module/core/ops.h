@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * One ops table per allocator: the engine, the simulator and the tests call
+ * every allocator, ours and the kernel's, through struct kml_backend.
+ *
+ * A backend is a family of allocators ("slab", "buddy", "first-fit",
+ * "kmem_cache", ...); an instance is one of them created with parameters.
+ * Sizes are always bytes. Page-based backends round a size up to the next
+ * order; free() gets the same size that alloc() got, so that sized frees
+ * (alloc_pages at an order, teaching heaps that check it) work.
+ */
+#ifndef KML_OPS_H
+#define KML_OPS_H
+
+#include "platform.h"
+#include "out.h"
+
+enum kml_family {
+	KML_FAMILY_OBJECT,	/* object caches and size classes */
+	KML_FAMILY_PAGE,	/* whole pages at an order */
+	KML_FAMILY_HEAP,	/* teaching heaps over one region */
+};
+
+/* Instance flags (struct kml_params.flags); not every backend takes all. */
+enum {
+	KML_F_ZERO	  = 1u << 0,	/* zero every object on alloc */
+	KML_F_REDZONE	  = 1u << 1,	/* red zones around objects */
+	KML_F_POISON	  = 1u << 2,	/* poison free objects, check on alloc */
+	KML_F_CHECK	  = 1u << 3,	/* double-free / foreign pointer checks */
+	KML_F_NO_PCP	  = 1u << 4,	/* buddy: no per-CPU order-0 cache */
+	KML_F_CTOR	  = 1u << 5,	/* run a constructor on new objects */
+	KML_F_NO_COALESCE = 1u << 6,	/* heaps: no immediate coalescing */
+};
+
+/* Free-list order of the teaching heaps. */
+enum kml_heap_order {
+	KML_ORDER_ADDR,		/* address ordered (the default) */
+	KML_ORDER_SIZE_ASC,	/* smallest first */
+	KML_ORDER_SIZE_DESC,	/* largest first */
+	KML_ORDER_LIFO,		/* freed blocks at the head */
+	KML_ORDER_FIFO,		/* freed blocks at the tail */
+};
+
+/* Parameters of a new instance; zero means "the backend's default". */
+struct kml_params {
+	u64 pool_bytes;		/* buddy pool or heap region size */
+	u64 base;		/* heap: address shown for offset 0 */
+	u32 size;		/* object size (caches) */
+	u32 align;		/* alignment in bytes (power of two) */
+	u32 header;		/* heap: bytes of header per block */
+	u32 min_split;		/* heap: smallest remainder worth splitting */
+	u32 flags;		/* KML_F_* */
+	u32 min_partial;	/* slab: empty slabs kept before release */
+	u32 order;		/* page backends: default order */
+	enum kml_heap_order list_order;
+};
+
+/*
+ * What an allocator reports about itself. The engine adds what only the
+ * caller knows (bytes requested), see struct kml_instance.
+ */
+struct kml_alloc_stats {
+	u64 allocs;		/* successful allocations */
+	u64 frees;		/* successful frees */
+	u64 failures;		/* allocations that returned NULL */
+	u64 bad_frees;		/* frees detected as invalid and refused */
+	u64 bytes_allocated;	/* bytes handed out now (object or block sizes) */
+	u64 bytes_held;		/* bytes held from the page source now */
+	u64 peak_allocated;	/* peak of bytes_allocated */
+	u64 peak_held;		/* peak of bytes_held */
+	u64 largest_free;	/* largest block that could be handed out now */
+	u64 total_free;		/* free bytes inside what is held */
+};
+
+/* The read-only views an instance can render. */
+enum kml_view {
+	KML_VIEW_STATS,
+	KML_VIEW_SLABINFO,	/* /proc/slabinfo 2.1 rows, header included */
+	KML_VIEW_BUDDYINFO,	/* /proc/buddyinfo row */
+	KML_VIEW_FRAG,		/* unusable and fragmentation indices, extfrag */
+	KML_VIEW_HEAPMAP,	/* the teaching heap, block by block */
+	KML_VIEW_NR,
+};
+
+struct kml_backend {
+	const char *name;		/* contract name, e.g. "slab", "kmalloc" */
+	const char *desc;		/* one line for listings */
+	enum kml_family family;
+	bool ours;			/* one of kmemlab's allocators */
+
+	/* Create an instance; on success *@priv is its private state. */
+	int (*create)(const struct kml_params *p, u32 inst_id, void **priv);
+	/* Release everything, including objects still allocated. */
+	void (*destroy)(void *priv);
+
+	void *(*alloc)(void *priv, size_t size);
+	/* 0, or a negative errno when the free was detected as invalid. */
+	int (*free)(void *priv, void *ptr, size_t size);
+
+	/* Optional: bulk variants; return the number of objects done. */
+	unsigned int (*alloc_bulk)(void *priv, size_t size, unsigned int nr,
+				   void **ptrs);
+	void (*free_bulk)(void *priv, size_t size, unsigned int nr,
+			  void **ptrs);
+
+	/* Bytes actually handed out for a request of @size (size class). */
+	size_t (*usable)(void *priv, size_t size);
+	/* Largest request the instance can ever satisfy. */
+	size_t (*max_size)(void *priv);
+
+	void (*stats)(void *priv, struct kml_alloc_stats *st);
+	/* Number of violated invariants (0 when healthy). */
+	unsigned int (*validate)(void *priv);
+	/* Render a view; -ENOENT when the backend has no such view. */
+	int (*show)(void *priv, enum kml_view view, struct kml_out *out);
+
+	/* Optional: release cached empty memory (slab shrink, pcp drain). */
+	int (*shrink)(void *priv);
+	/* Optional: forget every allocation at once (bump arena reset). */
+	int (*reset)(void *priv);
+};
+
+/**
+ * kml_backend_register() - make a backend available to the engine
+ * @b: the ops table; must live until kml_backend_unregister()
+ *
+ * Return: 0, -EEXIST when the name is taken, -ENOSPC when the table is full.
+ */
+int kml_backend_register(const struct kml_backend *b);
+
+/**
+ * kml_backend_unregister() - remove a backend registered before
+ * @b: the ops table
+ */
+void kml_backend_unregister(const struct kml_backend *b);
+
+/**
+ * kml_backend_find() - look a backend up by its contract name
+ * @name: e.g. "slab"
+ *
+ * Return: the backend, or NULL.
+ */
+const struct kml_backend *kml_backend_find(const char *name);
+
+/**
+ * kml_backend_at() - iterate over the registered backends
+ * @i: index from 0
+ *
+ * Return: the @i-th backend, or NULL past the end.
+ */
+const struct kml_backend *kml_backend_at(unsigned int i);
+
+/* Our backends, defined next to each core (buddy.c, slab.c, heap.c, ...). */
+extern const struct kml_backend kml_backend_buddy;
+extern const struct kml_backend kml_backend_slab;
+extern const struct kml_backend kml_backend_first_fit;
+extern const struct kml_backend kml_backend_next_fit;
+extern const struct kml_backend kml_backend_best_fit;
+extern const struct kml_backend kml_backend_worst_fit;
+extern const struct kml_backend kml_backend_segregated;
+extern const struct kml_backend kml_backend_bump;
+
+/**
+ * kml_register_ours() - register all of our backends
+ *
+ * Return: 0 or a negative errno (nothing stays registered on failure).
+ */
+int kml_register_ours(void);
+
+/* kml_unregister_ours() - undo kml_register_ours(). */
+void kml_unregister_ours(void);
+
+#endif /* KML_OPS_H */
