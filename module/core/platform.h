@@ -17,6 +17,7 @@
  *    userspace. Both hand out naturally aligned blocks of 2^order pages.
  *  - page size: PAGE_SIZE of the running kernel; 4096 in userspace.
  *  - locks: spinlock_t in the kernel; pthread_mutex_t in userspace.
+ *    Sleeping locks: struct mutex in the kernel; pthread_mutex_t.
  *  - per-CPU ids: kml_cpu_get() disables preemption and returns the CPU id
  *    in the kernel; in userspace it returns a slot owned by the calling
  *    thread for the thread's life (one slot per thread, never shared), so
@@ -53,7 +54,7 @@
  *   likely(x), unlikely(x), READ_ONCE(x), WRITE_ONCE(x, v),
  *   container_of(ptr, type, member)
  *   KML_PAGE_SHIFT, KML_PAGE_SIZE
- *   struct kml_lock
+ *   struct kml_lock, struct kml_mutex
  */
 
 /* Largest buddy order, as the kernel's MAX_ORDER - 1 in 6.1 (4 MiB). */
@@ -100,8 +101,9 @@ void kml_free(void *ptr);
 /* --- locks, per-CPU ids, clock: hot paths ------------------------------ */
 
 /*
- * These sit on allocation fast paths, so platform_impl.h defines them as
- * static inline functions with exactly these signatures:
+ * These sit on allocation fast paths, so platform_impl.h defines them, as
+ * static inline functions where that matters, with exactly these
+ * signatures:
  *
  *   void kml_lock_init(struct kml_lock *lock);
  *   void kml_lock_acquire(struct kml_lock *lock);
@@ -135,6 +137,17 @@ void kml_free(void *ptr);
  *	instance id (0 when none). Addresses travel as unsigned long so that
  *	the kernel records them without %p hashing.
  */
+
+/* --- sleeping locks (command execution, instance tables) --------------- */
+
+/*
+ * kml_mutex_*() may sleep (a kernel mutex, a pthread mutex): never taken
+ * under a struct kml_lock or with a CPU pinned by kml_cpu_get().
+ */
+void kml_mutex_init(struct kml_mutex *m);
+void kml_mutex_lock(struct kml_mutex *m);
+void kml_mutex_unlock(struct kml_mutex *m);
+void kml_mutex_destroy(struct kml_mutex *m);
 
 /* kml_nr_cpus() - number of CPU ids the platform may return (<= KML_MAX_CPUS). */
 unsigned int kml_nr_cpus(void);

@@ -41,6 +41,26 @@ void kml_free(void *ptr)
 	kvfree(ptr);
 }
 
+void kml_mutex_init(struct kml_mutex *m)
+{
+	mutex_init(&m->mutex);
+}
+
+void kml_mutex_lock(struct kml_mutex *m)
+{
+	mutex_lock(&m->mutex);
+}
+
+void kml_mutex_unlock(struct kml_mutex *m)
+{
+	mutex_unlock(&m->mutex);
+}
+
+void kml_mutex_destroy(struct kml_mutex *m)
+{
+	mutex_destroy(&m->mutex);
+}
+
 unsigned int kml_nr_cpus(void)
 {
 	return min_t(unsigned int, nr_cpu_ids, KML_MAX_CPUS);

@@ -11,6 +11,7 @@
 #include <linux/bug.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
+#include <linux/mutex.h>
 #include <linux/preempt.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
@@ -28,6 +29,10 @@
 
 struct kml_lock {
 	spinlock_t lock;
+};
+
+struct kml_mutex {
+	struct mutex mutex;
 };
 
 static inline void kml_lock_init(struct kml_lock *lock)

@@ -93,6 +93,28 @@ void kml_free(void *ptr)
 	free(ptr);
 }
 
+/* --- sleeping locks ------------------------------------------------------ */
+
+void kml_mutex_init(struct kml_mutex *m)
+{
+	pthread_mutex_init(&m->mutex, NULL);
+}
+
+void kml_mutex_lock(struct kml_mutex *m)
+{
+	pthread_mutex_lock(&m->mutex);
+}
+
+void kml_mutex_unlock(struct kml_mutex *m)
+{
+	pthread_mutex_unlock(&m->mutex);
+}
+
+void kml_mutex_destroy(struct kml_mutex *m)
+{
+	pthread_mutex_destroy(&m->mutex);
+}
+
 /* --- per-CPU slots -------------------------------------------------------- */
 
 __thread int kml_thread_slot = -1;

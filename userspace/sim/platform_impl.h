@@ -47,6 +47,10 @@ struct kml_lock {
 	pthread_mutex_t mutex;
 };
 
+struct kml_mutex {
+	pthread_mutex_t mutex;
+};
+
 /* --- warnings ------------------------------------------------------------ */
 
 void kml_warn_report(const char *file, int line, const char *cond);
