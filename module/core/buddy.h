@@ -22,8 +22,7 @@ enum kml_buddy_stat {
 	KML_BUDDY_MERGE,	/* buddy pairs merged */
 	KML_BUDDY_PCP_HIT,	/* order-0 allocations served by a CPU cache */
 	KML_BUDDY_PCP_MISS,	/* order-0 allocations that went to the lists */
-	KML_BUDDY_BAD_FREE,	/* frees refused: not allocated, wrong order,
-				 * outside the pool, double free */
+	KML_BUDDY_BAD_FREE,	/* frees refused (see kml_buddy_free()) */
 	KML_BUDDY_STAT_NR,
 };
 

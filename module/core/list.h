@@ -14,8 +14,6 @@ struct kml_list {
 	struct kml_list *prev;
 };
 
-#define KML_LIST_INIT(name) { &(name), &(name) }
-
 static inline void kml_list_init(struct kml_list *head)
 {
 	head->next = head;
@@ -59,14 +57,30 @@ static inline void kml_list_del(struct kml_list *node)
 
 #define kml_list_entry(ptr, type, member) container_of(ptr, type, member)
 
-#define kml_list_first_entry(head, type, member) \
-	kml_list_entry((head)->next, type, member)
+/*
+ * Iteration is written out at each use, without macros:
+ *
+ *	for (pos = kml_list_first(head); pos; pos = kml_list_next(head, pos))
+ *
+ * and, when the loop body may unlink @pos:
+ *
+ *	for (pos = kml_list_first(head); pos; pos = n) {
+ *		n = kml_list_next(head, pos);
+ *		...
+ *	}
+ */
 
-#define kml_list_for_each(pos, head) \
-	for (pos = (head)->next; pos != (head); pos = pos->next)
+/* kml_list_first() - the first node after @head, or NULL when empty. */
+static inline struct kml_list *kml_list_first(const struct kml_list *head)
+{
+	return head->next == head ? NULL : head->next;
+}
 
-#define kml_list_for_each_safe(pos, n, head) \
-	for (pos = (head)->next, n = pos->next; pos != (head); \
-	     pos = n, n = pos->next)
+/* kml_list_next() - the node after @node in @head's list, or NULL at the end. */
+static inline struct kml_list *kml_list_next(const struct kml_list *head,
+					     const struct kml_list *node)
+{
+	return node->next == head ? NULL : node->next;
+}
 
 #endif /* KML_LIST_H */

@@ -47,23 +47,27 @@ struct item {
 
 START_TEST(test_list_order_and_delete)
 {
-	struct kml_list head = KML_LIST_INIT(head);
+	struct kml_list head;
 	struct item a = { .v = 1 }, b = { .v = 2 }, c = { .v = 3 };
 	struct kml_list *pos, *n;
 	int seen[3], i = 0;
 
+	kml_list_init(&head);
 	ck_assert(kml_list_empty(&head));
+	ck_assert_ptr_null(kml_list_first(&head));
 	kml_list_add(&a.node, &head);		/* a */
 	kml_list_add(&b.node, &head);		/* b a */
 	kml_list_add_tail(&c.node, &head);	/* b a c */
-	kml_list_for_each(pos, &head)
+	for (pos = kml_list_first(&head); pos; pos = kml_list_next(&head, pos))
 		seen[i++] = kml_list_entry(pos, struct item, node)->v;
 	ck_assert_int_eq(i, 3);
 	ck_assert_int_eq(seen[0], 2);
 	ck_assert_int_eq(seen[1], 1);
 	ck_assert_int_eq(seen[2], 3);
-	kml_list_for_each_safe(pos, n, &head)
+	for (pos = kml_list_first(&head); pos; pos = n) {
+		n = kml_list_next(&head, pos);
 		kml_list_del(pos);
+	}
 	ck_assert(kml_list_empty(&head));
 	ck_assert(kml_list_empty(&a.node));
 }
