@@ -1,0 +1,135 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Tests for tools/vm/kmemlab-vm; prints TAP, exits 1 if any test failed.
+# Each boot costs ~4 s under TCG, so it boots three times only:
+#   boot 1  `true`                      exit 0, wall time of boot+true
+#   boot 2  one shell doing it all      exit 3, stdout/stderr, argv, cwd,
+#                                       a file written back, KMEMLAB_ACCEL
+#   boot 3  provoke a kernel stack dump exit 126, offending lines printed
+# Extra runner options may be given in KMEMLAB_VM_TEST_OPTS (e.g.
+# "--accel tcg").
+
+set -u
+
+here=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd -P)
+tree=$(cd -- "$here/../.." && pwd -P)
+vm=$tree/tools/vm/kmemlab-vm
+read -r -a opts <<<"${KMEMLAB_VM_TEST_OPTS:-}"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/test-runner.XXXXXX") || exit 1
+# The guest writes into a scratch directory inside the work tree (the only
+# host directory it can write), which is also the cwd of boot 2.
+scratch=$(mktemp -d "$here/.scratch.XXXXXX") || exit 1
+trap 'rm -rf "$tmp" "$scratch"' EXIT
+
+n=0
+failed=0
+ok() {	# ok CONDITION-STATUS DESCRIPTION
+	n=$((n + 1))
+	if [[ $1 == 0 ]]; then
+		echo "ok $n - $2"
+	else
+		echo "not ok $n - $2"
+		failed=$((failed + 1))
+	fi
+}
+# Show a boot's output as TAP diagnostics when a check on it fails.
+diag() { sed 's/^/# /' "$@"; }
+# run NAME ARGS...: run the runner; status in $rc, output in $tmp/NAME.{out,err}
+run() {
+	local name=$1
+	shift
+	"$vm" "${opts[@]}" "$@" >"$tmp/$name.out" 2>"$tmp/$name.err"
+	rc=$?
+	return "$rc"
+}
+accel_of() { sed -n 's/^kmemlab-vm: accel: //p' "$1" | tail -n 1; }
+
+echo "TAP version 13"
+echo "1..12"
+
+# --- no boot: usage
+"$vm" --no-such-option -- true >/dev/null 2>"$tmp/usage.err"
+rc=$?
+[[ $rc == 2 ]] && grep -q '^kmemlab-vm: ' "$tmp/usage.err"
+ok $? "a bad option is a usage error (exit 2, got $rc)"
+
+"$vm" --help >"$tmp/help.out" 2>&1
+rc=$?
+missing=
+for o in --cpus --mem --timeout --kernel --append --accel --help; do
+	grep -q -- "$o" "$tmp/help.out" || missing+=" $o"
+done
+[[ $rc == 0 && -z $missing ]]
+ok $? "--help exits 0 and lists every option${missing:+ (missing:$missing)}"
+
+# --- boot 1: true
+t0=${EPOCHREALTIME//[!0-9]/}
+run true -- true
+t1=${EPOCHREALTIME//[!0-9]/}
+[[ $rc == 0 ]]
+st=$?
+((st == 0)) || diag "$tmp/true.err"
+ok $st "kmemlab-vm -- true exits 0 (got $rc)"
+us=$((10#$t1 - 10#$t0))
+printf '# boot+true: %d.%d s (%s)\n' $((us / 1000000)) $((us / 100000 % 10)) \
+	"$(accel_of "$tmp/true.err")"
+
+# --- boot 2: exit status, streams, argv, cwd, write-back, accel
+# shellcheck disable=SC2016  # expanded by the guest's shell
+script='echo out; echo err >&2
+printf "%s|" "$@"; echo
+echo "cwd=$(pwd)"
+echo "accel=${KMEMLAB_ACCEL-unset} vm=${KMEMLAB_VM-unset}"
+echo written-in-guest >guest-file
+exit 3'
+# shellcheck disable=SC2016  # a literal $HOME, to see it arrive unexpanded
+(cd "$scratch" && run all -- sh -c "$script" sh 'a b' c "it's" '$HOME' '*')
+rc=$?	# (the subshell's status is the runner's)
+[[ $rc == 3 ]]
+st=$?
+((st == 0)) || diag "$tmp/all.err"
+ok $st "the command's exit status comes back (sh -c 'exit 3' -> $rc)"
+
+grep -qx out "$tmp/all.out" && ! grep -q err "$tmp/all.out" &&
+	grep -qx err "$tmp/all.err" && ! grep -qx out "$tmp/all.err"
+ok $? "stdout and stderr arrive separately"
+
+grep -qxF "a b|c|it's|\$HOME|*|" "$tmp/all.out"
+st=$?
+((st == 0)) || diag "$tmp/all.out"
+ok $st "arguments with spaces and quotes survive"
+
+grep -qxF "cwd=$scratch" "$tmp/all.out"
+ok $? "the command runs in the caller's directory inside the work tree"
+
+[[ "$(cat "$scratch/guest-file" 2>/dev/null)" == written-in-guest ]]
+ok $? "a file written by the guest is visible on the host"
+
+accel=$(accel_of "$tmp/all.err")
+[[ -n $accel ]] && grep -qxF "accel=$accel vm=1" "$tmp/all.out"
+ok $? "KMEMLAB_ACCEL (${accel:-none printed}) and KMEMLAB_VM=1 are set in the guest"
+
+# --- boot 3: a kernel problem fails an otherwise successful command
+# A stock Debian kernel has no LKDTM and no test module that WARNs, but
+# SysRq "l" (show backtrace of all active CPUs) makes the CPU that handles
+# the write call dump_stack(), which prints "Call Trace:" into the kernel
+# log every time. Root may write /proc/sysrq-trigger whatever the
+# kernel.sysrq mask says, and the VM's loglevel=7 puts it on the console.
+run warn -- sh -c 'echo l >/proc/sysrq-trigger && echo sysrq-done'
+[[ $rc == 126 ]] && grep -qx sysrq-done "$tmp/warn.out"
+st=$?
+((st == 0)) || diag "$tmp/warn.err"
+ok $st "a kernel stack dump fails a successful command with 126 (got $rc)"
+
+grep -q 'kernel log shows problems' "$tmp/warn.err" &&
+	grep -q 'Call Trace:' "$tmp/warn.err"
+ok $? "the offending kernel log lines are printed"
+
+log=$(sed -n 's/^kmemlab-vm: kernel log: //p' "$tmp/warn.err")
+[[ -n $log && -s $log ]] && grep -q 'Call Trace:' "$log"
+ok $? "the kernel log is saved and named (${log:-none})"
+
+echo "# $((n - failed)) passed, $failed failed"
+((failed == 0))
