@@ -44,7 +44,7 @@ UNIT_HELPERS	:= $(filter-out $(UNIT_SRCS),$(wildcard tests/unit/*.c))
 CHECK_LIBS	:= $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt)
 
 .PHONY: all module userspace lib check unit lint bench deps clean help \
-	selftests fuzz
+	selftests fuzz bench-cores
 
 all: module userspace
 
@@ -76,7 +76,7 @@ $(LIB_SAN): $(LIB_SAN_OBJS)
 	ar rcs $@ $^
 
 $(CLI): $(CLI_OBJS) $(LIB)
-	$(CC) $(US_CFLAGS) -o $@ $(CLI_OBJS) $(LIB) -ldl -lm
+	$(CC) $(US_CFLAGS) -o $@ $(CLI_OBJS) $(LIB) -lncurses -ldl -lm
 
 $(BUILD)/unit/%: tests/unit/%.c $(UNIT_HELPERS) $(wildcard tests/unit/*.h) $(LIB_SAN)
 	@mkdir -p $(dir $@)
@@ -84,6 +84,13 @@ $(BUILD)/unit/%: tests/unit/%.c $(UNIT_HELPERS) $(wildcard tests/unit/*.h) $(LIB
 		$(LIB_SAN) $(CHECK_LIBS) -lm
 
 unit: $(UNIT_BINS)
+
+# Userspace benchmarks of the cores (docs/BENCHMARKS.md).
+$(BUILD)/bench/%: tests/bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(US_CFLAGS) -o $@ $< $(LIB) -lm
+
+bench-cores: $(BUILD)/bench/bench_cores
 
 check:
 	@tools/check
