@@ -13,6 +13,12 @@
 
 struct kml_buddy;
 
+/* Pool bound: 256 chunks of order KML_MAX_ORDER (1 GiB of 4 KiB pages). */
+#define KML_BUDDY_MAX_CHUNKS	256
+
+/* kml_buddy_page_index() of an address that starts no page of the pool. */
+#define KML_BUDDY_NO_PAGE	(~0UL)
+
 /* Counters of one buddy (enum + name table in buddy.c). */
 enum kml_buddy_stat {
 	KML_BUDDY_ALLOC,	/* blocks handed out */
@@ -69,8 +75,21 @@ int kml_buddy_free(struct kml_buddy *b, void *addr, unsigned int order);
 /**
  * kml_buddy_drain() - give the per-CPU cached pages back to the free lists
  * @b: the buddy
+ *
+ * Drains every CPU's cache. The caches are lockless, so no other thread
+ * may allocate from or free to @b meanwhile (the kernel sends the drain to
+ * each CPU instead; the platform has no such primitive). Use
+ * kml_buddy_drain_local() while others may be running.
  */
 void kml_buddy_drain(struct kml_buddy *b);
+
+/**
+ * kml_buddy_drain_local() - drain the calling CPU's cache only
+ * @b: the buddy
+ *
+ * Safe at any time. The slow path calls it before failing an allocation.
+ */
+void kml_buddy_drain_local(struct kml_buddy *b);
 
 /**
  * kml_buddy_nr_free() - free blocks of one order (a /proc/buddyinfo column)
@@ -110,5 +129,77 @@ bool kml_buddy_owns(const struct kml_buddy *b, const void *addr);
  * Return: the number of violations found (0 when healthy).
  */
 unsigned int kml_buddy_validate(struct kml_buddy *b);
+
+/* --- introspection, for tests and views -------------------------------- */
+
+/**
+ * kml_buddy_size_order() - the smallest order whose block holds @size bytes
+ * @size: bytes
+ *
+ * Return: 0..KML_MAX_ORDER, or KML_NR_ORDERS when @size is 0 or larger
+ * than an order-KML_MAX_ORDER block.
+ */
+unsigned int kml_buddy_size_order(size_t size);
+
+/**
+ * kml_buddy_page_index() - the page index of an address in the pool
+ * @b: the buddy
+ * @addr: the start of a page
+ *
+ * Page indices number the pool's pages in address order, chunk by chunk
+ * (chunk * 2^KML_MAX_ORDER + page within the chunk); buddies are found by
+ * XOR on them.
+ *
+ * Return: the index, or KML_BUDDY_NO_PAGE when @addr is outside the pool
+ * or not page aligned.
+ */
+unsigned long kml_buddy_page_index(const struct kml_buddy *b,
+				   const void *addr);
+
+/**
+ * kml_buddy_page_addr() - the address of a page index
+ * @b: the buddy
+ * @idx: a page index
+ *
+ * Return: the page's address, or NULL when @idx is outside the pool.
+ */
+void *kml_buddy_page_addr(const struct kml_buddy *b, unsigned long idx);
+
+/**
+ * kml_buddy_free_list() - read one order's free list, head first
+ * @b: the buddy
+ * @order: 0..KML_MAX_ORDER
+ * @idx: receives the page index of each free block's head
+ * @max: room in @idx
+ *
+ * Return: the list's length (may exceed @max; only @max are stored).
+ */
+unsigned int kml_buddy_free_list(struct kml_buddy *b, unsigned int order,
+				 unsigned long *idx, unsigned int max);
+
+/**
+ * kml_buddy_pcp_count() - pages in one CPU's cache
+ * @b: the buddy
+ * @cpu: a CPU id as kml_cpu_get() returns
+ *
+ * Return: the count; 0 without a cache.
+ */
+unsigned int kml_buddy_pcp_count(const struct kml_buddy *b, unsigned int cpu);
+
+/**
+ * kml_buddy_pcp_high() - the cache size at which a batch is drained
+ * @b: the buddy
+ *
+ * Return: high, or 0 without a cache.
+ */
+unsigned int kml_buddy_pcp_high(const struct kml_buddy *b);
+
+/**
+ * kml_buddy_pcp_batch() - pages moved per cache refill or drain
+ * @b: the buddy
+ *
+ * Return: batch, or 0 without a cache.
+ */
+unsigned int kml_buddy_pcp_batch(const struct kml_buddy *b);
 
 #endif /* KML_BUDDY_H */
