@@ -6,6 +6,7 @@
 #define KMEMLAB_H
 
 #include <linux/printk.h>
+#include <linux/types.h>
 
 #define KMEMLAB_VERSION		"0.1.0"
 
@@ -16,10 +17,37 @@
 #define kmemlab_err(fmt, ...)	pr_err("ERROR: " fmt, ##__VA_ARGS__)
 
 struct dentry;
+struct kml_engine;
+struct kml_host;
 
 /* The debugfs directory /sys/kernel/debug/kmemlab. */
 extern struct dentry *kmemlab_debugfs_root;
 
+/* debugfs.c: the files of /sys/kernel/debug/kmemlab. */
+int kmemlab_debugfs_init(struct kml_engine *engine);
+void kmemlab_debugfs_remove_control(void);
+void kmemlab_debugfs_exit(void);
+int kmemlab_debugfs_inst_add(const char *name, u32 id);
+void kmemlab_debugfs_inst_remove(const char *name, u32 id);
+
+/* host.c: the engine's host (worker kthreads, context, instance hooks). */
+void kmemlab_host_init(struct kml_host *host);
+
+/* platform.c: the memory budget (max_pool_mb) shared by every allocation. */
+int kmemlab_budget_init(void);
+void kmemlab_budget_exit(void);
+bool kmemlab_charge(u64 bytes);
+void kmemlab_uncharge(u64 bytes);
+u64 kmemlab_budget_used(void);
+u64 kmemlab_budget_limit(void);
+
+/* backends.c: the kernel's allocators behind struct kml_backend. */
+int kmemlab_backends_register(void);
+void kmemlab_backends_unregister(void);
+int kmemlab_backends_name(u32 id, const char *name);
+
+/* platform.c: the clock behind kml_ticks(). */
 void kmemlab_clock_calibrate(void);
+u64 kmemlab_clock_khz(void);
 
 #endif /* KMEMLAB_H */

@@ -1,54 +1,74 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kmemlab: a memory-allocator laboratory. Module init and exit: calibrate
- * the clock, create /sys/kernel/debug/kmemlab and its files, and take it
- * all down again on unload.
+ * kmemlab: a memory-allocator laboratory. Module init and exit: the memory
+ * budget, the clock, the backends (ours and the kernel's), the engine and
+ * /sys/kernel/debug/kmemlab, and all of it taken down again on unload.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/debugfs.h>
-#include <linux/fs.h>
 #include <linux/module.h>
 
+#include "engine.h"
+#include "ops.h"
 #include "kmemlab.h"
 
 struct dentry *kmemlab_debugfs_root;
 
-static const char kmemlab_version[] =
-	KMEMLAB_VERSION " (" KMEMLAB_GIT_DESCRIBE ")\n";
-
-static ssize_t version_read(struct file *file, char __user *buf,
-			    size_t count, loff_t *ppos)
-{
-	return simple_read_from_buffer(buf, count, ppos, kmemlab_version,
-				       sizeof(kmemlab_version) - 1);
-}
-
-static const struct file_operations version_fops = {
-	.owner = THIS_MODULE,
-	.open = simple_open,
-	.read = version_read,
-	.llseek = default_llseek,
-};
+static struct kml_host kmemlab_host;
+static struct kml_engine *kmemlab_engine;
 
 static int __init kmemlab_init(void)
 {
-	struct dentry *root;
+	int ret;
 
-	root = debugfs_create_dir(KBUILD_MODNAME, NULL);
-	if (IS_ERR(root))
-		return PTR_ERR(root);
-	kmemlab_debugfs_root = root;
-	debugfs_create_file("version", 0400, root, NULL, &version_fops);
-
+	ret = kmemlab_budget_init();
+	if (ret)
+		return ret;
 	kmemlab_clock_calibrate();
+
+	ret = kmemlab_backends_register();
+	if (ret)
+		goto out_budget;
+	ret = kml_register_ours();
+	if (ret)
+		goto out_unregister_real;
+
+	kmemlab_host_init(&kmemlab_host);
+	kmemlab_engine = kml_engine_create(&kmemlab_host);
+	if (!kmemlab_engine) {
+		ret = -ENOMEM;
+		goto out_unregister_ours;
+	}
+	ret = kmemlab_debugfs_init(kmemlab_engine);
+	if (ret)
+		goto out_destroy_engine;
 	return 0;
+
+out_destroy_engine:
+	kml_engine_destroy(kmemlab_engine);
+out_unregister_ours:
+	kml_unregister_ours();
+out_unregister_real:
+	kmemlab_backends_unregister();
+out_budget:
+	kmemlab_budget_exit();
+	return ret;
 }
 
+/*
+ * No file of ours is open (each open holds a module reference), so no
+ * command and no run is in progress; stop one anyway before the control
+ * file goes, then free every instance and object with the engine.
+ */
 static void __exit kmemlab_exit(void)
 {
-	debugfs_remove_recursive(kmemlab_debugfs_root);
-	kmemlab_debugfs_root = NULL;
+	kml_engine_stop(kmemlab_engine);
+	kmemlab_debugfs_remove_control();
+	kml_engine_destroy(kmemlab_engine);
+	kmemlab_debugfs_exit();
+	kml_unregister_ours();
+	kmemlab_backends_unregister();
+	kmemlab_budget_exit();
 }
 
 module_init(kmemlab_init);

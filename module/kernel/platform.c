@@ -1,20 +1,131 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The out-of-line half of the kernel platform: the page source over
- * alloc_pages(), metadata memory, the clock calibration and CPU count.
+ * The out-of-line half of the kernel platform: the memory budget, the page
+ * source over alloc_pages(), metadata memory, sleeping locks, the clock
+ * calibration and the CPU count.
  */
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
+#include <linux/atomic.h>
+#include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/gfp.h>
+#include <linux/jump_label.h>
 #include <linux/ktime.h>
+#include <linux/math64.h>
 #include <linux/mm.h>
+#include <linux/module.h>
+#include <linux/moduleparam.h>
+#include <linux/percpu_counter.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
-#include <linux/cpumask.h>
 
 #include "platform.h"
 #include "kmemlab.h"
+
+/* --- memory budget -------------------------------------------------------- */
+
+/*
+ * Everything the module holds on behalf of its users is charged to one
+ * budget: the pages of our pools (kml_pages_alloc()) and the objects of the
+ * real allocators (backends.c). The budget is a per-CPU counter, so that a
+ * charge on an allocation path costs a this_cpu add, not a shared atomic;
+ * only within KMEMLAB_BUDGET_BATCH * CPUs of the limit is it summed exactly.
+ * Concurrent charges may overshoot the limit by at most one request each.
+ */
+static unsigned int max_pool_mb = 256;
+module_param(max_pool_mb, uint, 0444);
+MODULE_PARM_DESC(max_pool_mb,
+		 "MiB the module may hold for its users: our page pools and objects of the real allocators (default 256, at most a quarter of RAM)");
+
+#define KMEMLAB_BUDGET_BATCH	(256 * 1024)
+
+static struct percpu_counter kmemlab_budget;
+static u64 kmemlab_budget_max;
+static atomic_long_t kmemlab_pool_pages = ATOMIC_LONG_INIT(0);
+
+/**
+ * kmemlab_budget_init() - set the budget up from max_pool_mb
+ *
+ * Return: 0, -EINVAL for max_pool_mb=0, or -ENOMEM.
+ */
+int kmemlab_budget_init(void)
+{
+	u64 quarter = (u64)totalram_pages() / 4 * PAGE_SIZE;
+
+	if (!max_pool_mb)
+		return -EINVAL;
+	kmemlab_budget_max = min_t(u64, (u64)max_pool_mb << 20, quarter);
+	return percpu_counter_init(&kmemlab_budget, 0, GFP_KERNEL);
+}
+
+/**
+ * kmemlab_budget_exit() - tear the budget down
+ *
+ * Everything charged must have been uncharged by now; what is left is a
+ * leak of kmemlab and reported as an error.
+ */
+void kmemlab_budget_exit(void)
+{
+	s64 left = percpu_counter_sum(&kmemlab_budget);
+	long pages = atomic_long_read(&kmemlab_pool_pages);
+
+	if (left || pages)
+		kmemlab_err("%lld bytes (%ld pool pages) still charged at exit\n",
+			    left, pages);
+	percpu_counter_destroy(&kmemlab_budget);
+}
+
+/**
+ * kmemlab_charge() - reserve @bytes of the budget
+ * @bytes: what is about to be allocated
+ *
+ * Return: true when the reservation fits; the caller then allocates and
+ * calls kmemlab_uncharge() on failure or when it frees.
+ */
+bool kmemlab_charge(u64 bytes)
+{
+	if (unlikely(bytes > kmemlab_budget_max))
+		return false;
+	if (__percpu_counter_compare(&kmemlab_budget,
+				     kmemlab_budget_max - bytes,
+				     KMEMLAB_BUDGET_BATCH) > 0)
+		return false;
+	percpu_counter_add_batch(&kmemlab_budget, bytes, KMEMLAB_BUDGET_BATCH);
+	return true;
+}
+
+/**
+ * kmemlab_uncharge() - give back what kmemlab_charge() reserved
+ * @bytes: the same amount
+ */
+void kmemlab_uncharge(u64 bytes)
+{
+	percpu_counter_add_batch(&kmemlab_budget, -(s64)bytes,
+				 KMEMLAB_BUDGET_BATCH);
+}
+
+/**
+ * kmemlab_budget_used() - bytes charged now (exact sum)
+ *
+ * Return: the sum over all CPUs.
+ */
+u64 kmemlab_budget_used(void)
+{
+	return percpu_counter_sum_positive(&kmemlab_budget);
+}
+
+/**
+ * kmemlab_budget_limit() - the effective limit in bytes
+ *
+ * Return: max_pool_mb MiB, capped at a quarter of RAM.
+ */
+u64 kmemlab_budget_limit(void)
+{
+	return kmemlab_budget_max;
+}
+
+/* --- page source ------------------------------------------------------------ */
 
 void *kml_pages_alloc(unsigned int order)
 {
@@ -22,14 +133,27 @@ void *kml_pages_alloc(unsigned int order)
 
 	if (order > KML_MAX_ORDER)
 		return NULL;
+	if (!kmemlab_charge(PAGE_SIZE << order))
+		return NULL;
 	page = alloc_pages(GFP_KERNEL | __GFP_NOWARN | __GFP_NORETRY, order);
-	return page ? page_address(page) : NULL;
+	if (!page) {
+		kmemlab_uncharge(PAGE_SIZE << order);
+		return NULL;
+	}
+	atomic_long_add(1L << order, &kmemlab_pool_pages);
+	return page_address(page);
 }
 
 void kml_pages_free(void *addr, unsigned int order)
 {
+	if (KML_WARN_ON_ONCE(!addr || order > KML_MAX_ORDER))
+		return;
 	__free_pages(virt_to_page(addr), order);
+	atomic_long_sub(1L << order, &kmemlab_pool_pages);
+	kmemlab_uncharge(PAGE_SIZE << order);
 }
+
+/* --- metadata memory and sleeping locks ----------------------------------- */
 
 void *kml_zalloc(size_t size)
 {
@@ -66,29 +190,76 @@ unsigned int kml_nr_cpus(void)
 	return min_t(unsigned int, nr_cpu_ids, KML_MAX_CPUS);
 }
 
-/* ns per tick, scaled by 2^32; set by kmemlab_clock_calibrate(). */
+/* --- clock ------------------------------------------------------------------ */
+
+DEFINE_STATIC_KEY_FALSE(kml_clock_cycles);
+
+/* ns per tick, scaled by 2^32; 1.0 while the ticks are ktime nanoseconds. */
 static u64 kml_ns_per_tick_q32 = 1ULL << 32;
-static bool kml_clock_tsc;
+static u64 kml_cycles_khz;
+
+/* One measurement of get_cycles() against ktime over about @us. */
+static u64 kmemlab_clock_measure(unsigned int us)
+{
+	u64 t0, t1, n0, n1;
+
+	n0 = ktime_get_ns();
+	t0 = get_cycles();
+	usleep_range(us, us + us / 10);
+	n1 = ktime_get_ns();
+	t1 = get_cycles();
+	if (!t0 || t1 <= t0 || n1 <= n0)
+		return 0;
+	return div64_u64((n1 - n0) << 32, t1 - t0);
+}
 
 /**
  * kmemlab_clock_calibrate() - measure get_cycles() against ktime
  *
- * Called once at module load. When get_cycles() is not usable (returns 0)
- * the ticks are nanoseconds from ktime_get_ns() instead.
+ * Called once at module load, before anything is timed. Two measurements
+ * of 10 ms each must agree within 1% and give a rate between 10 MHz and
+ * 100 GHz, and on x86 the TSC must be constant-rate, or virtual (a
+ * hypervisor's TSC does not follow frequency scaling); otherwise
+ * kml_ticks() stays on ktime_get_ns() (clock "ktime").
+ *
+ * The kernel may still have marked the TSC unstable for timekeeping: under
+ * qemu TCG the vCPUs' TSCs are not synchronised with each other. Deltas
+ * taken on one CPU (runs use bound workers) remain good, and ktime there
+ * reads the emulated HPET at a cost of microseconds per call, so the TSC
+ * is kept and the context reports tsc_stable=0.
  */
 void kmemlab_clock_calibrate(void)
 {
-	u64 t0, t1, n0, n1;
+	u64 a, b, diff;
 
-	t0 = get_cycles();
-	n0 = ktime_get_ns();
-	usleep_range(20000, 21000);
-	t1 = get_cycles();
-	n1 = ktime_get_ns();
-	if (t0 && t1 > t0) {
-		kml_ns_per_tick_q32 = div64_u64((n1 - n0) << 32, t1 - t0);
-		kml_clock_tsc = true;
-	}
+	a = kmemlab_clock_measure(10000);
+	b = kmemlab_clock_measure(10000);
+	if (!a || !b)
+		return;
+	diff = a > b ? a - b : b - a;
+	if (diff * 100 > a)
+		return;
+	/* q32 ns/tick: 100 ns (10 MHz) .. 0.01 ns (100 GHz). */
+	if (b > (100ULL << 32) || b < (1ULL << 32) / 100)
+		return;
+#ifdef CONFIG_X86
+	if (!boot_cpu_has(X86_FEATURE_CONSTANT_TSC) &&
+	    !boot_cpu_has(X86_FEATURE_HYPERVISOR))
+		return;
+#endif
+	kml_ns_per_tick_q32 = b;
+	kml_cycles_khz = div64_u64(1000000ULL << 32, b);
+	static_branch_enable(&kml_clock_cycles);
+}
+
+/**
+ * kmemlab_clock_khz() - calibrated rate of get_cycles()
+ *
+ * Return: kHz, or 0 when the clock is ktime (nanoseconds).
+ */
+u64 kmemlab_clock_khz(void)
+{
+	return static_key_enabled(&kml_clock_cycles) ? kml_cycles_khz : 0;
 }
 
 u64 kml_ticks_to_ns(u64 ticks)
@@ -102,8 +273,10 @@ u64 kml_ticks_to_ns(u64 ticks)
 
 const char *kml_clock_name(void)
 {
-	return kml_clock_tsc ? "tsc" : "ktime";
+	return static_key_enabled(&kml_clock_cycles) ? "tsc" : "ktime";
 }
+
+/* --- scheduling and debugging ------------------------------------------- */
 
 void kml_cond_resched(void)
 {

@@ -10,7 +10,9 @@
 #include <linux/build_bug.h>
 #include <linux/bug.h>
 #include <linux/errno.h>
+#include <linux/jump_label.h>
 #include <linux/kernel.h>
+#include <linux/ktime.h>
 #include <linux/mutex.h>
 #include <linux/preempt.h>
 #include <linux/smp.h>
@@ -28,11 +30,11 @@
 #define KML_WARN_ON_ONCE(cond)	WARN_ON_ONCE(cond)
 
 struct kml_lock {
-	spinlock_t lock;
+	spinlock_t lock;		/* the kernel's spinning lock */
 };
 
 struct kml_mutex {
-	struct mutex mutex;
+	struct mutex mutex;		/* the kernel's sleeping lock */
 };
 
 static inline void kml_lock_init(struct kml_lock *lock)
@@ -64,9 +66,14 @@ static inline void kml_cpu_put(void)
 	put_cpu();
 }
 
+/* Set by kmemlab_clock_calibrate() when get_cycles() passed calibration. */
+DECLARE_STATIC_KEY_FALSE(kml_clock_cycles);
+
 static inline u64 kml_ticks(void)
 {
-	return get_cycles();
+	if (static_branch_likely(&kml_clock_cycles))
+		return get_cycles();
+	return ktime_get_ns();
 }
 
 #endif /* KML_PLATFORM_IMPL_H */

@@ -1,0 +1,391 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The engine's objects and views: the engine itself, client sessions and
+ * their replies, instance and trace lookup, and the read-only views the
+ * debugfs files (and the simulator) show. The command language is in
+ * cmd.c, runs in workload.c.
+ *
+ * Locking: cmd_lock serialises commands (a run drops it while its workers
+ * run, with its instances marked busy); state_lock guards the instance
+ * list, the trace table and published results against the views, which
+ * take only state_lock. Order: cmd_lock, then state_lock. Host hooks are
+ * called with cmd_lock held and state_lock not held.
+ */
+#include "engine_priv.h"
+#include "metrics.h"
+
+const char * const kml_iview_names[KML_IVIEW_NR] = {
+	[KML_IVIEW_STATS]	= "stats",
+	[KML_IVIEW_SLABINFO]	= "slabinfo",
+	[KML_IVIEW_BUDDYINFO]	= "buddyinfo",
+	[KML_IVIEW_FRAG]	= "frag",
+	[KML_IVIEW_LATENCY]	= "latency",
+	[KML_IVIEW_HEAPMAP]	= "heapmap",
+};
+
+const char * const kml_gview_names[KML_GVIEW_NR] = {
+	[KML_GVIEW_BACKENDS]	= "backends",
+	[KML_GVIEW_INSTANCES]	= "instances",
+	[KML_GVIEW_CONTEXT]	= "context",
+	[KML_GVIEW_SLABINFO]	= "slabinfo",
+};
+
+/* --- engine and sessions ------------------------------------------------ */
+
+struct kml_engine *kml_engine_create(const struct kml_host *host)
+{
+	struct kml_engine *e = kml_zalloc(sizeof(*e));
+
+	if (!e)
+		return NULL;
+	e->host = host;
+	kml_mutex_init(&e->cmd_lock);
+	kml_mutex_init(&e->state_lock);
+	kml_list_init(&e->instances);
+	e->next_id = 1;
+	return e;
+}
+
+void kml_engine_destroy(struct kml_engine *e)
+{
+	u32 nr_inst, nr_traces;
+
+	if (!e)
+		return;
+	kml_mutex_lock(&e->cmd_lock);
+	KML_WARN_ON_ONCE(e->run);
+	kml_engine_clear_locked(e, &nr_inst, &nr_traces);
+	kml_mutex_unlock(&e->cmd_lock);
+	kml_mutex_destroy(&e->state_lock);
+	kml_mutex_destroy(&e->cmd_lock);
+	kml_free(e);
+}
+
+unsigned int kml_engine_stop(struct kml_engine *e)
+{
+	unsigned int n;
+
+	kml_mutex_lock(&e->cmd_lock);
+	n = kml_run_stop_locked(e);
+	kml_mutex_unlock(&e->cmd_lock);
+	return n;
+}
+
+struct kml_session *kml_session_create(struct kml_engine *e)
+{
+	struct kml_session *s = kml_zalloc(sizeof(*s));
+
+	if (!s)
+		return NULL;
+	s->reply = kml_zalloc(KML_REPLY_MAX);
+	if (!s->reply) {
+		kml_free(s);
+		return NULL;
+	}
+	s->e = e;
+	kml_out_init(&s->out, s->reply, KML_REPLY_MAX);
+	return s;
+}
+
+void kml_session_destroy(struct kml_session *s)
+{
+	if (!s)
+		return;
+	kml_free(s->reply);
+	kml_free(s);
+}
+
+/* The last line of a reply that did not fit, in room kept for it. */
+#define KML_TRUNC_NOTE	"# truncated: the reply exceeded its bound\n"
+
+int kml_engine_exec(struct kml_engine *e, struct kml_session *s,
+		    const char *buf, size_t len)
+{
+	int ret;
+
+	/* Keep room for the truncation note at the end of the buffer. */
+	kml_out_init(&s->out, s->reply, KML_REPLY_MAX - sizeof(KML_TRUNC_NOTE));
+	ret = kml_cmd_dispatch(s, buf, len);
+	if (s->out.overflow) {
+		/* cut back to the last full line, then say so */
+		while (s->out.len && s->reply[s->out.len - 1] != '\n')
+			s->out.len--;
+		memcpy(s->reply + s->out.len, KML_TRUNC_NOTE,
+		       sizeof(KML_TRUNC_NOTE));
+		s->out.len += sizeof(KML_TRUNC_NOTE) - 1;
+	}
+	return ret;
+}
+
+const char *kml_session_reply(const struct kml_session *s, size_t *len)
+{
+	*len = s->out.len;
+	return s->reply;
+}
+
+/* --- lookup ---------------------------------------------------------------- */
+
+struct kml_instance *kml_inst_find(struct kml_engine *e, const char *name)
+{
+	struct kml_list *pos;
+
+	for (pos = kml_list_first(&e->instances); pos;
+	     pos = kml_list_next(&e->instances, pos)) {
+		struct kml_instance *in = kml_list_entry(pos,
+							 struct kml_instance,
+							 node);
+
+		if (!strcmp(in->name, name))
+			return in;
+	}
+	return NULL;
+}
+
+struct kml_instance *kml_inst_find_tok(struct kml_engine *e,
+				       const struct kml_tok *t)
+{
+	char name[KML_NAME_MAX + 1];
+
+	if (!kml_name_valid(t))
+		return NULL;
+	kml_tok_copy(name, sizeof(name), t);
+	return kml_inst_find(e, name);
+}
+
+struct kml_trace *kml_trace_find_tok(struct kml_engine *e,
+				     const struct kml_tok *t)
+{
+	char name[KML_NAME_MAX + 1];
+	unsigned int i;
+
+	if (!kml_name_valid(t))
+		return NULL;
+	kml_tok_copy(name, sizeof(name), t);
+	for (i = 0; i < KML_MAX_TRACES; i++)
+		if (e->traces[i] && !strcmp(e->traces[i]->name, name))
+			return e->traces[i];
+	return NULL;
+}
+
+/* --- views ------------------------------------------------------------------ */
+
+void kml_print_context(struct kml_engine *e, struct kml_out *out)
+{
+	const struct kml_host *h = e->host;
+
+	kml_out_printf(out,
+		       "context kind=%s clock=%s ns_per_1m_ticks=%llu nr_cpus=%u zero_default=%u",
+		       h->name ? h->name : "unknown", kml_clock_name(),
+		       (unsigned long long)kml_ticks_to_ns(1000000),
+		       kml_nr_cpus(), h->zero_default ? 1 : 0);
+	if (h->context) {
+		kml_out_printf(out, " ");
+		h->context(h->priv, out);
+	}
+	kml_out_printf(out, "\n");
+}
+
+static const char *kml_family_str(enum kml_family f)
+{
+	switch (f) {
+	case KML_FAMILY_OBJECT:
+		return "object";
+	case KML_FAMILY_PAGE:
+		return "page";
+	default:
+		return "heap";
+	}
+}
+
+static void kml_view_stats(struct kml_instance *in, struct kml_out *out)
+{
+	struct kml_alloc_stats st = { 0 };
+
+	kml_out_printf(out, "instance %s\nbackend %s\nfamily %s\nid %u\nbusy %u\n",
+		       in->name, in->be->name, kml_family_str(in->be->family),
+		       in->id, in->busy ? 1 : 0);
+	kml_out_printf(out,
+		       "handles %u\nrequested %llu\nrequested_peak %llu\nhanded_out %llu\nhanded_out_peak %llu\n",
+		       in->nr_live, (unsigned long long)in->req_now,
+		       (unsigned long long)in->req_peak,
+		       (unsigned long long)in->usable_now,
+		       (unsigned long long)in->usable_peak);
+	kml_out_printf(out,
+		       "alloc_commands %llu\nalloc_command_failures %llu\nfree_commands %llu\nruns %llu\n",
+		       (unsigned long long)in->nr_alloc,
+		       (unsigned long long)in->nr_alloc_fail,
+		       (unsigned long long)in->nr_free,
+		       (unsigned long long)in->nr_runs);
+	if (in->be->stats)
+		in->be->stats(in->priv, &st);
+	kml_out_printf(out,
+		       "allocs %llu\nfrees %llu\nfailures %llu\nbad_frees %llu\n",
+		       (unsigned long long)st.allocs,
+		       (unsigned long long)st.frees,
+		       (unsigned long long)st.failures,
+		       (unsigned long long)st.bad_frees);
+	kml_out_printf(out,
+		       "bytes_allocated %llu\nbytes_held %llu\npeak_allocated %llu\npeak_held %llu\nlargest_free %llu\ntotal_free %llu\nexternal_frag_x1000 %d\n",
+		       (unsigned long long)st.bytes_allocated,
+		       (unsigned long long)st.bytes_held,
+		       (unsigned long long)st.peak_allocated,
+		       (unsigned long long)st.peak_held,
+		       (unsigned long long)st.largest_free,
+		       (unsigned long long)st.total_free,
+		       kml_metric_ext_frag(st.largest_free, st.total_free));
+	if (in->busy) {
+		kml_out_printf(out, "# no backend stats: instance '%s' is busy in a run\n",
+			       in->name);
+		return;
+	}
+	if (in->be->show) {
+		size_t mark = out->len;
+
+		kml_out_printf(out, "# backend %s\n", in->be->name);
+		if (in->be->show(in->priv, KML_VIEW_STATS, out)) {
+			out->len = mark;	/* no such view: drop the title */
+			out->buf[mark] = '\0';
+		}
+	}
+}
+
+int kml_engine_view(struct kml_engine *e, const char *name,
+		    enum kml_iview view, struct kml_out *out)
+{
+	static const enum kml_view map[KML_IVIEW_NR] = {
+		[KML_IVIEW_STATS]	= KML_VIEW_STATS,
+		[KML_IVIEW_SLABINFO]	= KML_VIEW_SLABINFO,
+		[KML_IVIEW_BUDDYINFO]	= KML_VIEW_BUDDYINFO,
+		[KML_IVIEW_FRAG]	= KML_VIEW_FRAG,
+		[KML_IVIEW_HEAPMAP]	= KML_VIEW_HEAPMAP,
+	};
+	struct kml_instance *in;
+	int ret = 0;
+
+	if ((unsigned int)view >= KML_IVIEW_NR)
+		return -EINVAL;
+	kml_mutex_lock(&e->state_lock);
+	in = kml_inst_find(e, name);
+	if (!in) {
+		ret = -ENOENT;
+		goto out_unlock;
+	}
+	switch (view) {
+	case KML_IVIEW_STATS:
+		kml_view_stats(in, out);
+		break;
+	case KML_IVIEW_LATENCY:
+		kml_render_latency(in, out);
+		break;
+	default:
+		if (in->busy) {
+			kml_out_printf(out, "# no %s: instance '%s' is busy in a run\n",
+				       kml_iview_names[view], in->name);
+			break;
+		}
+		if (!in->be->show ||
+		    in->be->show(in->priv, map[view], out) == -ENOENT)
+			kml_out_printf(out, "# no %s: backend '%s' has no such view\n",
+				       kml_iview_names[view], in->be->name);
+		break;
+	}
+out_unlock:
+	kml_mutex_unlock(&e->state_lock);
+	return ret;
+}
+
+/*
+ * The rows of every idle instance of one of our backends that renders
+ * slabinfo, under one header: the file slabtop reads.
+ */
+static int kml_view_slabinfo_all(struct kml_engine *e, struct kml_out *out)
+{
+	struct kml_out tmp;
+	struct kml_list *pos;
+	char *buf;
+	size_t size = out->size ? out->size : 1;
+
+	buf = kml_zalloc(size);
+	if (!buf)
+		return -ENOMEM;
+	/* the header of print_slabinfo_header() in 6.1 mm/slab_common.c */
+	kml_out_printf(out, "slabinfo - version: 2.1\n");
+	kml_out_printf(out,
+		       "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab> : tunables <limit> <batchcount> <sharedfactor> : slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+	for (pos = kml_list_first(&e->instances); pos;
+	     pos = kml_list_next(&e->instances, pos)) {
+		struct kml_instance *in = kml_list_entry(pos,
+							 struct kml_instance,
+							 node);
+		const char *line, *end;
+
+		if (in->busy || !in->be->ours || !in->be->show)
+			continue;
+		kml_out_init(&tmp, buf, size);
+		if (in->be->show(in->priv, KML_VIEW_SLABINFO, &tmp))
+			continue;
+		if (tmp.overflow)
+			out->overflow = true;
+		/* copy every line but the header lines */
+		for (line = buf; *line; line = end) {
+			end = strchr(line, '\n');
+			end = end ? end + 1 : line + strlen(line);
+			if (*line == '#' ||
+			    !strncmp(line, "slabinfo - version", 18))
+				continue;
+			kml_out_printf(out, "%.*s", (int)(end - line), line);
+		}
+	}
+	kml_free(buf);
+	return 0;
+}
+
+int kml_engine_global_view(struct kml_engine *e, enum kml_gview view,
+			   struct kml_out *out)
+{
+	struct kml_list *pos;
+	unsigned int i;
+	int ret = 0;
+
+	kml_mutex_lock(&e->state_lock);
+	switch (view) {
+	case KML_GVIEW_BACKENDS:
+		for (i = 0; kml_backend_at(i); i++) {
+			const struct kml_backend *b = kml_backend_at(i);
+
+			kml_out_printf(out, "%s %s %s %s\n", b->name,
+				       kml_family_str(b->family),
+				       b->ours ? "ours" : "real",
+				       b->desc ? b->desc : "");
+		}
+		break;
+	case KML_GVIEW_INSTANCES:
+		for (pos = kml_list_first(&e->instances); pos;
+		     pos = kml_list_next(&e->instances, pos)) {
+			struct kml_instance *in;
+			struct kml_alloc_stats st = { 0 };
+
+			in = kml_list_entry(pos, struct kml_instance, node);
+			if (in->be->stats)
+				in->be->stats(in->priv, &st);
+			kml_out_printf(out,
+				       "%s %s id=%u busy=%u handles=%u held=%llu runs=%llu\n",
+				       in->name, in->be->name, in->id,
+				       in->busy ? 1 : 0, in->nr_live,
+				       (unsigned long long)st.bytes_held,
+				       (unsigned long long)in->nr_runs);
+		}
+		break;
+	case KML_GVIEW_CONTEXT:
+		kml_print_context(e, out);
+		break;
+	case KML_GVIEW_SLABINFO:
+		ret = kml_view_slabinfo_all(e, out);
+		break;
+	default:
+		ret = -EINVAL;
+		break;
+	}
+	kml_mutex_unlock(&e->state_lock);
+	return ret;
+}

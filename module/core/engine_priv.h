@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Internals of the engine shared by engine.c (instances, sessions, views),
+ * cmd.c (the command language) and workload.c (runs). Only the engine's
+ * files and its unit tests include this.
+ */
+#ifndef KML_ENGINE_PRIV_H
+#define KML_ENGINE_PRIV_H
+
+#include "engine.h"
+#include "heap.h"
+#include "hist.h"
+#include "list.h"
+#include "ops.h"
+#include "tracefile.h"
+
+#define KML_MAX_TOKENS		40
+
+/* One live object allocated with the "alloc" command. */
+struct kml_handle {
+	void *ptr;		/* NULL: the slot is free */
+	u32 size;		/* bytes requested */
+	u32 usable;		/* bytes handed out (ops->usable) */
+};
+
+/* One point of a run's time series. */
+struct kml_sample {
+	u64 op;			/* allocations done so far, all workers */
+	u64 live;		/* live objects */
+	u64 requested;		/* live bytes requested */
+	u64 allocated;		/* live bytes handed out */
+	u64 held;		/* bytes held from the page source */
+	s32 ext_frag;		/* x1000, from the backend's stats */
+};
+
+struct kml_series {
+	u32 nr;			/* points used */
+	u32 rep;		/* the rep it comes from */
+	u64 interval;		/* allocations between points */
+	struct kml_sample pts[KML_SERIES_MAX];
+};
+
+/* Results of the last successful run, published per instance. */
+struct kml_published {
+	struct kml_hist alloc;	/* merged over reps and workers */
+	struct kml_hist free;
+	struct kml_series series; /* of the last rep */
+	char workload[16];
+	u32 reps;
+	u64 seed;
+};
+
+struct kml_instance {
+	struct kml_list node;		/* on kml_engine.instances */
+	char name[KML_NAME_MAX + 1];
+	u32 id;				/* passed to backend and host */
+	const struct kml_backend *be;
+	void *priv;			/* the backend's instance */
+	struct kml_params params;
+	bool busy;			/* in the run in progress */
+
+	/* interactive handles (the alloc/free commands) */
+	struct kml_handle *handles;	/* KML_MAX_HANDLES, on first alloc */
+	u32 nr_live;			/* live handles */
+	u64 req_now;			/* their bytes requested */
+	u64 usable_now;			/* their bytes handed out */
+	u64 req_peak;
+	u64 usable_peak;
+	u64 nr_alloc;			/* alloc commands that succeeded */
+	u64 nr_alloc_fail;		/* alloc commands the backend refused */
+	u64 nr_free;			/* free commands */
+
+	/* runs */
+	u64 nr_runs;			/* successful runs on this instance */
+	struct kml_published *last;	/* NULL before the first run */
+};
+
+struct kml_run;
+
+struct kml_engine {
+	const struct kml_host *host;
+	struct kml_mutex cmd_lock;	/* serialises commands */
+	struct kml_mutex state_lock;	/* instance list, published results */
+	struct kml_list instances;	/* of kml_instance, creation order */
+	unsigned int nr_instances;
+	u32 next_id;			/* instance ids, from 1 */
+	struct kml_trace *traces[KML_MAX_TRACES];
+	u64 trace_ops;			/* ops of all loaded traces */
+	struct kml_run *run;		/* the run in progress, cmd_lock */
+};
+
+/* A token of the command line: not NUL-terminated. */
+struct kml_tok {
+	const char *s;
+	u32 len;
+};
+
+struct kml_session {
+	struct kml_engine *e;
+	struct kml_out out;		/* the reply */
+	char *reply;			/* KML_REPLY_MAX bytes */
+	/* the command being executed */
+	const char *verb;		/* for messages */
+	struct kml_tok tok[KML_MAX_TOKENS];
+	unsigned int nr_tok;
+	const char *payload;		/* trace load: the text after line 1 */
+	size_t payload_len;
+	u64 kv_seen;			/* keys given (bit per key spec) */
+	u64 kv_num[32];			/* their values (enum: the index) */
+	struct kml_tok kv_raw[32];	/* their text */
+	struct kml_tok items[KML_MAX_CPUS]; /* a comma-separated list */
+	char show[2][48];		/* kml_tok_show() buffers */
+	struct kml_heap_step step;	/* alloc/free on a teaching heap */
+	unsigned int show_next;
+};
+
+/* The type of a key=value argument. */
+enum kml_ktype {
+	KML_KT_NUM,		/* integer, K/M/G suffixes, bounded */
+	KML_KT_BOOL,		/* 0 or 1 */
+	KML_KT_ENUM,		/* one of @words, stored as its index */
+	KML_KT_RAW,		/* checked by the command itself */
+};
+
+struct kml_keyspec {
+	const char *name;
+	enum kml_ktype type;
+	u64 min;
+	u64 max;
+	const char * const *words;	/* KML_KT_ENUM, NULL-terminated */
+};
+
+/* cmd.c */
+int kml_cmd_err(struct kml_session *s, int err, const char *fmt, ...)
+	__printf(3, 4);
+bool kml_tok_eq(const struct kml_tok *t, const char *word);
+bool kml_name_valid(const struct kml_tok *t);
+void kml_tok_copy(char *dst, size_t size, const struct kml_tok *t);
+const char *kml_tok_show(struct kml_session *s, const struct kml_tok *t);
+const char *kml_errname(int err);
+int kml_parse_keys(struct kml_session *s, unsigned int first,
+		   const struct kml_keyspec *spec, unsigned int nr_spec);
+int kml_parse_list(struct kml_session *s, const char *key,
+		   const struct kml_tok *val, struct kml_tok *items,
+		   unsigned int max, unsigned int *nr);
+int kml_cmd_dispatch(struct kml_session *s, const char *buf, size_t len);
+
+void kml_engine_clear_locked(struct kml_engine *e, u32 *nr_inst,
+			     u32 *nr_traces);
+
+/* engine.c */
+struct kml_instance *kml_inst_find(struct kml_engine *e, const char *name);
+struct kml_instance *kml_inst_find_tok(struct kml_engine *e,
+				       const struct kml_tok *t);
+struct kml_trace *kml_trace_find_tok(struct kml_engine *e,
+				     const struct kml_tok *t);
+void kml_print_context(struct kml_engine *e, struct kml_out *out);
+
+/* workload.c */
+int kml_cmd_run(struct kml_session *s);
+int kml_render_latency(struct kml_instance *in, struct kml_out *out);
+bool kml_run_uses_trace(struct kml_engine *e, const struct kml_trace *t);
+unsigned int kml_run_stop_locked(struct kml_engine *e);
+
+#endif /* KML_ENGINE_PRIV_H */

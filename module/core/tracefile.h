@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Allocation traces for replay: the CS:APP malloc-lab ".rep" format and
+ * kmemlab's native format, parsed strictly into a compact op array. The
+ * formats are specified in docs/interface.md ("Trace formats").
+ */
+#ifndef KML_TRACEFILE_H
+#define KML_TRACEFILE_H
+
+#include "platform.h"
+#include "out.h"
+#include "engine.h"
+
+enum kml_trace_opcode {
+	KML_TOP_ALLOC,		/* a ID SIZE */
+	KML_TOP_FREE,		/* f ID */
+	KML_TOP_REALLOC,	/* r ID SIZE */
+};
+
+enum kml_trace_format {
+	KML_TRACE_REP,		/* CS:APP: 2- or 4-line header of numbers */
+	KML_TRACE_NATIVE,	/* "kmemlab-trace 1" header, comments */
+};
+
+struct kml_trace_op {
+	u32 size;		/* bytes (alloc, realloc); 0 for free */
+	u32 id : 30;		/* below nr_ids */
+	u32 op : 2;		/* enum kml_trace_opcode */
+};
+
+struct kml_trace {
+	char name[KML_NAME_MAX + 1];	/* set by the engine */
+	enum kml_trace_format format;
+	u32 nr_ops;		/* entries in ops[] */
+	u32 nr_ids;		/* ids are below this */
+	u32 nr_allocs;		/* a lines */
+	u32 nr_frees;		/* f lines */
+	u32 nr_reallocs;	/* r lines */
+	u32 max_size;		/* largest size of an a or r */
+	u32 max_live;		/* most ids live at once */
+	u32 live_at_end;	/* ids still live after the last op */
+	u64 peak_bytes;		/* most bytes live at once */
+	struct kml_trace_op ops[];
+};
+
+/**
+ * kml_trace_parse() - parse a trace
+ * @buf: the text (need not be NUL-terminated)
+ * @len: its length, at most KML_TRACE_MAX_BYTES
+ * @tp: set to the new trace on success (free with kml_trace_free())
+ * @err: on failure, receives one line "line N: reason" or "reason"
+ *	(no trailing newline)
+ *
+ * Return: 0, -EINVAL for a malformed trace, -E2BIG over a bound, -ENOMEM.
+ */
+int kml_trace_parse(const char *buf, size_t len, struct kml_trace **tp,
+		    struct kml_out *err);
+
+/**
+ * kml_trace_free() - free a parsed trace
+ * @t: the trace, or NULL
+ */
+void kml_trace_free(struct kml_trace *t);
+
+#endif /* KML_TRACEFILE_H */

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * libFuzzer target of the trace parser: any bytes either parse into a
+ * trace whose ops are consistent (ids in range, frees of live ids, peaks
+ * right) or are refused with a one-line message.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tracefile.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void fz_check(const struct kml_trace *t)
+{
+	static u32 live[KML_TRACE_MAX_IDS];
+	u32 i, nr_live = 0, max_live = 0, a = 0, f = 0, r = 0;
+
+	if (!t->nr_ops || t->nr_ops > KML_TRACE_MAX_OPS ||
+	    t->nr_ids > KML_TRACE_MAX_IDS)
+		abort();
+	memset(live, 0, sizeof(u32) * t->nr_ids);
+	for (i = 0; i < t->nr_ops; i++) {
+		const struct kml_trace_op *op = &t->ops[i];
+
+		if (op->id >= t->nr_ids || op->size > t->max_size)
+			abort();
+		switch (op->op) {
+		case KML_TOP_ALLOC:
+			if (live[op->id] || !op->size)
+				abort();
+			live[op->id] = op->size;
+			nr_live++;
+			a++;
+			break;
+		case KML_TOP_FREE:
+			if (!live[op->id] || op->size)
+				abort();
+			live[op->id] = 0;
+			nr_live--;
+			f++;
+			break;
+		case KML_TOP_REALLOC:
+			if (!live[op->id] || !op->size)
+				abort();
+			live[op->id] = op->size;
+			r++;
+			break;
+		default:
+			abort();
+		}
+		if (nr_live > max_live)
+			max_live = nr_live;
+	}
+	if (a != t->nr_allocs || f != t->nr_frees || r != t->nr_reallocs ||
+	    max_live != t->max_live || nr_live != t->live_at_end)
+		abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct kml_trace *t = NULL;
+	char msg[160];
+	struct kml_out err;
+	int ret;
+
+	kml_out_init(&err, msg, sizeof(msg));
+	ret = kml_trace_parse((const char *)data, size, &t, &err);
+	if (ret) {
+		if (t || !msg[0] || strchr(msg, '\n') ||
+		    (ret != -EINVAL && ret != -E2BIG && ret != -ENOMEM))
+			abort();
+		return 0;
+	}
+	fz_check(t);
+	kml_trace_free(t);
+	return 0;
+}

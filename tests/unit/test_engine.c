@@ -1,0 +1,1149 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit tests of the engine: every command and its errors (reply text and
+ * errno), sessions, busy instances, runs of every workload on a small
+ * malloc-based fake backend and on our own backends, determinism.
+ */
+#include <check.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_priv.h"
+#include "host.h"
+#include "ops.h"
+#include "unit.h"
+
+/* --- a fake backend: malloc with counters --------------------------------- */
+
+#define FAKE_MAX	(1u << 20)
+#define FAKE_FAIL_SIZE	666666		/* alloc() of this size fails */
+
+struct fake_obj {
+	struct fake_obj *prev, *next;	/* every live object, for destroy */
+	size_t size;
+	u64 magic;
+};
+
+#define FAKE_MAGIC	0xfeedfacecafebeefULL
+
+struct fake {
+	pthread_mutex_t lock;
+	struct fake_obj head;
+	long live;		/* objects allocated now */
+	u64 bytes;		/* bytes handed out now */
+	u64 allocs, frees, failures, bad_frees;
+	bool shrunk;
+};
+
+static int fake_create(const struct kml_params *p, u32 id, void **priv)
+{
+	struct fake *f;
+
+	if (p->size == 7)	/* a parameter the fake refuses */
+		return -EINVAL;
+	f = calloc(1, sizeof(*f));
+	if (!f)
+		return -ENOMEM;
+	pthread_mutex_init(&f->lock, NULL);
+	f->head.next = f->head.prev = &f->head;
+	*priv = f;
+	return 0;
+}
+
+static void fake_destroy(void *priv)
+{
+	struct fake *f = priv;
+
+	while (f->head.next != &f->head) {
+		struct fake_obj *o = f->head.next;
+
+		f->head.next = o->next;
+		free(o);
+	}
+	free(f);
+}
+
+static size_t fake_usable(void *priv, size_t size)
+{
+	return (size + 7) & ~(size_t)7;
+}
+
+static void *fake_alloc(void *priv, size_t size)
+{
+	struct fake *f = priv;
+	struct fake_obj *o;
+
+	pthread_mutex_lock(&f->lock);
+	if (size == FAKE_FAIL_SIZE || size > FAKE_MAX ||
+	    !(o = malloc(sizeof(*o) + fake_usable(priv, size)))) {
+		f->failures++;
+		pthread_mutex_unlock(&f->lock);
+		return NULL;
+	}
+	o->size = size;
+	o->magic = FAKE_MAGIC;
+	o->next = f->head.next;
+	o->prev = &f->head;
+	f->head.next->prev = o;
+	f->head.next = o;
+	f->live++;
+	f->bytes += fake_usable(priv, size);
+	f->allocs++;
+	pthread_mutex_unlock(&f->lock);
+	return o + 1;
+}
+
+static int fake_free(void *priv, void *ptr, size_t size)
+{
+	struct fake *f = priv;
+	struct fake_obj *o = (struct fake_obj *)ptr - 1;
+
+	pthread_mutex_lock(&f->lock);
+	if (o->magic != FAKE_MAGIC || o->size != size) {
+		f->bad_frees++;
+		pthread_mutex_unlock(&f->lock);
+		return -EINVAL;
+	}
+	o->magic = 0;
+	o->prev->next = o->next;
+	o->next->prev = o->prev;
+	f->live--;
+	f->bytes -= fake_usable(priv, size);
+	f->frees++;
+	pthread_mutex_unlock(&f->lock);
+	free(o);
+	return 0;
+}
+
+static size_t fake_max_size(void *priv)
+{
+	return FAKE_MAX;
+}
+
+static void fake_stats(void *priv, struct kml_alloc_stats *st)
+{
+	struct fake *f = priv;
+
+	st->allocs = f->allocs;
+	st->frees = f->frees;
+	st->failures = f->failures;
+	st->bad_frees = f->bad_frees;
+	st->bytes_allocated = f->bytes;
+	st->bytes_held = f->bytes + 4096;
+	st->largest_free = 1024;
+	st->total_free = 4096;
+}
+
+static unsigned int fake_validate(void *priv)
+{
+	struct fake *f = priv;
+
+	return f->live < 0;
+}
+
+static int fake_show(void *priv, enum kml_view v, struct kml_out *out)
+{
+	if (v == KML_VIEW_SLABINFO) {
+		kml_out_printf(out, "slabinfo - version: 2.1\n# name ...\n");
+		kml_out_printf(out, "fake-64 1 2 64 64 1 : tunables 0 0 0 : slabdata 1 1 0\n");
+		return 0;
+	}
+	if (v != KML_VIEW_STATS)
+		return -ENOENT;
+	kml_out_printf(out, "fake_live %ld\n", ((struct fake *)priv)->live);
+	return 0;
+}
+
+static int fake_shrink(void *priv)
+{
+	((struct fake *)priv)->shrunk = true;
+	return 0;
+}
+
+static const struct kml_backend fake_backend = {
+	.name = "fake", .desc = "malloc with counters", .ours = true,
+	.family = KML_FAMILY_OBJECT,
+	.create = fake_create, .destroy = fake_destroy,
+	.alloc = fake_alloc, .free = fake_free, .usable = fake_usable,
+	.max_size = fake_max_size, .stats = fake_stats,
+	.validate = fake_validate, .show = fake_show, .shrink = fake_shrink,
+};
+
+/* --- fixture ---------------------------------------------------------------- */
+
+static struct kml_host host;
+static struct kml_engine *E;
+static struct kml_session *S;
+static int nr_added, nr_removed, fail_add;
+static char last_added[64], last_removed[64];
+
+static int host_added(void *priv, const char *name, u32 id)
+{
+	if (fail_add)
+		return -ENOMEM;
+	nr_added++;
+	snprintf(last_added, sizeof(last_added), "%s:%u", name, id);
+	return 0;
+}
+
+static void host_removed(void *priv, const char *name, u32 id)
+{
+	nr_removed++;
+	snprintf(last_removed, sizeof(last_removed), "%s:%u", name, id);
+}
+
+static void setup(void)
+{
+	kml_sim_set_nr_cpus(2);
+	ck_assert_int_eq(kml_backend_register(&fake_backend), 0);
+	kml_sim_host_init(&host);
+	host.instance_added = host_added;
+	host.instance_removed = host_removed;
+	E = kml_engine_create(&host);
+	S = kml_session_create(E);
+	ck_assert_ptr_nonnull(E);
+	ck_assert_ptr_nonnull(S);
+}
+
+static void teardown(void)
+{
+	kml_session_destroy(S);
+	kml_engine_destroy(E);
+	kml_backend_unregister(&fake_backend);
+}
+
+static int exs(struct kml_session *s, const char *cmd)
+{
+	return kml_engine_exec(E, s, cmd, strlen(cmd));
+}
+
+static int ex(const char *cmd)
+{
+	return exs(S, cmd);
+}
+
+static const char *reply(void)
+{
+	size_t len;
+	const char *r = kml_session_reply(S, &len);
+
+	ck_assert_uint_eq(len, strlen(r));
+	return r;
+}
+
+/* Run @cmd and expect @err and exactly @text as the reply. */
+#define EXPECT(cmd, err, text) do {					\
+	int ret_ = ex(cmd);						\
+	ck_assert_msg(ret_ == (err), "'%s': errno %d, want %d; reply %s", \
+		      cmd, ret_, err, reply());				\
+	ck_assert_str_eq(reply(), text);				\
+} while (0)
+
+/* The value of "key=" in @text as a number (the first match). */
+static unsigned long long field(const char *text, const char *key)
+{
+	char pat[64];
+	const char *p;
+
+	snprintf(pat, sizeof(pat), " %s=", key);
+	p = strstr(text, pat);
+	ck_assert_msg(p, "no field %s in %s", key, text);
+	return strtoull(p + strlen(pat), NULL, 0);
+}
+
+static int count_lines(const char *text, const char *prefix)
+{
+	int n = 0;
+	const char *p = text;
+
+	while (p && *p) {
+		if (!strncmp(p, prefix, strlen(prefix)))
+			n++;
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	return n;
+}
+
+static char *view(const char *inst, enum kml_iview v)
+{
+	static char buf[1 << 20];
+	struct kml_out out;
+
+	kml_out_init(&out, buf, sizeof(buf));
+	ck_assert_int_eq(kml_engine_view(E, inst, v, &out), 0);
+	return buf;
+}
+
+static char *gview(enum kml_gview v)
+{
+	static char buf[1 << 20];
+	struct kml_out out;
+
+	kml_out_init(&out, buf, sizeof(buf));
+	ck_assert_int_eq(kml_engine_global_view(E, v, &out), 0);
+	return buf;
+}
+
+/* --- numbers ------------------------------------------------------------------ */
+
+START_TEST(test_engine_parse_u64)
+{
+	static const struct {
+		const char *s;
+		int ret;
+		u64 v;
+	} t[] = {
+		{ "0", 0, 0 }, { "42", 0, 42 }, { "4K", 0, 4096 },
+		{ "4k", 0, 4096 }, { "3M", 0, 3 << 20 }, { "1G", 0, 1 << 30 },
+		{ "0x10", 0, 16 }, { "0xfF", 0, 255 },
+		{ "18446744073709551615", 0, ~0ULL },
+		{ "18446744073709551616", -ERANGE, 0 },
+		{ "17179869184G", -ERANGE, 0 }, { "", -EINVAL, 0 },
+		{ "K", -EINVAL, 0 }, { "-1", -EINVAL, 0 },
+		{ "+1", -EINVAL, 0 }, { "1.5", -EINVAL, 0 },
+		{ "12KB", -EINVAL, 0 }, { "0x", -EINVAL, 0 },
+		{ "1 ", -EINVAL, 0 }, { "0x1g", 0, 1 << 30 },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(t); i++) {
+		u64 v = 12345;
+		int ret = kml_parse_u64(t[i].s, strlen(t[i].s), &v);
+
+		ck_assert_msg(ret == t[i].ret, "'%s': %d", t[i].s, ret);
+		ck_assert_uint_eq(v, t[i].ret ? 12345 : t[i].v);
+	}
+}
+END_TEST
+
+/* --- create, destroy ---------------------------------------------------------- */
+
+START_TEST(test_engine_create_destroy_round_trip)
+{
+	EXPECT("create a fake\n", 0,
+	       "created instance=a backend=fake family=object id=1 zero=0\n");
+	ck_assert_int_eq(nr_added, 1);
+	ck_assert_str_eq(last_added, "a:1");
+	EXPECT("create b_2-x fake size=64 align=8 zero=1 ctor=1", 0,
+	       "created instance=b_2-x backend=fake family=object id=2 zero=1\n");
+	ck_assert_str_eq(gview(KML_GVIEW_INSTANCES),
+			 "a fake id=1 busy=0 handles=0 held=4096 runs=0\n"
+			 "b_2-x fake id=2 busy=0 handles=0 held=4096 runs=0\n");
+	EXPECT("destroy a", 0, "destroyed instance=a freed_handles=0\n");
+	ck_assert_int_eq(nr_removed, 1);
+	ck_assert_str_eq(last_removed, "a:1");
+	ck_assert_str_eq(gview(KML_GVIEW_INSTANCES),
+			 "b_2-x fake id=2 busy=0 handles=0 held=4096 runs=0\n");
+	EXPECT("destroy a", -ENOENT,
+	       "error: destroy: no instance 'a' (see 'instances')\n");
+	/* the name is free again; ids are never reused */
+	EXPECT("create a fake", 0,
+	       "created instance=a backend=fake family=object id=3 zero=0\n");
+}
+END_TEST
+
+START_TEST(test_engine_create_errors)
+{
+	static const struct {
+		const char *cmd;
+		int err;
+		const char *reply;
+	} t[] = {
+		{ "create", -EINVAL,
+		  "error: create: usage: create NAME BACKEND [key=value ...]\n" },
+		{ "create a", -EINVAL,
+		  "error: create: usage: create NAME BACKEND [key=value ...]\n" },
+		{ "create A fake", -EINVAL,
+		  "error: create: bad name 'A' (1-31 of a-z 0-9 _ -)\n" },
+		{ "create abcdefghijabcdefghijabcdefghijkl fake", -EINVAL,
+		  "error: create: bad name 'abcdefghijabcdefghijabcdefghijkl' (1-31 of a-z 0-9 _ -)\n" },
+		{ "create a slub", -ENOENT,
+		  "error: create: unknown backend 'slub' (see 'backends')\n" },
+		{ "create a fake size", -EINVAL,
+		  "error: create: expected key=value, got 'size'\n" },
+		{ "create a fake =5", -EINVAL,
+		  "error: create: expected key=value, got '=5'\n" },
+		{ "create a fake bogus=1", -EINVAL,
+		  "error: create: unknown key 'bogus'\n" },
+		{ "create a fake size=abc", -EINVAL,
+		  "error: create: size=abc: not a number\n" },
+		{ "create a fake size=", -EINVAL,
+		  "error: create: size=: not a number\n" },
+		{ "create a fake size=5G", -E2BIG,
+		  "error: create: size=5G: above the bound 4194304\n" },
+		{ "create a fake size=99999999999999999999", -E2BIG,
+		  "error: create: size=99999999999999999999: too large\n" },
+		{ "create a fake size=8 size=16", -EINVAL,
+		  "error: create: key 'size' given twice\n" },
+		{ "create a fake zero=2", -EINVAL,
+		  "error: create: zero=2: expected 0 or 1\n" },
+		{ "create a fake list=foo", -EINVAL,
+		  "error: create: list=foo: expected addr|size-asc|size-desc|lifo|fifo\n" },
+		{ "create a fake pool=1M", -EINVAL,
+		  "error: create: backend 'fake' does not take pool= (it takes: size align zero ctor)\n" },
+		{ "create a fake align=24", -EINVAL,
+		  "error: create: align=24: not a power of two\n" },
+		{ "create a fake size=7", -EINVAL,
+		  "error: create: backend 'fake' refused the parameters (EINVAL)\n" },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(t); i++)
+		EXPECT(t[i].cmd, t[i].err, t[i].reply);
+	/* nothing changed */
+	ck_assert_str_eq(gview(KML_GVIEW_INSTANCES), "");
+	ck_assert_int_eq(nr_added, 0);
+
+	EXPECT("create a fake", 0,
+	       "created instance=a backend=fake family=object id=1 zero=0\n");
+	EXPECT("create a fake", -EEXIST, "error: create: instance 'a' exists\n");
+	fail_add = 1;
+	EXPECT("create b fake", -ENOMEM,
+	       "error: create: the host could not add instance 'b' (ENOMEM)\n");
+	fail_add = 0;
+	ck_assert_str_eq(gview(KML_GVIEW_INSTANCES),
+			 "a fake id=1 busy=0 handles=0 held=4096 runs=0\n");
+}
+END_TEST
+
+START_TEST(test_engine_instance_table_bound)
+{
+	char cmd[64];
+	unsigned int i;
+
+	for (i = 0; i < KML_MAX_INSTANCES; i++) {
+		snprintf(cmd, sizeof(cmd), "create i%u fake", i);
+		ck_assert_int_eq(ex(cmd), 0);
+	}
+	EXPECT("create x fake", -ENOSPC,
+	       "error: create: already 64 instances\n");
+	EXPECT("reset", 0, "reset instances=64 traces=0\n");
+	ck_assert_int_eq(nr_removed, 64);
+}
+END_TEST
+
+START_TEST(test_engine_zero_default_follows_host)
+{
+	host.zero_default = true;
+	EXPECT("create a fake", 0,
+	       "created instance=a backend=fake family=object id=1 zero=1\n");
+	EXPECT("create b fake zero=0", 0,
+	       "created instance=b backend=fake family=object id=2 zero=0\n");
+}
+END_TEST
+
+/* --- alloc, free, handles ----------------------------------------------------- */
+
+START_TEST(test_engine_alloc_free_handles)
+{
+	ck_assert_int_eq(ex("create a fake"), 0);
+	EXPECT("alloc a 100", 0, "handle=0 size=100 usable=104\n");
+	EXPECT("alloc a 8", 0, "handle=1 size=8 usable=8\n");
+	EXPECT("alloc a 1K", 0, "handle=2 size=1024 usable=1024\n");
+	EXPECT("free a 0", 0, "freed handle=0 size=100 usable=104\n");
+	EXPECT("handles a", 0,
+	       "handles instance=a live=2 requested=1032 usable=1032\n"
+	       "handle=1 size=8 usable=8\n"
+	       "handle=2 size=1024 usable=1024\n");
+	/* the lowest free handle number is reused */
+	EXPECT("alloc a 3", 0, "handle=0 size=3 usable=8\n");
+	EXPECT("free a 7", -ENOENT, "error: free: instance 'a' has no handle 7\n");
+	EXPECT("free a 5000", -ENOENT,
+	       "error: free: instance 'a' has no handle 5000\n");
+	EXPECT("free a x", -EINVAL, "error: free: handle 'x': not a number\n");
+	EXPECT("free a", -EINVAL, "error: free: usage: free NAME HANDLE\n");
+	EXPECT("alloc a 0", -EINVAL, "error: alloc: size 0\n");
+	EXPECT("alloc a x", -EINVAL, "error: alloc: size 'x': not a number\n");
+	EXPECT("alloc a 2M", -E2BIG,
+	       "error: alloc: size 2097152 above the largest request 1048576 of instance 'a'\n");
+	EXPECT("alloc b 8", -ENOENT,
+	       "error: alloc: no instance 'b' (see 'instances')\n");
+	EXPECT("alloc a 666666", -ENOMEM,
+	       "error: alloc: instance 'a' could not allocate 666666 bytes\n");
+	EXPECT("alloc a 1 2", -EINVAL, "error: alloc: usage: alloc NAME SIZE\n");
+	ck_assert_str_eq(view("a", KML_IVIEW_STATS),
+			 "instance a\nbackend fake\nfamily object\nid 1\nbusy 0\n"
+			 "handles 3\nrequested 1035\nrequested_peak 1132\n"
+			 "handed_out 1040\nhanded_out_peak 1136\n"
+			 "alloc_commands 4\nalloc_command_failures 1\n"
+			 "free_commands 1\nruns 0\n"
+			 "allocs 4\nfrees 1\nfailures 1\nbad_frees 0\n"
+			 "bytes_allocated 1040\nbytes_held 5136\npeak_allocated 0\n"
+			 "peak_held 0\nlargest_free 1024\ntotal_free 4096\n"
+			 "external_frag_x1000 750\n"
+			 "# backend fake\nfake_live 3\n");
+	EXPECT("destroy a", 0, "destroyed instance=a freed_handles=3\n");
+}
+END_TEST
+
+START_TEST(test_engine_handle_table_bound)
+{
+	unsigned int i;
+
+	ck_assert_int_eq(ex("create a fake"), 0);
+	for (i = 0; i < KML_MAX_HANDLES; i++)
+		ck_assert_int_eq(ex("alloc a 16"), 0);
+	EXPECT("alloc a 16", -ENOSPC,
+	       "error: alloc: instance 'a' already has 4096 handles\n");
+	/* the listing still fits in the reply */
+	ck_assert_int_eq(ex("handles a"), 0);
+	ck_assert_int_eq(count_lines(reply(), "handle="), KML_MAX_HANDLES);
+	EXPECT("reset a", 0, "reset instance=a freed=4096\n");
+	EXPECT("handles a", 0,
+	       "handles instance=a live=0 requested=0 usable=0\n");
+}
+END_TEST
+
+/* --- the other commands ------------------------------------------------------------ */
+
+START_TEST(test_engine_misc_commands)
+{
+	char big[KML_CMD_MAX + 16];
+
+	ck_assert_int_eq(ex("create a fake"), 0);
+	EXPECT("shrink a", 0, "shrink instance=a held_before=4096 held_after=4096\n");
+	EXPECT("validate a", 0, "validate instance=a violations=0\n");
+	EXPECT("validate", -EINVAL, "error: validate: usage: validate NAME\n");
+	EXPECT("stop", 0, "stop runs=0\n");
+	EXPECT("stop now", -EINVAL, "error: stop: usage: stop\n");
+	EXPECT("frobnicate a", -EINVAL,
+	       "error: unknown command 'frobnicate' (see 'help')\n");
+	EXPECT("", -EINVAL, "error: empty command (see 'help')\n");
+	EXPECT("  \t \n", -EINVAL, "error: empty command (see 'help')\n");
+	EXPECT("validate a\nvalidate a\n", -EINVAL,
+	       "error: validate: one command per write (text after the first line)\n");
+	EXPECT("validate a\r\n", 0, "validate instance=a violations=0\n");
+	EXPECT("reset b", -ENOENT, "error: reset: no instance 'b' (see 'instances')\n");
+	EXPECT("reset a b", -EINVAL, "error: reset: usage: reset [NAME]\n");
+	ck_assert_int_eq(kml_engine_exec(E, S, "validate\0a", 10), -EINVAL);
+	ck_assert_str_eq(reply(), "error: NUL byte in command\n");
+	memset(big, 'x', sizeof(big));
+	ck_assert_int_eq(kml_engine_exec(E, S, big, sizeof(big)), -E2BIG);
+	ck_assert_str_eq(reply(), "error: command line longer than 4096 bytes\n");
+	ck_assert_int_eq(ex("help"), 0);
+	ck_assert_int_eq(count_lines(reply(), ""), 12);
+	ck_assert_ptr_nonnull(strstr(reply(), "run churn|sizes|burst"));
+	ck_assert_str_eq(gview(KML_GVIEW_BACKENDS),
+			 "fake object ours malloc with counters\n");
+	ck_assert_str_eq(view("a", KML_IVIEW_HEAPMAP),
+			 "# no heapmap: backend 'fake' has no such view\n");
+	ck_assert_str_eq(view("a", KML_IVIEW_LATENCY),
+			 "# no latency: no run has completed on instance 'a'\n");
+	ck_assert_str_eq(gview(KML_GVIEW_SLABINFO),
+			 "slabinfo - version: 2.1\n"
+			 "# name            <active_objs> <num_objs> <objsize> <objperslab> <pagesperslab>"
+			 " : tunables <limit> <batchcount> <sharedfactor>"
+			 " : slabdata <active_slabs> <num_slabs> <sharedavail>\n"
+			 "fake-64 1 2 64 64 1 : tunables 0 0 0 : slabdata 1 1 0\n");
+	ck_assert_int_eq(strncmp(gview(KML_GVIEW_CONTEXT),
+				 "context kind=sim clock=", 23), 0);
+	{
+		struct kml_out out;
+		char b[8];
+
+		kml_out_init(&out, b, sizeof(b));
+		ck_assert_int_eq(kml_engine_view(E, "zz", KML_IVIEW_STATS,
+						 &out), -ENOENT);
+	}
+}
+END_TEST
+
+START_TEST(test_engine_sessions_do_not_share_replies)
+{
+	struct kml_session *s2 = kml_session_create(E);
+	size_t len;
+
+	ck_assert_int_eq(exs(S, "create a fake"), 0);
+	ck_assert_int_eq(exs(s2, "alloc a 24"), 0);
+	ck_assert_int_eq(exs(S, "validate b"), -ENOENT);
+	ck_assert_str_eq(kml_session_reply(s2, &len), "handle=0 size=24 usable=24\n");
+	ck_assert_str_eq(kml_session_reply(S, &len),
+			 "error: validate: no instance 'b' (see 'instances')\n");
+	kml_session_destroy(s2);
+	/* an unused session has an empty reply */
+	s2 = kml_session_create(E);
+	ck_assert_str_eq(kml_session_reply(s2, &len), "");
+	ck_assert_uint_eq(len, 0);
+	kml_session_destroy(s2);
+}
+END_TEST
+
+/* --- traces ---------------------------------------------------------------------- */
+
+static int load(const char *name, const char *text)
+{
+	char buf[4096];
+
+	snprintf(buf, sizeof(buf), "trace load %s\n%s", name, text);
+	return ex(buf);
+}
+
+START_TEST(test_engine_trace_commands)
+{
+	ck_assert_int_eq(load("t1", "20000\n2\n4\n1\na 0 100\na 1 50\nr 0 200\nf 1\n"), 0);
+	ck_assert_str_eq(reply(),
+			 "loaded trace=t1 format=rep ops=4 ids=2 allocs=2 frees=1 reallocs=1 max_size=200 max_live=2 peak_bytes=250 live_at_end=1\n");
+	ck_assert_int_eq(load("t1", "2\n1\na 0 1\n"), -EEXIST);
+	ck_assert_str_eq(reply(), "error: trace load: trace 't1' exists\n");
+	ck_assert_int_eq(load("t2", "2\n2\na 0 1\nf 3\n"), -EINVAL);
+	ck_assert_str_eq(reply(), "error: trace load: line 4: id 3 out of range (ids below 2)\n");
+	EXPECT("trace load t3", -EINVAL,
+	       "error: trace load: no trace text after the command line\n");
+	EXPECT("trace load T", -EINVAL,
+	       "error: trace load: bad name 'T' (1-31 of a-z 0-9 _ -)\n");
+	EXPECT("trace list", 0,
+	       "traces=1 ops=4\n"
+	       "trace=t1 format=rep ops=4 ids=2 allocs=2 frees=1 reallocs=1 max_size=200 max_live=2 peak_bytes=250 live_at_end=1\n");
+	EXPECT("trace drop t9", -ENOENT, "error: trace drop: no trace 't9'\n");
+	EXPECT("trace drop t1", 0, "dropped trace=t1\n");
+	EXPECT("trace list", 0, "traces=0 ops=0\n");
+	EXPECT("trace", -EINVAL,
+	       "error: trace: usage: trace load NAME | trace drop NAME | trace list\n");
+	EXPECT("trace list x", -EINVAL,
+	       "error: trace: usage: trace load NAME | trace drop NAME | trace list\n");
+}
+END_TEST
+
+START_TEST(test_engine_trace_table_bound)
+{
+	char name[16];
+	unsigned int i;
+
+	for (i = 0; i < KML_MAX_TRACES; i++) {
+		snprintf(name, sizeof(name), "t%u", i);
+		ck_assert_int_eq(load(name, "kmemlab-trace 1\na 0 8\n"), 0);
+	}
+	ck_assert_int_eq(load("x", "kmemlab-trace 1\na 0 8\n"), -ENOSPC);
+	ck_assert_str_eq(reply(), "error: trace load: already 16 traces\n");
+	EXPECT("reset", 0, "reset instances=0 traces=16\n");
+}
+END_TEST
+
+/* --- runs -------------------------------------------------------------------------- */
+
+static struct fake *fake_of(const char *name)
+{
+	struct kml_instance *in = kml_inst_find(E, name);
+
+	ck_assert_ptr_nonnull(in);
+	return in->priv;
+}
+
+/* Run @cmd, expect success, check the common invariants of the reply. */
+static const char *run_ok(const char *cmd)
+{
+	const char *r;
+	int ret = ex(cmd);
+
+	r = reply();
+	ck_assert_msg(ret == 0, "'%s': %d: %s", cmd, ret, r);
+	ck_assert_int_eq(strncmp(r, "context kind=sim", 16), 0);
+	ck_assert_ptr_nonnull(strstr(r, "\nrun workload="));
+	ck_assert_ptr_nonnull(strstr(r, "\nend status=ok cells="));
+	ck_assert_ptr_null(strstr(r, "done=short"));
+	ck_assert_ptr_null(strstr(r, "violations=1"));
+	return r;
+}
+
+START_TEST(test_engine_run_every_workload_on_fake)
+{
+	static const char * const cmds[] = {
+		"run churn on=a ops=2000",
+		"run churn on=a ops=2000 mode=phases batch=100 free_order=random",
+		"run churn on=a ops=2000 mode=batch batch=64",
+		"run sizes on=a ops=2000 dist=uniform min=1 max=9000",
+		"run sizes on=a ops=2000 dist=pow2 min=3 max=4096",
+		"run sizes on=a ops=2000 dist=kmalloc-mix",
+		"run burst on=a ops=2000 batch=4",
+		"run dentry on=a ops=3000 batch=500",
+		"run pages on=a ops=500 maxorder=4",
+		"run remote on=a ops=3000 batch=16",
+		"run churn on=a ops=1000 cpus=0,1",
+	};
+	unsigned int i;
+
+	ck_assert_int_eq(ex("create a fake"), 0);
+	for (i = 0; i < ARRAY_SIZE(cmds); i++) {
+		const char *r = strstr(run_ok(cmds[i]), "\nresult ");
+
+		ck_assert_msg(field(r, "allocs") == field(r, "frees"), "%s: %s",
+			      cmds[i], r);
+		ck_assert_int_eq(count_lines(reply(), "result "), 1);
+		ck_assert_int_eq(count_lines(reply(), "summary "), 1);
+		ck_assert_uint_eq(field(r, "ops_done"), field(r, "ops"));
+		ck_assert_uint_eq(field(r, "allocs"), field(r, "frees"));
+		ck_assert_uint_eq(field(r, "failures"), 0);
+		ck_assert_uint_eq(field(r, "bad_frees"), 0);
+		ck_assert_int_eq(fake_of("a")->live, 0);
+		ck_assert_uint_eq(fake_of("a")->bad_frees, 0);
+	}
+	ck_assert_int_eq(load("t", "kmemlab-trace 1\na 0 100\na 1 20\nr 0 300\nf 1\na 1 5\n"), 0);
+	run_ok("run replay on=a trace=t");
+	ck_assert_uint_eq(field(strstr(reply(), "\nresult "), "ops"), 5);
+	ck_assert_uint_eq(field(reply(), "allocs"), 4);
+	ck_assert_uint_eq(field(reply(), "frees"), 4);
+	ck_assert_int_eq(fake_of("a")->live, 0);
+	run_ok("run replay on=a trace=t ops=2 cpus=1,0");
+	ck_assert_uint_eq(field(strstr(reply(), "\nresult "), "ops"), 4);
+	ck_assert_uint_eq(field(reply(), "allocs"), 4);
+	/* interactive handles are untouched by runs */
+	ck_assert_int_eq(ex("alloc a 10"), 0);
+	run_ok("run sizes on=a ops=100");
+	ck_assert_int_eq(fake_of("a")->live, 1);
+}
+END_TEST
+
+START_TEST(test_engine_run_reply_fields)
+{
+	const char *r;
+
+	ck_assert_int_eq(ex("create a fake"), 0);
+	r = run_ok("run churn on=a ops=1000 size=100 seed=7");
+	ck_assert_ptr_nonnull(strstr(r,
+		"\nrun workload=churn on=a cpus=0 ops=1000 reps=1 seed=7 mode=pairs timing=op sample=8 size=100 batch=256 free_order=lifo\n"));
+	ck_assert_ptr_nonnull(strstr(r, "\nresult rep=0 instance=a backend=fake workload=churn cpus=0 ops=1000 ops_done=1000 done=ok allocs=1000 frees=1000 failures=0 bad_frees=0 alloc_p50_ns="));
+	ck_assert_uint_le(field(r, "alloc_p50_ns"), field(r, "alloc_p99_ns"));
+	ck_assert_uint_le(field(r, "alloc_p99_ns"), field(r, "alloc_max_ns"));
+	ck_assert_uint_le(field(r, "free_p50_ns"), field(r, "free_p999_ns"));
+	ck_assert_uint_gt(field(r, "ops_per_sec"), 0);
+	/* 100 requested, 104 handed out: 1 - 100/104 = 0.038 */
+	ck_assert_uint_eq(field(r, "internal_frag_x1000"), 38);
+	ck_assert_uint_eq(field(r, "requested_peak"), 100);
+	ck_assert_uint_eq(field(r, "allocated_peak"), 104);
+	ck_assert_uint_eq(field(r, "external_frag_x1000"), 750);
+	ck_assert_ptr_nonnull(strstr(r, "\nsummary instance=a backend=fake reps=1 done_ok=1 alloc_p50_ns_med="));
+
+	/* batch mode: no latency fields */
+	r = run_ok("run churn on=a ops=1000 mode=batch");
+	ck_assert_ptr_null(strstr(r, "alloc_p50_ns"));
+	ck_assert_ptr_nonnull(strstr(r, " timing=batch "));
+	ck_assert_uint_gt(field(r, "ops_per_sec"), 0);
+}
+END_TEST
+
+START_TEST(test_engine_run_latency_view_and_series)
+{
+	const char *v;
+	char *p;
+	unsigned long long total = 0, lo, hi, n;
+	int points;
+
+	ck_assert_int_eq(ex("create a fake"), 0);
+	run_ok("run sizes on=a ops=5000 reps=2 seed=3");
+	v = view("a", KML_IVIEW_LATENCY);
+	ck_assert_msg(!strncmp(v, "latency instance=a backend=fake workload=sizes reps=2 seed=3\nalloc count=10000 ",
+			       79), "%s", v);
+	/* the alloc histogram's counts add up to the count */
+	p = strstr(v, "# alloc histogram: lo_ns hi_ns count\n");
+	ck_assert_ptr_nonnull(p);
+	p = strchr(p, '\n') + 1;
+	while (sscanf(p, "%llu %llu %llu", &lo, &hi, &n) == 3 && *p != '#') {
+		ck_assert_uint_le(lo, hi);
+		total += n;
+		p = strchr(p, '\n') + 1;
+	}
+	ck_assert_uint_eq(total, 10000);
+	p = strstr(v, "# series rep=1 interval=");
+	ck_assert_ptr_nonnull(p);
+	points = count_lines(strchr(p, '\n') + 1, "");
+	ck_assert_int_gt(points, 10);
+	ck_assert_int_le(points, KML_SERIES_MAX);
+	ck_assert_ptr_nonnull(strstr(view("a", KML_IVIEW_STATS), "\nruns 1\n"));
+}
+END_TEST
+
+START_TEST(test_engine_run_series_decimates)
+{
+	char *p;
+
+	ck_assert_int_eq(ex("create a fake"), 0);
+	run_ok("run churn on=a ops=100000 sample=1");
+	p = strstr(view("a", KML_IVIEW_LATENCY), "# series rep=0 interval=");
+	ck_assert_ptr_nonnull(p);
+	/* one point per 64-op chunk would be 1563: halved until it fits */
+	ck_assert_int_le(count_lines(strchr(p, '\n') + 1, ""), KML_SERIES_MAX);
+	ck_assert_int_ge(count_lines(strchr(p, '\n') + 1, ""), KML_SERIES_MAX / 2);
+	ck_assert_uint_ge(strtoull(p + strlen("# series rep=0 interval="),
+				   NULL, 10), 8);
+}
+END_TEST
+
+static unsigned long long checksum_of(const char *cmd)
+{
+	const char *r = run_ok(cmd);
+	const char *p = strstr(r, " checksum=");
+
+	ck_assert_ptr_nonnull(p);
+	return strtoull(p + 10, NULL, 16);
+}
+
+START_TEST(test_engine_run_deterministic)
+{
+	static const char * const wl[] = {
+		"churn ops=500 mode=phases free_order=random batch=50",
+		"sizes ops=500 dist=kmalloc-mix", "burst ops=500 batch=3",
+		"dentry ops=900 batch=100", "pages ops=300 maxorder=5",
+	};
+	char cmd[200];
+	unsigned long long a, b, c;
+	unsigned int i;
+	const char *r, *p;
+
+	ck_assert_int_eq(ex("create a fake"), 0);
+	ck_assert_int_eq(ex("create b fake"), 0);
+	for (i = 0; i < ARRAY_SIZE(wl); i++) {
+		snprintf(cmd, sizeof(cmd), "run %s on=a seed=11", wl[i]);
+		a = checksum_of(cmd);
+		snprintf(cmd, sizeof(cmd), "run %s on=b seed=11", wl[i]);
+		b = checksum_of(cmd);
+		snprintf(cmd, sizeof(cmd), "run %s on=a seed=12", wl[i]);
+		c = checksum_of(cmd);
+		ck_assert_msg(a == b, "%s: %llx != %llx", wl[i], a, b);
+		ck_assert_msg(a != c, "%s: seed ignored", wl[i]);
+	}
+	/* rotation: rep 0 visits a then b, rep 1 b then a; same sequences */
+	r = run_ok("run sizes on=a,b reps=2 ops=300");
+	p = strstr(r, "\nresult rep=0 instance=a ");
+	ck_assert_ptr_nonnull(p);
+	p = strstr(p, "\nresult rep=0 instance=b ");
+	ck_assert_ptr_nonnull(p);
+	p = strstr(p, "\nresult rep=1 instance=b ");
+	ck_assert_ptr_nonnull(p);
+	p = strstr(p, "\nresult rep=1 instance=a ");
+	ck_assert_ptr_nonnull(p);
+	ck_assert_int_eq(count_lines(r, "summary "), 2);
+	ck_assert_uint_eq(field(strstr(r, "result rep=0 instance=a"), "checksum"),
+			  field(strstr(r, "result rep=0 instance=b"), "checksum"));
+}
+END_TEST
+
+START_TEST(test_engine_run_errors)
+{
+	static const struct {
+		const char *cmd;
+		int err;
+		const char *reply;
+	} t[] = {
+		{ "run", -EINVAL,
+		  "error: run: usage: run WORKLOAD on=INST[,INST...] [key=value ...]\n" },
+		{ "run spin on=a", -EINVAL,
+		  "error: run: unknown workload 'spin' (churn|sizes|burst|dentry|pages|remote|replay)\n" },
+		{ "run churn", -EINVAL, "error: run: on=INSTANCE[,...] is required\n" },
+		{ "run churn on=zz", -ENOENT,
+		  "error: run: no instance 'zz' (see 'instances')\n" },
+		{ "run churn on=a,a", -EINVAL,
+		  "error: run: on=: instance 'a' given twice\n" },
+		{ "run churn on=a,", -EINVAL, "error: run: on=a,: empty item\n" },
+		{ "run churn on=a maxorder=3", -EINVAL,
+		  "error: run: maxorder= does not apply to churn\n" },
+		{ "run churn on=a ops=0", -EINVAL,
+		  "error: run: ops=0: below the minimum 1\n" },
+		{ "run churn on=a ops=1G", -E2BIG,
+		  "error: run: ops=1G: above the bound 134217728\n" },
+		{ "run churn on=a reps=101", -E2BIG,
+		  "error: run: reps=101: above the bound 100\n" },
+		{ "run churn on=a cpus=2", -EINVAL,
+		  "error: run: cpus=: cpu 2 is not below 2\n" },
+		{ "run churn on=a cpus=1,1", -EINVAL,
+		  "error: run: cpus=: cpu 1 given twice\n" },
+		{ "run churn on=a cpus=x", -EINVAL,
+		  "error: run: cpus=: 'x' is not a number\n" },
+		{ "run remote on=a cpus=0", -EINVAL,
+		  "error: run: remote needs exactly 2 cpus (cpus=A,B)\n" },
+		{ "run sizes on=a mode=phases", -EINVAL,
+		  "error: run: mode=phases applies to churn only\n" },
+		{ "run churn on=a free_order=random", -EINVAL,
+		  "error: run: free_order= needs mode=phases or mode=batch\n" },
+		{ "run churn on=a mode=fast", -EINVAL,
+		  "error: run: mode=fast: expected pairs|phases|batch\n" },
+		{ "run sizes on=a min=100 max=10", -EINVAL,
+		  "error: run: min=100 is above max=10\n" },
+		{ "run sizes on=a dist=pow2 min=5 max=7", -EINVAL,
+		  "error: run: dist=pow2: no power of two in 5..7\n" },
+		{ "run sizes on=a dist=kmalloc-mix max=64", -EINVAL,
+		  "error: run: dist=kmalloc-mix has fixed sizes (8..8192); drop min= and max=\n" },
+		{ "run pages on=a order=4 maxorder=2", -EINVAL,
+		  "error: run: order=4 is above maxorder=2\n" },
+		{ "run churn on=a size=2M", -E2BIG,
+		  "error: run: instance 'a' takes at most 1048576 bytes; churn asks for up to 2097152\n" },
+		{ "run burst on=a batch=5000", -E2BIG,
+		  "error: run: batch=5000: above the bound 4096\n" },
+		{ "run replay on=a", -EINVAL, "error: run: replay needs trace=NAME\n" },
+		{ "run replay on=a trace=nope", -ENOENT,
+		  "error: run: no trace 'nope' (see 'trace list')\n" },
+		{ "run churn on=a,b,c,d,e,f,g,h,i", -E2BIG,
+		  "error: run: on=a,b,c,d,e,f,g,h,i: more than 8 items\n" },
+		{ "run churn on=a reps=65 ops=1", -EINVAL,
+		  "" },
+	};
+	unsigned int i;
+
+	ck_assert_int_eq(ex("create a fake"), 0);
+	ck_assert_int_eq(ex("create b fake"), 0);
+	for (i = 0; i + 1 < ARRAY_SIZE(t); i++)
+		EXPECT(t[i].cmd, t[i].err, t[i].reply);
+	EXPECT("run churn on=a,b reps=65 ops=1", -E2BIG,
+	       "error: run: 2 instances x 65 reps above the bound of 128 cells\n");
+	ck_assert_int_eq(load("t", "kmemlab-trace 1\na 0 8\n"), 0);
+	EXPECT("run replay on=a trace=t ops=2", -E2BIG,
+	       "error: run: ops=2: trace 't' has 1 ops\n");
+	EXPECT("run replay on=a trace=t size=8", -EINVAL,
+	       "error: run: size= does not apply to replay\n");
+	/* nothing ran */
+	ck_assert_ptr_nonnull(strstr(view("a", KML_IVIEW_STATS), "\nruns 0\n"));
+}
+END_TEST
+
+/*
+ * A host whose run_workers first runs commands from a second session while
+ * the run is in progress (the engine has dropped its command lock), then
+ * the real workers.
+ */
+static struct kml_session *S2;
+static struct kml_host real_host;
+static int busy_checks;
+
+static void expect2(const char *cmd, int err, const char *text)
+{
+	size_t len;
+	int ret = exs(S2, cmd);
+
+	ck_assert_msg(ret == err, "'%s': %d", cmd, ret);
+	ck_assert_str_eq(kml_session_reply(S2, &len), text);
+}
+
+static int busy_run_workers(void *priv, unsigned int nr,
+			    const unsigned int *cpus,
+			    void (*fn)(void *arg, unsigned int idx), void *arg,
+			    bool *stop)
+{
+	if (!busy_checks++) {
+		expect2("destroy a", -EBUSY,
+			"error: destroy: instance 'a' is busy in a run\n");
+		expect2("free a 0", -EBUSY,
+			"error: free: instance 'a' is busy in a run\n");
+		expect2("alloc a 8", -EBUSY,
+			"error: alloc: instance 'a' is busy in a run\n");
+		expect2("reset a", -EBUSY,
+			"error: reset: instance 'a' is busy in a run\n");
+		expect2("reset", -EBUSY, "error: reset: a run is in progress\n");
+		expect2("run churn on=b", -EBUSY,
+			"error: run: another run is in progress\n");
+		expect2("trace drop t", -EBUSY,
+			"error: trace drop: trace 't' is being replayed\n");
+		expect2("alloc b 8", -EBUSY,
+			"error: alloc: instance 'b' is busy in a run\n");
+		expect2("alloc c 8", 0, "handle=0 size=8 usable=8\n");
+		expect2("handles a", 0,
+			"handles instance=a live=1 requested=16 usable=16\nhandle=0 size=16 usable=16\n");
+		ck_assert_str_eq(view("a", KML_IVIEW_SLABINFO),
+				 "# no slabinfo: instance 'a' is busy in a run\n");
+		ck_assert_ptr_nonnull(strstr(view("a", KML_IVIEW_STATS),
+					     "\nbusy 1\n"));
+		/* only the idle instance c shows in slabinfo */
+		ck_assert_int_eq(count_lines(gview(KML_GVIEW_SLABINFO),
+					     "fake-64 "), 1);
+		expect2("stop", 0, "stop runs=1\n");
+	}
+	return real_host.run_workers(priv, nr, cpus, fn, arg, stop);
+}
+
+START_TEST(test_engine_busy_instance_refuses)
+{
+	kml_sim_host_init(&real_host);
+	host.run_workers = busy_run_workers;
+	S2 = kml_session_create(E);
+	ck_assert_int_eq(ex("create a fake"), 0);
+	ck_assert_int_eq(ex("create b fake"), 0);
+	ck_assert_int_eq(ex("create c fake"), 0);
+	ck_assert_int_eq(ex("alloc a 16"), 0);
+	ck_assert_int_eq(load("t", "kmemlab-trace 1\na 0 8\nf 0\n"), 0);
+	EXPECT("run replay on=a,b trace=t reps=3", -EINTR,
+	       "error: run: stopped after 0 of 6 cells\n");
+	ck_assert_int_eq(busy_checks, 1);
+	/* nothing was published; the instances are idle again */
+	ck_assert_ptr_nonnull(strstr(view("a", KML_IVIEW_STATS), "\nruns 0\nallocs"));
+	ck_assert_ptr_nonnull(strstr(view("a", KML_IVIEW_STATS), "\nbusy 0\n"));
+	ck_assert_int_eq(fake_of("a")->live, 1);
+	EXPECT("destroy a", 0, "destroyed instance=a freed_handles=1\n");
+	kml_session_destroy(S2);
+}
+END_TEST
+
+static int interrupting_run_workers(void *priv, unsigned int nr,
+				    const unsigned int *cpus,
+				    void (*fn)(void *arg, unsigned int idx),
+				    void *arg, bool *stop)
+{
+	kml_sim_host_interrupt();	/* before the workers: they stop at once */
+	WRITE_ONCE(*stop, true);
+	real_host.run_workers(priv, nr, cpus, fn, arg, stop);
+	return -EINTR;
+}
+
+START_TEST(test_engine_run_interrupted_frees_everything)
+{
+	kml_sim_host_init(&real_host);
+	host.run_workers = interrupting_run_workers;
+	ck_assert_int_eq(ex("create a fake"), 0);
+	EXPECT("run dentry on=a ops=100000 batch=1000", -EINTR,
+	       "error: run: stopped after 0 of 1 cells\n");
+	ck_assert_int_eq(fake_of("a")->live, 0);
+	EXPECT("run remote on=a ops=100000 batch=4", -EINTR,
+	       "error: run: stopped after 0 of 1 cells\n");
+	ck_assert_int_eq(fake_of("a")->live, 0);
+}
+END_TEST
+
+/* --- our own backends -------------------------------------------------------------- */
+
+START_TEST(test_engine_ours_round_trip)
+{
+	static const char * const creates[] = {
+		"create bd buddy pool=4M",
+		"create sl slab pool=4M",
+		"create sc slab pool=4M size=192 redzone=1 poison=1 check=1",
+		"create ff first-fit pool=256K",
+		"create nf next-fit pool=256K list=lifo",
+		"create bf best-fit pool=256K coalesce=0",
+		"create wf worst-fit pool=256K header=8",
+		"create sg segregated pool=256K",
+		"create bu bump pool=256K",
+	};
+	static const char * const names[] = {
+		"bd", "sl", "sc", "ff", "nf", "bf", "wf", "sg", "bu",
+	};
+	char cmd[128];
+	unsigned int i, k;
+
+	ck_assert_int_eq(kml_register_ours(), 0);
+	for (i = 0; i < ARRAY_SIZE(creates); i++) {
+		ck_assert_msg(ex(creates[i]) == 0, "%s: %s", creates[i], reply());
+		for (k = 0; k < 20; k++) {
+			snprintf(cmd, sizeof(cmd), "alloc %s %u", names[i],
+				 8 + k * 9);
+			ck_assert_msg(ex(cmd) == 0, "%s: %s", cmd, reply());
+		}
+		for (k = 0; k < 20; k += 2) {
+			snprintf(cmd, sizeof(cmd), "free %s %u", names[i], k);
+			ck_assert_msg(ex(cmd) == 0, "%s: %s", cmd, reply());
+		}
+		snprintf(cmd, sizeof(cmd), "validate %s", names[i]);
+		ck_assert_int_eq(ex(cmd), 0);
+		ck_assert_uint_eq(field(reply(), "violations"), 0);
+	}
+	/* heaps answer in the step format */
+	ck_assert_int_eq(ex("alloc ff 100"), 0);
+	ck_assert_int_eq(strncmp(reply(), "handle=0 size=100 usable=", 25), 0);
+	ck_assert_ptr_nonnull(strstr(reply(), " addr="));
+	ck_assert_ptr_nonnull(strstr(reply(), "\nptr[0] = Alloc(100) returned "));
+	ck_assert_ptr_nonnull(strstr(reply(), "\nFree List [ Size "));
+	ck_assert_int_eq(ex("free ff 0"), 0);
+	ck_assert_ptr_nonnull(strstr(reply(), "\nFree(ptr[0])\nreturned 0\n"));
+	EXPECT("reset bu", 0, "reset instance=bu freed=10\n");
+	EXPECT("shrink ff", -EOPNOTSUPP,
+	       "error: shrink: backend 'first-fit' has nothing to shrink\n");
+	ck_assert_int_eq(ex("shrink sl"), 0);
+	ck_assert_ptr_nonnull(strstr(gview(KML_GVIEW_SLABINFO), "\nkmalloc-8 "));
+	ck_assert_ptr_eq(strstr(gview(KML_GVIEW_SLABINFO) + 1, "slabinfo - version"), NULL);
+	ck_assert_int_eq(ex("create pp buddy order=2"), -EINVAL);
+	ck_assert_int_eq(ex("create pp bump list=fifo"), -EINVAL);
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		snprintf(cmd, sizeof(cmd), "destroy %s", names[i]);
+		ck_assert_int_eq(ex(cmd), 0);
+	}
+	kml_unregister_ours();
+}
+END_TEST
+
+START_TEST(test_engine_ours_run_every_workload)
+{
+	static const struct {
+		const char *create;
+		const char *runs;	/* workloads that fit the backend */
+	} t[] = {
+		{ "create x slab pool=8M", "churn sizes dentry remote" },
+		{ "create x slab pool=8M size=9792", "burst churn" },
+		{ "create x buddy pool=8M", "pages churn sizes remote" },
+		{ "create x first-fit pool=1M", "churn sizes dentry" },
+		{ "create x best-fit pool=1M", "churn sizes dentry" },
+		{ "create x segregated pool=1M", "churn sizes" },
+	};
+	char cmd[160], *w, *save, buf[64];
+	unsigned int i;
+
+	ck_assert_int_eq(kml_register_ours(), 0);
+	ck_assert_int_eq(load("t", "4\n3\n6\n1\na 0 100\na 1 2000\nr 0 50\nf 1\na 2 64\nf 0\n"), 0);
+	for (i = 0; i < ARRAY_SIZE(t); i++) {
+		ck_assert_msg(ex(t[i].create) == 0, "%s: %s", t[i].create, reply());
+		snprintf(buf, sizeof(buf), "%s replay", t[i].runs);
+		for (w = strtok_r(buf, " ", &save); w;
+		     w = strtok_r(NULL, " ", &save)) {
+			const char *r;
+
+			if (!strcmp(w, "replay"))
+				snprintf(cmd, sizeof(cmd), "run replay on=x trace=t reps=2");
+			else if (!strcmp(w, "sizes"))
+				snprintf(cmd, sizeof(cmd), "run sizes on=x ops=3000 max=512 reps=2");
+			else if (!strcmp(w, "burst"))
+				snprintf(cmd, sizeof(cmd), "run burst on=x ops=600 batch=4");
+			else if (!strcmp(w, "pages"))
+				snprintf(cmd, sizeof(cmd), "run pages on=x ops=3000 maxorder=6 batch=32");
+			else if (!strcmp(w, "dentry"))
+				snprintf(cmd, sizeof(cmd), "run dentry on=x ops=4000 batch=400 size=40");
+			else
+				snprintf(cmd, sizeof(cmd), "run %s on=x ops=3000", w);
+			r = run_ok(cmd);
+			ck_assert_msg(field(r, "violations") == 0, "%s on %s",
+				      cmd, t[i].create);
+			ck_assert_uint_eq(field(r, "allocs") - field(r, "failures"),
+					  field(r, "frees"));
+			ck_assert_int_eq(ex("validate x"), 0);
+			ck_assert_uint_eq(field(reply(), "violations"), 0);
+		}
+		ck_assert_int_eq(ex("destroy x"), 0);
+	}
+	kml_unregister_ours();
+}
+END_TEST
+
+static Suite *engine_suite(void)
+{
+	Suite *s = suite_create("engine");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_engine_parse_u64);
+	tcase_add_test(tc, test_engine_create_destroy_round_trip);
+	tcase_add_test(tc, test_engine_create_errors);
+	tcase_add_test(tc, test_engine_instance_table_bound);
+	tcase_add_test(tc, test_engine_zero_default_follows_host);
+	tcase_add_test(tc, test_engine_alloc_free_handles);
+	tcase_add_test(tc, test_engine_handle_table_bound);
+	tcase_add_test(tc, test_engine_misc_commands);
+	tcase_add_test(tc, test_engine_sessions_do_not_share_replies);
+	tcase_add_test(tc, test_engine_trace_commands);
+	tcase_add_test(tc, test_engine_trace_table_bound);
+	tcase_add_test(tc, test_engine_run_every_workload_on_fake);
+	tcase_add_test(tc, test_engine_run_reply_fields);
+	tcase_add_test(tc, test_engine_run_latency_view_and_series);
+	tcase_add_test(tc, test_engine_run_series_decimates);
+	tcase_add_test(tc, test_engine_run_deterministic);
+	tcase_add_test(tc, test_engine_run_errors);
+	tcase_add_test(tc, test_engine_busy_instance_refuses);
+	tcase_add_test(tc, test_engine_run_interrupted_frees_everything);
+	tcase_add_test(tc, test_engine_ours_round_trip);
+	tcase_add_test(tc, test_engine_ours_run_every_workload);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return unit_run(engine_suite());
+}
