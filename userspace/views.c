@@ -609,6 +609,53 @@ static unsigned int term_width(FILE *f, unsigned int dflt)
 	return dflt;
 }
 
+/*
+ * load_inst_view() - the text a picture is drawn from: the file given with
+ * --file, or the view @view of the one INSTANCE argument left in @argv.
+ * Return: 0 with *@text allocated, or the exit code after an error message.
+ */
+static int load_inst_view(struct cli_ctx *ctx, const char *cmd,
+			  const char *view, const char *file, int argc,
+			  char **argv, const char **inst, char **text,
+			  size_t *len)
+{
+	struct conn *conn;
+	int r, ec;
+
+	*inst = NULL;
+	if (file && optind < argc)
+		return cli_usage_error(ctx, "--file and INSTANCE exclude each other");
+	if (!file && argc - optind != 1)
+		return cli_usage_error(ctx, "expected one INSTANCE");
+	if (file) {
+		r = cli_read_file(file, text, len);
+		if (r) {
+			cli_error(file, "%s", strerror(-r));
+			return CLI_EXIT_FAIL;
+		}
+	} else {
+		*inst = argv[optind];
+		if (parse_instance(cmd, *inst))
+			return CLI_EXIT_USAGE;
+		conn = cli_conn(ctx, &ec);
+		if (!conn)
+			return ec;
+		r = conn_view(conn, *inst, view, text, len);
+		if (r) {
+			cli_error(*inst, "%s", r == -ENOENT ? "no such instance" :
+				  strerror(-r));
+			return CLI_EXIT_FAIL;
+		}
+	}
+	if (!strncmp(*text, "# no ", 5)) {
+		cli_error(*inst ? *inst : file, "%.*s",
+			  (int)strcspn(*text + 2, "\n"), *text + 2);
+		free(*text);
+		return CLI_EXIT_FAIL;
+	}
+	return 0;
+}
+
 const struct cli_opt heapmap_opts[] = {
 	{ "width", 'w', "COLS", "width of the bar (default: terminal width, else 72)" },
 	{ "color", 'c', "WHEN", "colour: auto (on a terminal), always, never" },
@@ -649,38 +696,10 @@ int cmd_heapmap(struct cli_ctx *ctx, int argc, char **argv)
 			return c == 'h' ? CLI_EXIT_OK : CLI_EXIT_USAGE;
 		}
 	}
-	if (file && optind < argc)
-		return cli_usage_error(ctx, "--file and INSTANCE exclude each other");
-	if (!file && argc - optind != 1)
-		return cli_usage_error(ctx, "expected one INSTANCE");
-	if (file) {
-		r = cli_read_file(file, &text, &len);
-		if (r) {
-			cli_error(file, "%s", strerror(-r));
-			return CLI_EXIT_FAIL;
-		}
-	} else {
-		struct conn *conn;
-
-		inst = argv[optind];
-		if (parse_instance("heapmap", inst))
-			return CLI_EXIT_USAGE;
-		conn = cli_conn(ctx, &ec);
-		if (!conn)
-			return ec;
-		r = conn_view(conn, inst, "heapmap", &text, &len);
-		if (r) {
-			cli_error(inst, "%s", r == -ENOENT ? "no such instance" :
-				  strerror(-r));
-			return CLI_EXIT_FAIL;
-		}
-	}
-	if (!strncmp(text, "# no ", 5)) {
-		cli_error(inst ? inst : file, "%.*s", (int)strcspn(text + 2, "\n"),
-			  text + 2);
-		free(text);
-		return CLI_EXIT_FAIL;
-	}
+	ec = load_inst_view(ctx, "heapmap", "heapmap", file, argc, argv,
+			    &inst, &text, &len);
+	if (ec)
+		return ec;
 	r = heapmap_parse(text, len, file ? file : "heapmap", &hm, err, sizeof(err));
 	free(text);
 	if (r) {
@@ -733,38 +752,10 @@ int cmd_buddymap(struct cli_ctx *ctx, int argc, char **argv)
 			return c == 'h' ? CLI_EXIT_OK : CLI_EXIT_USAGE;
 		}
 	}
-	if (file && optind < argc)
-		return cli_usage_error(ctx, "--file and INSTANCE exclude each other");
-	if (!file && argc - optind != 1)
-		return cli_usage_error(ctx, "expected one INSTANCE");
-	if (file) {
-		r = cli_read_file(file, &text, &len);
-		if (r) {
-			cli_error(file, "%s", strerror(-r));
-			return CLI_EXIT_FAIL;
-		}
-	} else {
-		struct conn *conn;
-
-		inst = argv[optind];
-		if (parse_instance("buddymap", inst))
-			return CLI_EXIT_USAGE;
-		conn = cli_conn(ctx, &ec);
-		if (!conn)
-			return ec;
-		r = conn_view(conn, inst, "buddyinfo", &text, &len);
-		if (r) {
-			cli_error(inst, "%s", r == -ENOENT ? "no such instance" :
-				  strerror(-r));
-			return CLI_EXIT_FAIL;
-		}
-	}
-	if (!strncmp(text, "# no ", 5)) {
-		cli_error(inst ? inst : file, "%.*s", (int)strcspn(text + 2, "\n"),
-			  text + 2);
-		free(text);
-		return CLI_EXIT_FAIL;
-	}
+	ec = load_inst_view(ctx, "buddymap", "buddyinfo", file, argc, argv,
+			    &inst, &text, &len);
+	if (ec)
+		return ec;
 	r = buddyinfo_parse(text, len, file ? file : "buddyinfo", &t, err, sizeof(err));
 	free(text);
 	if (r) {
