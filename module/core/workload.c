@@ -951,8 +951,12 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 	if (st.peak_held > c.peak_held_start && st.peak_held > c.held_peak)
 		c.held_peak = st.peak_held;
 	res->held_peak = c.held_peak;
-	/* sampled payload over the held peak: both seen at sample instants */
-	res->util = kml_metric_utilization(c.req_peak, res->held_peak);
+	/*
+	 * Peak payload over peak held (CS:APP's utilization). One worker
+	 * tracks its payload peak exactly; with several, the peak comes
+	 * from the samples, as per-worker peaks need not coincide.
+	 */
+	res->util = kml_metric_utilization(res->req_peak, res->held_peak);
 	res->ops_req = r->wl == KML_WL_REMOTE ? r->ops : r->ops * r->nr_cpus;
 	res->violations = in->be->validate ? in->be->validate(in->priv) : 0;
 
