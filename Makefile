@@ -107,3 +107,4 @@ clean:
 
 -include tests/selftests/Makefile.inc
 -include tests/fuzz/Makefile.inc
+-include labs/Makefile.inc

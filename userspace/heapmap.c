@@ -327,8 +327,14 @@ void heapmap_draw(FILE *f, const struct heapmap *hm, unsigned int width,
 		"external fragmentation %d.%d%%\n", s1, s2, s3, frag / 10,
 		frag % 10);
 	if (blocks) {
-		fprintf(f, "%12s %12s %-5s %12s %s\n", "OFFSET(B)", "SIZE(B)",
-			"STATE", "REQUEST(B)", "LABEL");
+		bool handles = false;
+
+		for (i = 0; i < hm->nr; i++)
+			handles |= hm->blocks[i].handle[0] != '\0';
+		/* the HANDLE column only when the view has handles */
+		fprintf(f, "%12s %12s %-5s %12s %s%s\n", "OFFSET(B)", "SIZE(B)",
+			"STATE", "REQUEST(B)", "LABEL",
+			handles ? "  HANDLE" : "");
 		for (i = 0; i < hm->nr; i++) {
 			const struct hm_block *k = &hm->blocks[i];
 
@@ -336,12 +342,14 @@ void heapmap_draw(FILE *f, const struct heapmap *hm, unsigned int width,
 				k->size, k->state == HM_USED ? "used" :
 				k->state == HM_DEAD ? "dead" : "free");
 			if (k->state == HM_FREE)
-				fprintf(f, "%12s -\n", "-");
+				fprintf(f, "%12s -", "-");
 			else
-				fprintf(f, "%12" PRIu64 " %c%s%s\n", k->request,
+				fprintf(f, "%12" PRIu64 " %c", k->request,
 					k->state == HM_USED && label_of ?
-					heapmap_label(label_of[i]) : 'x',
-					k->handle[0] ? " " : "", k->handle);
+					heapmap_label(label_of[i]) : 'x');
+			if (handles)
+				fprintf(f, "      %6s", k->handle[0] ? k->handle : "-");
+			fputc('\n', f);
 		}
 	}
 	free(label_of);

@@ -16,6 +16,8 @@
 #include "cli.h"
 #include "conn.h"
 #include "emit.h"
+#include "tracecmd.h"
+#include "run.h"
 
 static int cmd_version(struct cli_ctx *ctx, int argc, char **argv);
 static int cmd_status(struct cli_ctx *ctx, int argc, char **argv);
@@ -72,6 +74,26 @@ static const struct cli_command commands[] = {
 	  "histogram over time, and the result tables. docs/cli.md gives the\n"
 	  "results.json schema.",
 	  report_opts, 0, cmd_report },
+	{ "run", "WORKLOAD", "run a workload on several backends, compare them",
+	  "Creates a temporary instance per --backend (object size, kmalloc classes\n"
+	  "or pool chosen from the workload; zeroing as the kernel's init_on_alloc\n"
+	  "unless --zero), adds the --on instances, lets the engine run WORKLOAD\n"
+	  "(churn|sizes|burst|dentry|pages|remote) on all of them interleaved over\n"
+	  "--reps, and prints the context and one row per backend: latency\n"
+	  "percentiles, ops/s, fragmentation, peak memory, medians over reps and\n"
+	  "ratios against the first backend. Ctrl-C stops the run cleanly.",
+	  run_opts, CLI_F_JSON | CLI_F_CSV, cmd_run },
+	{ "replay", "FILE", "replay a trace (.rep or native) on several backends",
+	  "Loads FILE as a trace (CS:APP .rep with a 2- or 4-line header, or the\n"
+	  "native 'kmemlab-trace 1' format; a malformed line is reported as\n"
+	  "FILE:LINE), replays it on each backend (interleaved over --reps) and\n"
+	  "prints validity, peak payload, peak held, utilization and latency.",
+	  replay_opts, CLI_F_JSON | CLI_F_CSV, cmd_replay },
+	{ "bench", NULL, "the standard benchmark suite (make bench)",
+	  "Runs the standard comparison suite (slab fast/slow path, kmalloc sizes,\n"
+	  "page orders, dentry fragmentation, remote free, bundled traces), prints\n"
+	  "the tables and writes DIR/results.json, DIR/*.csv and DIR/report.html.",
+	  bench_opts, 0, cmd_bench },
 	{ "exec", "COMMAND...", "execute engine commands, print their replies",
 	  "Each argument is one command of docs/interface.md, written to the control\n"
 	  "file (kernel mode) or executed in-process (sim mode). Stops at the first\n"
@@ -79,6 +101,14 @@ static const struct cli_command commands[] = {
 	  exec_opts, 0, cmd_exec },
 	{ "view", "[INSTANCE] VIEW", "print a raw view (a debugfs file) as it is", NULL,
 	  view_opts, 0, cmd_view },
+	{ "trace", "-- CMD [ARGS...]", "record kmemlab:* and kmem:* events around a command, summarize them",
+	  "Runs 'trace-cmd record -e kmemlab -e kmem' around CMD, then reads the\n"
+	  "recording with 'trace-cmd report' and prints, per cache or buddy of ours\n"
+	  "and per real kmemlab-* cache: allocations, frees, bytes requested and\n"
+	  "allocated (internal fragmentation), frees on another CPU than their\n"
+	  "allocation, and the events the ring buffer lost. Root and trace-cmd are\n"
+	  "needed (exit 4 otherwise). With --json/--csv, CMD's output goes to stderr.",
+	  trace_opts, CLI_F_JSON | CLI_F_CSV, cmd_trace },
 	{ "help", "[COMMAND]", "help on the tool or on one command", NULL,
 	  no_opts, 0, cmd_help },
 };

@@ -78,6 +78,31 @@ static void write_series(struct json_w *j, const struct res_series *s)
 	json_w_obj_end(j);
 }
 
+/* The optional members of run/replay/bench (docs/cli.md). */
+static void write_ext(struct json_w *j, const struct result *r)
+{
+	if (r->group[0])
+		json_w_str(j, "group", r->group);
+	if (r->reps) {
+		json_w_u64(j, "reps", r->reps);
+		json_w_double(j, "spread_pct", r->spread_pct);
+	}
+	if (r->has_vs_first) {
+		json_w_obj_begin(j, "vs_first");
+		json_w_double(j, "alloc_p50", r->vs_alloc_p50);
+		json_w_double(j, "free_p50", r->vs_free_p50);
+		json_w_double(j, "ops_per_sec", r->vs_ops_per_sec);
+		json_w_obj_end(j);
+	}
+	if (r->has_validity) {
+		json_w_obj_begin(j, "validity");
+		json_w_bool(j, "ok", r->valid);
+		json_w_u64(j, "bad_frees", r->bad_frees);
+		json_w_u64(j, "violations", r->violations);
+		json_w_obj_end(j);
+	}
+}
+
 int results_write(FILE *f, const struct results *rs)
 {
 	struct json_w j;
@@ -117,6 +142,7 @@ int results_write(FILE *f, const struct results *rs)
 		json_w_obj_end(&j);
 		json_w_double(&j, "utilization", r->utilization);
 		write_series(&j, &r->series);
+		write_ext(&j, r);
 		json_w_obj_end(&j);
 	}
 	json_w_arr_end(&j);
@@ -325,6 +351,27 @@ static int read_result(const struct jv *o, struct result *r, size_t i,
 	snprintf(r->instance, sizeof(r->instance), "%s",
 		 x && x->type == JV_STR ? x->str : r->backend);
 	r->rep = (unsigned int)jv_num(o, "rep", 0);
+	x = jv_get(o, "group");
+	if (x && x->type == JV_STR)
+		snprintf(r->group, sizeof(r->group), "%s", x->str);
+	r->reps = (unsigned int)jv_num(o, "reps", 0);
+	r->spread_pct = jv_num(o, "spread_pct", 0);
+	x = jv_get(o, "vs_first");
+	if (x && x->type == JV_OBJ) {
+		r->has_vs_first = true;
+		r->vs_alloc_p50 = jv_num(x, "alloc_p50", 0);
+		r->vs_free_p50 = jv_num(x, "free_p50", 0);
+		r->vs_ops_per_sec = jv_num(x, "ops_per_sec", 0);
+	}
+	x = jv_get(o, "validity");
+	if (x && x->type == JV_OBJ) {
+		const struct jv *ok = jv_get(x, "ok");
+
+		r->has_validity = true;
+		r->valid = ok && ok->type == JV_BOOL && ok->b;
+		r->bad_frees = (uint64_t)jv_num(x, "bad_frees", 0);
+		r->violations = (uint64_t)jv_num(x, "violations", 0);
+	}
 	if (need_num(o, "ops", &v, i, err, errlen))
 		return -EINVAL;
 	r->ops = (uint64_t)v;

@@ -49,6 +49,15 @@ struct result {
 	uint64_t requested_peak, held_peak;
 	double utilization;		/* 0..1 */
 	struct res_series series;
+	/* Extensions of run/replay/bench; written only when set. */
+	char group[64];			/* "group": the suite table (bench) */
+	unsigned int reps;		/* "reps": reps summarized (medians) */
+	double spread_pct;		/* "spread_pct": (max-min)/median */
+	bool has_vs_first;		/* "vs_first": ratios to the first row */
+	double vs_alloc_p50, vs_free_p50, vs_ops_per_sec;
+	bool has_validity;		/* "validity": replay/run checks */
+	bool valid;
+	uint64_t bad_frees, violations;
 };
 
 struct results {

@@ -243,7 +243,9 @@ static unsigned long kml_buddy_addr_to_idx(const struct kml_buddy *b,
 static inline unsigned long kml_buddy_find_buddy_idx(unsigned long idx,
 						     unsigned int order)
 {
+	/* LAB buddy.find_buddy: begin */
 	return idx ^ (1UL << order);
+	/* LAB buddy.find_buddy: end */
 }
 
 /*
@@ -294,6 +296,7 @@ static inline void kml_buddy_out_locked(struct kml_buddy *b, long pages)
 static void kml_buddy_expand_locked(struct kml_buddy *b, unsigned long idx,
 				    unsigned int low, unsigned int high)
 {
+	/* LAB buddy.expand: begin */
 	while (high > low) {
 		kml_trace_buddy_split(b->inst_id,
 				      (unsigned long)kml_buddy_block_at(b, idx),
@@ -302,6 +305,7 @@ static void kml_buddy_expand_locked(struct kml_buddy *b, unsigned long idx,
 		high--;
 		kml_buddy_add_free_locked(b, idx + (1UL << high), high);
 	}
+	/* LAB buddy.expand: end */
 }
 
 /*
@@ -313,6 +317,7 @@ static void kml_buddy_expand_locked(struct kml_buddy *b, unsigned long idx,
 static unsigned long kml_buddy_rmqueue_locked(struct kml_buddy *b,
 					      unsigned int order)
 {
+	/* LAB buddy.rmqueue: begin */
 	unsigned int cur;
 
 	for (cur = order; cur <= KML_MAX_ORDER; cur++) {
@@ -329,6 +334,7 @@ static unsigned long kml_buddy_rmqueue_locked(struct kml_buddy *b,
 		return idx;
 	}
 	return KML_BUDDY_NO_PAGE;
+	/* LAB buddy.rmqueue: end */
 }
 
 /*
@@ -339,6 +345,7 @@ static unsigned long kml_buddy_rmqueue_locked(struct kml_buddy *b,
 static void kml_buddy_free_one_locked(struct kml_buddy *b, unsigned long idx,
 				      unsigned int order)
 {
+	/* LAB buddy.merge: begin */
 	kml_poison(kml_buddy_block_at(b, idx), KML_PAGE_SIZE << order);
 	b->pg[idx] = KML_PG_TAIL;
 	while (order < KML_MAX_ORDER) {
@@ -358,6 +365,7 @@ static void kml_buddy_free_one_locked(struct kml_buddy *b, unsigned long idx,
 				      order);
 	}
 	kml_buddy_add_free_locked(b, idx, order);
+	/* LAB buddy.merge: end */
 }
 
 /*

@@ -7,6 +7,7 @@
  */
 #include "engine_priv.h"
 #include "heap.h"
+#include "slab.h"
 
 /* --- errors and tokens -------------------------------------------------- */
 
@@ -316,7 +317,19 @@ static const struct kml_keyspec kml_create_keys[KML_CK_NR] = {
 
 #define KML_CKB(k)	(1u << KML_CK_##k)
 
-/* Which create keys each backend takes (docs/interface.md, "create"). */
+#define KML_CK_REAL_CACHE (KML_CKB(SIZE) | KML_CKB(ALIGN) | KML_CKB(ZERO) | \
+			   KML_CKB(REDZONE) | KML_CKB(POISON) | \
+			   KML_CKB(CHECK) | KML_CKB(CTOR))
+#define KML_CK_REAL_PLAIN (KML_CKB(ZERO) | KML_CKB(CHECK))
+
+/*
+ * Which create keys each backend takes (docs/interface.md, "create"):
+ * exactly the parameters its create() honours, so that a key it would
+ * refuse or silently ignore is an error that names it. Our backends are
+ * in module/core, the kernel's in module/kernel/backends.c, the
+ * simulator's userspace allocators (which take no parameters) in
+ * userspace/sim/user_backends.c.
+ */
 static const struct {
 	const char *backend;
 	u32 keys;
@@ -332,6 +345,15 @@ static const struct {
 			KML_CKB(CHECK) | KML_CKB(COALESCE) },
 	{ "bump", KML_CKB(POOL) | KML_CKB(ALIGN) | KML_CKB(BASE) |
 		  KML_CKB(ZERO) },
+	{ "kmem_cache", KML_CK_REAL_CACHE },
+	{ "kmem_cache_bulk", KML_CK_REAL_CACHE },
+	{ "kmalloc", KML_CK_REAL_PLAIN },
+	{ "alloc_pages", KML_CK_REAL_PLAIN },
+	{ "vmalloc", KML_CK_REAL_PLAIN },
+	{ "glibc", 0 },
+	{ "jemalloc", 0 },
+	{ "tcmalloc", 0 },
+	{ "mimalloc", 0 },
 };
 
 /* Keys by family when the backend is not in the table above. */
@@ -347,9 +369,9 @@ static u32 kml_family_keys(const struct kml_backend *be)
 		return KML_CKB(POOL) | KML_CKB(ALIGN) | KML_CKB(HEADER) |
 		       KML_CKB(BASE) | KML_CKB(MIN_SPLIT) | KML_CKB(LIST) |
 		       KML_CKB(ZERO) | KML_CKB(CHECK) | KML_CKB(COALESCE);
-	case KML_FAMILY_PAGE:		/* alloc_pages, vmalloc */
+	case KML_FAMILY_PAGE:
 		return KML_CKB(ORDER) | KML_CKB(ZERO);
-	default:			/* kmem_cache, kmalloc */
+	default:
 		return KML_CKB(SIZE) | KML_CKB(ALIGN) | KML_CKB(ZERO) |
 		       KML_CKB(CTOR);
 	}
@@ -383,6 +405,126 @@ static const char *kml_family_name(enum kml_family f)
 	}
 }
 
+static bool kml_key_given(const struct kml_session *s, enum kml_ckey k)
+{
+	return s->kv_seen & (1ULL << k);
+}
+
+static bool kml_be_is(const struct kml_backend *be, const char *name)
+{
+	return !strcmp(be->name, name);
+}
+
+/*
+ * Zeroing: zero= when given, else the platform's default; but a backend
+ * that does not take zero= never zeroes, and ctor=1 turns the default off
+ * (*@by_ctor), as SLUB's init_on_alloc skips caches with a constructor:
+ * the constructor initialises an object once per slab, and zeroing it on
+ * every allocation would undo that. An explicit zero=1 ctor=1 is refused.
+ */
+static int kml_create_zero(struct kml_session *s, u32 allowed, bool *zero,
+			   bool *by_ctor)
+{
+	const u64 *v = s->kv_num;
+
+	*by_ctor = false;
+	if (!(allowed & KML_CKB(ZERO))) {
+		*zero = false;
+		return 0;
+	}
+	if (kml_key_given(s, KML_CK_ZERO)) {
+		*zero = v[KML_CK_ZERO];
+		if (*zero && v[KML_CK_CTOR])
+			return kml_cmd_err(s, -EINVAL,
+					   "zero=1 and ctor=1 exclude each other: the constructor initialises objects once per slab and zeroing on alloc would undo it (SLUB skips init_on_alloc for such caches); drop zero= or ctor=");
+		return 0;
+	}
+	*zero = s->e->host->zero_default;
+	if (*zero && v[KML_CK_CTOR]) {
+		*zero = false;
+		*by_ctor = true;
+	}
+	return 0;
+}
+
+/*
+ * Limits of a backend's create() that the engine can check itself, so that
+ * the reply names the key (kept in step with the backends' create()).
+ */
+static int kml_create_limits(struct kml_session *s,
+			     const struct kml_backend *be)
+{
+	const u64 *v = s->kv_num;
+	const struct kml_tok *raw = s->kv_raw;
+
+	if (kml_be_is(be, "slab")) {
+		if (v[KML_CK_SIZE] > KML_SLAB_MAX_SIZE)
+			return kml_cmd_err(s, -E2BIG,
+					   "size=%s: above the bound %u of backend 'slab'",
+					   kml_tok_show(s, &raw[KML_CK_SIZE]),
+					   KML_SLAB_MAX_SIZE);
+		if (!v[KML_CK_SIZE] && v[KML_CK_ALIGN])
+			return kml_cmd_err(s, -EINVAL,
+					   "align= needs size= (the kmalloc classes of backend 'slab' have their own alignment)");
+		if (!v[KML_CK_SIZE] && v[KML_CK_CTOR])
+			return kml_cmd_err(s, -EINVAL,
+					   "ctor=1 needs size= (the kmalloc classes of backend 'slab' have no constructor)");
+	}
+	if ((kml_be_is(be, "kmem_cache") || kml_be_is(be, "kmem_cache_bulk")) &&
+	    v[KML_CK_CTOR] && kml_key_given(s, KML_CK_SIZE) &&
+	    v[KML_CK_SIZE] < 8)
+		return kml_cmd_err(s, -EINVAL,
+				   "size=%s: ctor=1 needs objects of at least 8 bytes (the constructor writes a word)",
+				   kml_tok_show(s, &raw[KML_CK_SIZE]));
+	if (be->ours && be->family == KML_FAMILY_HEAP) {
+		if (v[KML_CK_POOL] > KML_HEAP_MAX_REGION)
+			return kml_cmd_err(s, -E2BIG,
+					   "pool=%s: above the bound %llu of a teaching heap",
+					   kml_tok_show(s, &raw[KML_CK_POOL]),
+					   (unsigned long long)KML_HEAP_MAX_REGION);
+		if (v[KML_CK_POOL] && v[KML_CK_HEADER] >= v[KML_CK_POOL])
+			return kml_cmd_err(s, -EINVAL,
+					   "header=%s: not below the region size pool=%s",
+					   kml_tok_show(s, &raw[KML_CK_HEADER]),
+					   kml_tok_show(s, &raw[KML_CK_POOL]));
+	}
+	return 0;
+}
+
+/*
+ * A create() the engine could not foresee failed: say which parameters it
+ * got (the keys given, and zeroing when it came from the default).
+ */
+static int kml_create_refused(struct kml_session *s,
+			      const struct kml_backend *be, int ret,
+			      bool zero)
+{
+	bool zero_dflt = zero && !kml_key_given(s, KML_CK_ZERO);
+	char given[256];
+	struct kml_out o;
+	unsigned int k, n = 0;
+
+	if (ret >= 0)
+		ret = -EINVAL;
+	kml_out_init(&o, given, sizeof(given));
+	for (k = 0; k < KML_CK_NR; k++) {
+		if (!kml_key_given(s, k))
+			continue;
+		kml_out_printf(&o, "%s%s=%s", n++ ? " " : "",
+			       kml_create_keys[k].name,
+			       kml_tok_show(s, &s->kv_raw[k]));
+	}
+	if (zero_dflt)
+		kml_out_printf(&o, "%szero=1 (the default)", n++ ? " " : "");
+	/* exactly one key given and nothing defaulted: that key it was */
+	if (n == 1 && !zero_dflt)
+		return kml_cmd_err(s, ret, "backend '%s' refused %s (%s)",
+				   be->name, given, kml_errname(ret));
+	return kml_cmd_err(s, ret,
+			   "backend '%s' refused the parameters (%s; given: %s)",
+			   be->name, kml_errname(ret), n ? given : "no keys");
+}
+
 static int kml_cmd_create(struct kml_session *s)
 {
 	struct kml_engine *e = s->e;
@@ -392,7 +534,7 @@ static int kml_cmd_create(struct kml_session *s)
 	char bname[KML_NAME_MAX + 1];
 	u32 allowed, k;
 	u64 *v = s->kv_num;
-	bool zero;
+	bool zero, zero_by_ctor;
 	int ret;
 
 	if (s->nr_tok < 3)
@@ -431,6 +573,12 @@ static int kml_cmd_create(struct kml_session *s)
 		return kml_cmd_err(s, -EINVAL,
 				   "align=%s: not a power of two",
 				   kml_tok_show(s, &s->kv_raw[KML_CK_ALIGN]));
+	ret = kml_create_limits(s, be);
+	if (ret)
+		return ret;
+	ret = kml_create_zero(s, allowed, &zero, &zero_by_ctor);
+	if (ret)
+		return ret;
 	if (kml_inst_find_tok(e, &s->tok[1]))
 		return kml_cmd_err(s, -EEXIST, "instance '%s' exists",
 				   kml_tok_show(s, &s->tok[1]));
@@ -448,8 +596,6 @@ static int kml_cmd_create(struct kml_session *s)
 	p.min_partial = (u32)v[KML_CK_MIN_PARTIAL];
 	p.list_order = (s->kv_seen & KML_CKB(LIST)) ?
 		       (enum kml_heap_order)v[KML_CK_LIST] : KML_ORDER_ADDR;
-	zero = (s->kv_seen & KML_CKB(ZERO)) ? v[KML_CK_ZERO] :
-	       e->host->zero_default;
 	if (zero)
 		p.flags |= KML_F_ZERO;
 	if ((s->kv_seen & KML_CKB(PCP)) && !v[KML_CK_PCP])
@@ -476,9 +622,7 @@ static int kml_cmd_create(struct kml_session *s)
 	ret = be->create(&p, in->id, &in->priv);
 	if (ret) {
 		kml_free(in);
-		return kml_cmd_err(s, ret < 0 ? ret : -EINVAL,
-				   "backend '%s' refused the parameters (%s)",
-				   be->name, kml_errname(ret));
+		return kml_create_refused(s, be, ret, zero);
 	}
 	if (e->host->instance_added) {
 		ret = e->host->instance_added(e->host->priv, in->name, in->id);
@@ -497,9 +641,9 @@ static int kml_cmd_create(struct kml_session *s)
 	e->next_id++;
 	kml_mutex_unlock(&e->state_lock);
 	kml_out_printf(&s->out,
-		       "created instance=%s backend=%s family=%s id=%u zero=%u\n",
+		       "created instance=%s backend=%s family=%s id=%u zero=%u%s\n",
 		       in->name, be->name, kml_family_name(be->family), in->id,
-		       zero ? 1 : 0);
+		       zero ? 1 : 0, zero_by_ctor ? " zero_reason=ctor" : "");
 	return 0;
 }
 

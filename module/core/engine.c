@@ -249,6 +249,163 @@ static void kml_view_stats(struct kml_instance *in, struct kml_out *out)
 	}
 }
 
+/*
+ * The heapmap of a teaching heap with the engine's handles: the core's view
+ * (heap.c, unchanged for its other users) with a final "handle" column on
+ * the header and on every used block that an alloc command holds. A block
+ * is matched by its address, which is what kml_heap_addr() gives for the
+ * handle's pointer; the live handles are sorted by address once, so a view
+ * costs O((blocks + handles) log handles).
+ */
+struct kml_addr_handle {
+	u64 addr;
+	u32 handle;
+};
+
+static void kml_ah_sift(struct kml_addr_handle *a, u32 root, u32 n)
+{
+	struct kml_addr_handle t;
+	u32 child;
+
+	while ((child = 2 * root + 1) < n) {
+		if (child + 1 < n && a[child + 1].addr > a[child].addr)
+			child++;
+		if (a[root].addr >= a[child].addr)
+			return;
+		t = a[root];
+		a[root] = a[child];
+		a[child] = t;
+		root = child;
+	}
+}
+
+/* Heapsort by address: no recursion, no allocation. */
+static void kml_ah_sort(struct kml_addr_handle *a, u32 n)
+{
+	struct kml_addr_handle t;
+	u32 i;
+
+	for (i = n / 2; i-- > 0;)
+		kml_ah_sift(a, i, n);
+	for (i = n; i-- > 1;) {
+		t = a[0];
+		a[0] = a[i];
+		a[i] = t;
+		kml_ah_sift(a, 0, i);
+	}
+}
+
+/* The handle of the block at @addr, or -1. */
+static long kml_ah_find(const struct kml_addr_handle *a, u32 n, u64 addr)
+{
+	u32 lo = 0, hi = n;
+
+	while (lo < hi) {
+		u32 mid = lo + (hi - lo) / 2;
+
+		if (a[mid].addr == addr)
+			return a[mid].handle;
+		if (a[mid].addr < addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* The address of a block row "OFFSET ADDRESS SIZE used REQUEST", or false. */
+static bool kml_heap_row_used(const char *line, const char *end, u64 *addr)
+{
+	const char *w[5];
+	u32 len[5], n = 0;
+
+	while (line < end && n < 5) {
+		while (line < end && *line == ' ')
+			line++;
+		if (line == end || *line == '\n')
+			break;
+		w[n] = line;
+		while (line < end && *line != ' ' && *line != '\n')
+			line++;
+		len[n] = (u32)(line - w[n]);
+		n++;
+	}
+	if (n < 5 || len[3] != 4 || memcmp(w[3], "used", 4))
+		return false;
+	return !kml_parse_u64(w[1], len[1], addr);
+}
+
+static bool kml_inst_is_heap(const struct kml_instance *in)
+{
+	static const struct kml_backend * const heaps[] = {
+		&kml_backend_first_fit, &kml_backend_next_fit,
+		&kml_backend_best_fit, &kml_backend_worst_fit,
+		&kml_backend_segregated, &kml_backend_bump,
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(heaps); i++)
+		if (in->be == heaps[i])
+			return true;
+	return false;
+}
+
+static int kml_view_heapmap(struct kml_instance *in, struct kml_out *out)
+{
+	struct kml_addr_handle *ah = NULL;
+	size_t size = out->size ? out->size : 1;
+	const char *line, *end;
+	struct kml_out tmp;
+	u32 i, n = 0, nr_line = 0;
+	char *buf;
+	int ret;
+
+	buf = kml_zalloc(size);
+	if (!buf)
+		return -ENOMEM;
+	if (in->nr_live) {
+		ah = kml_zalloc(in->nr_live * sizeof(*ah));
+		if (!ah) {
+			kml_free(buf);
+			return -ENOMEM;
+		}
+		for (i = 0; i < KML_MAX_HANDLES && n < in->nr_live; i++) {
+			if (!in->handles[i].ptr)
+				continue;
+			ah[n].addr = kml_heap_addr(in->priv, in->handles[i].ptr);
+			ah[n++].handle = i;
+		}
+		kml_ah_sort(ah, n);
+	}
+	kml_out_init(&tmp, buf, size);
+	ret = in->be->show(in->priv, KML_VIEW_HEAPMAP, &tmp);
+	if (tmp.overflow)
+		out->overflow = true;
+	for (line = buf; !ret && *line; line = end) {
+		const char *nl = strchr(line, '\n');
+		size_t len;
+		u64 addr;
+		long h;
+
+		end = nl ? nl + 1 : line + strlen(line);
+		len = nl ? (size_t)(nl - line) : (size_t)(end - line);
+		nr_line++;
+		kml_out_printf(out, "%.*s", (int)len, line);
+		h = -1;
+		if (nr_line > 2 && kml_heap_row_used(line, line + len, &addr))
+			h = kml_ah_find(ah, n, addr);
+		if (nr_line == 2)
+			kml_out_printf(out, " handle");
+		else if (h >= 0)
+			kml_out_printf(out, " %ld", h);
+		if (nl)
+			kml_out_printf(out, "\n");
+	}
+	kml_free(ah);
+	kml_free(buf);
+	return ret;
+}
+
 int kml_engine_view(struct kml_engine *e, const char *name,
 		    enum kml_iview view, struct kml_out *out)
 {
@@ -281,6 +438,10 @@ int kml_engine_view(struct kml_engine *e, const char *name,
 		if (in->busy) {
 			kml_out_printf(out, "# no %s: instance '%s' is busy in a run\n",
 				       kml_iview_names[view], in->name);
+			break;
+		}
+		if (view == KML_IVIEW_HEAPMAP && kml_inst_is_heap(in)) {
+			ret = kml_view_heapmap(in, out);
 			break;
 		}
 		if (!in->be->show ||

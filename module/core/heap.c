@@ -411,6 +411,7 @@ static void kml_heap_insert(struct kml_heap *h, u32 gi)
 static u32 kml_heap_first_in(struct kml_heap *h, unsigned int l, u64 need,
 			     unsigned int *count)
 {
+	/* LAB fits.first_fit: begin */
 	u32 gi;
 
 	for (gi = h->lists[l].head; gi != KML_HEAP_NIL; gi = h->tags[gi].next) {
@@ -419,11 +420,13 @@ static u32 kml_heap_first_in(struct kml_heap *h, unsigned int l, u64 need,
 			return gi;
 	}
 	return KML_HEAP_NIL;
+	/* LAB fits.first_fit: end */
 }
 
 static u32 kml_heap_next_fit(struct kml_heap *h, u64 need,
 			     unsigned int *count)
 {
+	/* LAB fits.next_fit: begin */
 	struct kml_heap_flist *fl = &h->lists[0];
 	u32 gi = h->rover != KML_HEAP_NIL ? h->rover : fl->head;
 	u32 i;
@@ -437,12 +440,14 @@ static u32 kml_heap_next_fit(struct kml_heap *h, u64 need,
 			gi = fl->head;
 	}
 	return KML_HEAP_NIL;
+	/* LAB fits.next_fit: end */
 }
 
 /* Best (smallest) or worst (largest) fit; the earliest wins a tie. */
 static u32 kml_heap_best_worst(struct kml_heap *h, u64 need, bool best,
 			       unsigned int *count)
 {
+	/* LAB fits.best_worst: begin */
 	u32 gi, found = KML_HEAP_NIL;
 	u32 size, found_size = 0;
 
@@ -458,6 +463,7 @@ static u32 kml_heap_best_worst(struct kml_heap *h, u64 need, bool best,
 		}
 	}
 	return found;
+	/* LAB fits.best_worst: end */
 }
 
 static u32 kml_heap_search(struct kml_heap *h, u64 need, unsigned int *count)
@@ -490,6 +496,7 @@ static u32 kml_heap_search(struct kml_heap *h, u64 need, unsigned int *count)
 static void kml_heap_take(struct kml_heap *h, u32 gi, u32 need, u64 size)
 {
 	struct kml_heap_tag *t = &h->tags[gi];
+	/* LAB fits.split: begin */
 	u32 rem = t->size - need;
 	u32 prev, next, ri;
 	unsigned int l;
@@ -518,6 +525,7 @@ static void kml_heap_take(struct kml_heap *h, u32 gi, u32 need, u64 size)
 	} else {
 		kml_heap_unlink(h, gi);
 	}
+	/* LAB fits.split: end */
 	t->flags = KML_TAG_USED;
 	t->req = size;
 	h->used_bytes += t->size;
@@ -560,6 +568,7 @@ static void *kml_heap_alloc_locked(struct kml_heap *h, size_t size, u32 *gip,
 /* A free block joins the list, merged with its free neighbours first. */
 static void kml_heap_release(struct kml_heap *h, u32 gi)
 {
+	/* LAB fits.coalesce: begin */
 	u32 size = h->tags[gi].size;
 	u32 end = gi + size / h->gran;
 	u32 start = gi, pi;
@@ -590,6 +599,7 @@ static void kml_heap_release(struct kml_heap *h, u32 gi)
 	kml_heap_insert(h, start);
 	if (rover)
 		h->rover = start;
+	/* LAB fits.coalesce: end */
 }
 
 /*

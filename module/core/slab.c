@@ -557,6 +557,7 @@ static bool kml_slab_redzone_ok(const struct kml_slab_cache *s,
 static struct kml_slab *kml_slab_new(struct kml_slab_cache *s,
 				     struct kml_slab_cpu *c, unsigned int cpu)
 {
+	/* LAB slab.new: begin */
 	struct kml_slab *slab;
 	void *head = NULL;
 	unsigned int i;
@@ -587,6 +588,7 @@ static struct kml_slab *kml_slab_new(struct kml_slab_cache *s,
 	kml_trace_slab_new(s->inst, s->name, (unsigned long)slab,
 			   s->layout.order, slab->objects);
 	return slab;
+	/* LAB slab.new: end */
 }
 
 static void kml_slab_release_locked(struct kml_slab_cache *s,
@@ -640,6 +642,7 @@ static void kml_slab_place_locked(struct kml_slab_cache *s,
 				  struct kml_slab *slab,
 				  struct kml_slab_cpu *c)
 {
+	/* LAB slab.place: begin */
 	slab->state = kml_slab_state_of(slab);
 	switch (slab->state) {
 	case KML_SLAB_PARTIAL:
@@ -659,6 +662,7 @@ static void kml_slab_place_locked(struct kml_slab_cache *s,
 		s->nr_empty++;
 		break;
 	}
+	/* LAB slab.place: end */
 }
 
 /* Move a listed slab whose inuse changed to the list it now belongs on. */
@@ -676,6 +680,7 @@ static void kml_slab_relist_locked(struct kml_slab_cache *s,
 static struct kml_slab *kml_slab_take_locked(struct kml_slab_cache *s,
 					     struct kml_slab_cpu *c)
 {
+	/* LAB slab.take: begin */
 	struct kml_slab *slab;
 
 	if (!kml_list_empty(&s->partial)) {
@@ -691,6 +696,7 @@ static struct kml_slab *kml_slab_take_locked(struct kml_slab_cache *s,
 	}
 	kml_slab_unlist_locked(s, slab);
 	return slab;
+	/* LAB slab.take: end */
 }
 
 /* Objects in use now, from the counters (racy sums are fine for peaks). */
@@ -767,6 +773,7 @@ static void kml_slab_deactivate_locked(struct kml_slab_cache *s,
 static void *kml_slab_alloc_slow(struct kml_slab_cache *s,
 				 struct kml_slab_cpu *c, unsigned int cpu)
 {
+	/* LAB slab.alloc_slow: begin */
 	struct kml_slab *slab;
 	void *obj;
 
@@ -800,6 +807,7 @@ static void *kml_slab_alloc_slow(struct kml_slab_cache *s,
 	kml_slab_count(c, KML_SLAB_ALLOC_SLOW);
 	kml_lock_release(&s->lock);
 	return obj;
+	/* LAB slab.alloc_slow: end */
 }
 
 /* Put the free objects of @slab back on its freelist, from the bitmaps. */
@@ -920,6 +928,7 @@ static inline void *kml_slab_alloc_req(struct kml_slab_cache *s, size_t req)
 	struct kml_slab_cpu *c = kml_slab_cpu_of(s, cpu);
 	void *obj = c->freelist;
 
+	/* LAB percpu.alloc_fast: begin */
 	if (likely(obj)) {
 		c->freelist = kml_slab_get_fp(s, obj);
 		c->stat[KML_SLAB_ALLOC_FAST]++;
@@ -928,6 +937,7 @@ static inline void *kml_slab_alloc_req(struct kml_slab_cache *s, size_t req)
 	} else {
 		obj = kml_slab_alloc_debug(s, c, cpu);
 	}
+	/* LAB percpu.alloc_fast: end */
 	kml_cpu_put();
 	if (unlikely(!obj))
 		return NULL;
@@ -977,6 +987,7 @@ static int kml_slab_check_ptr(struct kml_slab_cache *s, struct kml_slab_cpu *c,
 static int kml_slab_free_slow(struct kml_slab_cache *s, struct kml_slab_cpu *c,
 			      void *obj)
 {
+	/* LAB percpu.free_slow: begin */
 	struct kml_slab *slab;
 	long idx;
 	int err;
@@ -995,6 +1006,7 @@ static int kml_slab_free_slow(struct kml_slab_cache *s, struct kml_slab_cpu *c,
 	kml_slab_count(c, KML_SLAB_FREE_SLOW);
 	kml_lock_release(&s->lock);
 	return 0;
+	/* LAB percpu.free_slow: end */
 }
 
 static int kml_slab_free_debug(struct kml_slab_cache *s,
@@ -1043,6 +1055,7 @@ int kml_slab_cache_free(struct kml_slab_cache *s, void *obj)
 		return 0;
 	cpu = kml_cpu_get();
 	c = kml_slab_cpu_of(s, cpu);
+	/* LAB percpu.free_fast: begin */
 	if (likely(((unsigned long)obj & s->slab_mask) == c->active)) {
 		kml_slab_set_fp(s, obj, c->freelist);
 		c->freelist = obj;
@@ -1052,6 +1065,7 @@ int kml_slab_cache_free(struct kml_slab_cache *s, void *obj)
 	} else {
 		ret = kml_slab_free_debug(s, c, obj);
 	}
+	/* LAB percpu.free_fast: end */
 	kml_cpu_put();
 	if (likely(!ret))
 		kml_trace_slab_free(s->inst, s->name, (unsigned long)obj, cpu);
@@ -1152,6 +1166,7 @@ static void kml_slab_release_list_locked(struct kml_slab_cache *s,
 
 int kml_slab_cache_shrink(struct kml_slab_cache *s)
 {
+	/* LAB slab.shrink: begin */
 	unsigned int cpu = kml_cpu_get();
 	struct kml_slab_cpu *c = kml_slab_cpu_of(s, cpu);
 	unsigned long before;
@@ -1165,6 +1180,7 @@ int kml_slab_cache_shrink(struct kml_slab_cache *s)
 	kml_lock_release(&s->lock);
 	kml_cpu_put();
 	return (int)before;
+	/* LAB slab.shrink: end */
 }
 
 void kml_slab_cache_destroy(struct kml_slab_cache *s)

@@ -328,7 +328,7 @@ START_TEST(test_engine_create_destroy_round_trip)
 	       "created instance=a backend=fake family=object id=1 zero=0\n");
 	ck_assert_int_eq(nr_added, 1);
 	ck_assert_str_eq(last_added, "a:1");
-	EXPECT("create b_2-x fake size=64 align=8 zero=1 ctor=1", 0,
+	EXPECT("create b_2-x fake size=64 align=8 zero=1 ctor=0", 0,
 	       "created instance=b_2-x backend=fake family=object id=2 zero=1\n");
 	ck_assert_str_eq(gview(KML_GVIEW_INSTANCES),
 			 "a fake id=1 busy=0 handles=0 held=4096 runs=0\n"
@@ -388,7 +388,11 @@ START_TEST(test_engine_create_errors)
 		{ "create a fake align=24", -EINVAL,
 		  "error: create: align=24: not a power of two\n" },
 		{ "create a fake size=7", -EINVAL,
-		  "error: create: backend 'fake' refused the parameters (EINVAL)\n" },
+		  "error: create: backend 'fake' refused size=7 (EINVAL)\n" },
+		{ "create a fake align=8 size=7", -EINVAL,
+		  "error: create: backend 'fake' refused the parameters (EINVAL; given: size=7 align=8)\n" },
+		{ "create a fake ctor=1 zero=1", -EINVAL,
+		  "error: create: zero=1 and ctor=1 exclude each other: the constructor initialises objects once per slab and zeroing on alloc would undo it (SLUB skips init_on_alloc for such caches); drop zero= or ctor=\n" },
 	};
 	unsigned int i;
 
@@ -1111,6 +1115,178 @@ START_TEST(test_engine_ours_run_every_workload)
 }
 END_TEST
 
+/*
+ * The key table against the kernel's backends (module/kernel/backends.c)
+ * and the simulator's (userspace/sim/user_backends.c): fakes registered
+ * under their names take exactly what those create()s honour.
+ */
+static const struct kml_backend fake_as[] = {
+	{ .name = "kmem_cache", .family = KML_FAMILY_OBJECT,
+	  .create = fake_create, .destroy = fake_destroy },
+	{ .name = "kmem_cache_bulk", .family = KML_FAMILY_OBJECT,
+	  .create = fake_create, .destroy = fake_destroy },
+	{ .name = "kmalloc", .family = KML_FAMILY_OBJECT,
+	  .create = fake_create, .destroy = fake_destroy },
+	{ .name = "alloc_pages", .family = KML_FAMILY_PAGE,
+	  .create = fake_create, .destroy = fake_destroy },
+	{ .name = "vmalloc", .family = KML_FAMILY_PAGE,
+	  .create = fake_create, .destroy = fake_destroy },
+	{ .name = "glibc", .family = KML_FAMILY_OBJECT,
+	  .create = fake_create, .destroy = fake_destroy },
+};
+
+START_TEST(test_engine_create_key_table_matches_backends)
+{
+	static const struct {
+		const char *cmd;
+		int err;
+		const char *reply;
+	} t[] = {
+		{ "create a kmalloc size=64", -EINVAL,
+		  "error: create: backend 'kmalloc' does not take size= (it takes: zero check)\n" },
+		{ "create a kmalloc align=64", -EINVAL,
+		  "error: create: backend 'kmalloc' does not take align= (it takes: zero check)\n" },
+		{ "create a kmalloc ctor=1", -EINVAL,
+		  "error: create: backend 'kmalloc' does not take ctor= (it takes: zero check)\n" },
+		{ "create a vmalloc order=2", -EINVAL,
+		  "error: create: backend 'vmalloc' does not take order= (it takes: zero check)\n" },
+		{ "create a alloc_pages order=2", -EINVAL,
+		  "error: create: backend 'alloc_pages' does not take order= (it takes: zero check)\n" },
+		{ "create a kmem_cache pool=1M", -EINVAL,
+		  "error: create: backend 'kmem_cache' does not take pool= (it takes: size align zero redzone poison check ctor)\n" },
+		{ "create a kmem_cache_bulk pcp=0", -EINVAL,
+		  "error: create: backend 'kmem_cache_bulk' does not take pcp= (it takes: size align zero redzone poison check ctor)\n" },
+		{ "create a glibc zero=1", -EINVAL,
+		  "error: create: backend 'glibc' does not take zero= (it takes: none)\n" },
+		{ "create a kmem_cache size=4 ctor=1", -EINVAL,
+		  "error: create: size=4: ctor=1 needs objects of at least 8 bytes (the constructor writes a word)\n" },
+		{ "create a kmem_cache size=64 ctor=1 zero=1", -EINVAL,
+		  "error: create: zero=1 and ctor=1 exclude each other: the constructor initialises objects once per slab and zeroing on alloc would undo it (SLUB skips init_on_alloc for such caches); drop zero= or ctor=\n" },
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(fake_as); i++)
+		ck_assert_int_eq(kml_backend_register(&fake_as[i]), 0);
+	host.zero_default = true;
+	for (i = 0; i < ARRAY_SIZE(t); i++)
+		EXPECT(t[i].cmd, t[i].err, t[i].reply);
+	ck_assert_str_eq(gview(KML_GVIEW_INSTANCES), "");
+
+	EXPECT("create a kmem_cache size=64 align=64 redzone=1 poison=1 check=1", 0,
+	       "created instance=a backend=kmem_cache family=object id=1 zero=1\n");
+	/* ctor=1 turns the platform's zeroing off, and says so */
+	EXPECT("create b kmem_cache_bulk size=64 ctor=1", 0,
+	       "created instance=b backend=kmem_cache_bulk family=object id=2 zero=0 zero_reason=ctor\n");
+	EXPECT("create c kmem_cache ctor=1 zero=0", 0,
+	       "created instance=c backend=kmem_cache family=object id=3 zero=0\n");
+	EXPECT("create d kmalloc zero=0 check=1", 0,
+	       "created instance=d backend=kmalloc family=object id=4 zero=0\n");
+	EXPECT("create e alloc_pages", 0,
+	       "created instance=e backend=alloc_pages family=page id=5 zero=1\n");
+	EXPECT("create f vmalloc check=1", 0,
+	       "created instance=f backend=vmalloc family=page id=6 zero=1\n");
+	/* a backend without zero= never zeroes, whatever the default */
+	EXPECT("create g glibc", 0,
+	       "created instance=g backend=glibc family=object id=7 zero=0\n");
+	/* the default is named when a create fails with it */
+	EXPECT("create h kmem_cache size=7", -EINVAL,
+	       "error: create: backend 'kmem_cache' refused the parameters (EINVAL; given: size=7 zero=1 (the default))\n");
+	host.zero_default = false;
+	EXPECT("create h kmem_cache size=64 ctor=1", 0,
+	       "created instance=h backend=kmem_cache family=object id=8 zero=0\n");
+	ck_assert_int_eq(ex("reset"), 0);
+	for (i = 0; i < ARRAY_SIZE(fake_as); i++)
+		kml_backend_unregister(&fake_as[i]);
+}
+END_TEST
+
+START_TEST(test_engine_create_limits_of_ours_named)
+{
+	static const struct {
+		const char *cmd;
+		int err;
+		const char *reply;
+	} t[] = {
+		{ "create a slab size=2M", -E2BIG,
+		  "error: create: size=2M: above the bound 1048576 of backend 'slab'\n" },
+		{ "create a slab align=64", -EINVAL,
+		  "error: create: align= needs size= (the kmalloc classes of backend 'slab' have their own alignment)\n" },
+		{ "create a slab ctor=1", -EINVAL,
+		  "error: create: ctor=1 needs size= (the kmalloc classes of backend 'slab' have no constructor)\n" },
+		{ "create a first-fit pool=1G", -E2BIG,
+		  "error: create: pool=1G: above the bound 4194304 of a teaching heap\n" },
+		{ "create a bump pool=8M", -E2BIG,
+		  "error: create: pool=8M: above the bound 4194304 of a teaching heap\n" },
+		{ "create a best-fit pool=4K header=4096", -EINVAL,
+		  "error: create: header=4096: not below the region size pool=4K\n" },
+		/* more granules than the heap's tag table: the backend's own
+		 * refusal, with the keys given */
+		{ "create a first-fit pool=4M header=1", -E2BIG,
+		  "error: create: backend 'first-fit' refused the parameters (E2BIG; given: pool=4M header=1)\n" },
+		{ "create a slab size=64 zero=1 ctor=1", -EINVAL,
+		  "error: create: zero=1 and ctor=1 exclude each other: the constructor initialises objects once per slab and zeroing on alloc would undo it (SLUB skips init_on_alloc for such caches); drop zero= or ctor=\n" },
+	};
+	unsigned int i;
+
+	ck_assert_int_eq(kml_register_ours(), 0);
+	for (i = 0; i < ARRAY_SIZE(t); i++)
+		EXPECT(t[i].cmd, t[i].err, t[i].reply);
+	ck_assert_str_eq(gview(KML_GVIEW_INSTANCES), "");
+	host.zero_default = true;
+	EXPECT("create s slab size=1M ctor=1", 0,
+	       "created instance=s backend=slab family=object id=1 zero=0 zero_reason=ctor\n");
+	EXPECT("create h first-fit pool=4M header=8", 0,
+	       "created instance=h backend=first-fit family=heap id=2 zero=1\n");
+	ck_assert_int_eq(ex("reset"), 0);
+	kml_unregister_ours();
+}
+END_TEST
+
+/* The heapmap of an instance names the handle of every used block. */
+START_TEST(test_engine_heapmap_shows_handles)
+{
+	ck_assert_int_eq(kml_register_ours(), 0);
+	ck_assert_int_eq(ex("create h first-fit pool=4K"), 0);
+	ck_assert_int_eq(ex("alloc h 100"), 0);
+	ck_assert_int_eq(ex("alloc h 300"), 0);
+	ck_assert_int_eq(ex("alloc h 50"), 0);
+	ck_assert_int_eq(ex("alloc h 1000"), 0);
+	ck_assert_int_eq(ex("free h 2"), 0);
+	ck_assert_int_eq(ex("free h 0"), 0);
+	ck_assert_int_eq(ex("alloc h 24"), 0);	/* handle 0 again, at 0 */
+	ck_assert_str_eq(view("h", KML_IVIEW_HEAPMAP),
+		"heap first-fit: region 4096 base 0 align 8 header 0 min_split 1 list address coalesce on\n"
+		"    offset              address       size state request handle\n"
+		"         0                    0         24 used  24 0\n"
+		"        24                   24         80 free\n"
+		"       104                  104        304 used  300 1\n"
+		"       408                  408         56 free\n"
+		"       464                  464       1000 used  1000 3\n"
+		"      1464                 1464       2632 free\n"
+		"largest free block: 2632\n"
+		"largest free run: 2632\n"
+		"total free: 2768\n"
+		"external fragmentation: 5.0%\n"
+		"free list length: 3\n");
+	/* a bump arena: freed blocks are dead and have no handle; base= moves
+	 * the addresses the handles are matched by */
+	ck_assert_int_eq(ex("create b bump pool=4K base=4096"), 0);
+	ck_assert_int_eq(ex("alloc b 16"), 0);
+	ck_assert_int_eq(ex("alloc b 8"), 0);
+	ck_assert_int_eq(ex("free b 0"), 0);
+	ck_assert_ptr_nonnull(strstr(view("b", KML_IVIEW_HEAPMAP),
+		"    offset              address       size state request handle\n"
+		"         0                 4096         16 dead  16\n"
+		"        16                 4112          8 used  8 1\n"));
+	/* no handles: only the header gains the column */
+	ck_assert_int_eq(ex("reset h"), 0);
+	ck_assert_ptr_nonnull(strstr(view("h", KML_IVIEW_HEAPMAP),
+		"request handle\n         0                    0       4096 free\n"));
+	ck_assert_int_eq(ex("reset"), 0);
+	kml_unregister_ours();
+}
+END_TEST
+
 static Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -1123,6 +1299,9 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, test_engine_create_errors);
 	tcase_add_test(tc, test_engine_instance_table_bound);
 	tcase_add_test(tc, test_engine_zero_default_follows_host);
+	tcase_add_test(tc, test_engine_create_key_table_matches_backends);
+	tcase_add_test(tc, test_engine_create_limits_of_ours_named);
+	tcase_add_test(tc, test_engine_heapmap_shows_handles);
 	tcase_add_test(tc, test_engine_alloc_free_handles);
 	tcase_add_test(tc, test_engine_handle_table_bound);
 	tcase_add_test(tc, test_engine_misc_commands);

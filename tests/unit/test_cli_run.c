@@ -1,0 +1,538 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit tests of 'kmemlab run/replay/bench': the strict run-reply parser
+ * (exact fields; malformed replies rejected with their line number), the
+ * comparison (medians over reps, spread, ratios against the first
+ * backend, checksum agreement), the latency-view reader, results.json
+ * written from a run and read back through the schema reader, and the
+ * built tool itself in sim mode (run --json, replay, a bad trace, bad
+ * options, exit codes). The CLI sources are included: the unit library
+ * does not contain them.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "../../userspace/cli.c"
+#include "../../userspace/conn.c"
+#include "../../userspace/json.c"
+#include "../../userspace/out.c"
+#include "../../userspace/report.c"
+#include "../../userspace/results.c"
+#include "../../userspace/runparse.c"
+#include "../../userspace/run.c"
+#include "unit.h"
+
+/* kmemlab.c (which has main()) defines it; the tests never connect. */
+struct conn *cli_conn(struct cli_ctx *ctx, int *exit_code)
+{
+	*exit_code = CLI_EXIT_FAIL;
+	return NULL;
+}
+
+#define CTX "context kind=sim clock=tsc ns_per_1m_ticks=385186 nr_cpus=2 " \
+	"zero_default=0 os_release=6.1 cpu_model=\"AMD EPYC 7B13\" online_cpus=2 " \
+	"preemption=user-threads irqs=on\n"
+#define RUN "run workload=churn on=a,b cpus=0 ops=100 reps=2 seed=7 mode=pairs " \
+	"timing=op sample=1 size=64 batch=256 free_order=lifo\n"
+#define RES(rep, inst, be, p50, mean, ops, cs) \
+	"result rep=" #rep " instance=" inst " backend=" be " workload=churn cpus=0 " \
+	"ops=100 ops_done=100 done=ok allocs=100 frees=100 failures=0 bad_frees=0 " \
+	"alloc_p50_ns=" #p50 " alloc_p90_ns=50 alloc_p99_ns=60 alloc_p999_ns=70 " \
+	"alloc_max_ns=900 alloc_mean_ns=" #mean " free_p50_ns=" #p50 " free_p90_ns=50 " \
+	"free_p99_ns=60 free_p999_ns=70 free_max_ns=800 free_mean_ns=" #mean \
+	" floor_ns=10 elapsed_ns=20000 ops_per_sec=" #ops " internal_frag_x1000=125 " \
+	"external_frag_x1000=975 requested_peak=6400 allocated_peak=8192 " \
+	"held_peak=16384 utilization_x1000=390 violations=0 checksum=" cs "\n"
+#define CS0 "00000000000000aa"
+#define CS1 "00000000000000bb"
+#define SUM(inst, be) "summary instance=" inst " backend=" be " reps=2 done_ok=2\n"
+#define END "end status=ok cells=4\n"
+
+static const char good[] = CTX RUN
+	RES(0, "a", "slab", 40, 44, 1000000, CS0)
+	RES(0, "b", "kmem_cache", 80, 88, 500000, CS0)
+	RES(1, "b", "kmem_cache", 100, 110, 400000, CS1)
+	RES(1, "a", "slab", 60, 66, 3000000, CS1)
+	SUM("a", "slab") SUM("b", "kmem_cache") END;
+
+START_TEST(test_cli_run_parses_reply_fields)
+{
+	struct run_reply rr;
+	char err[256];
+	const struct rr_cell *c;
+
+	ck_assert_msg(runreply_parse(good, strlen(good), &rr, err, sizeof(err)) == 0,
+		      "%s", err);
+	ck_assert_uint_eq(rr.reps, 2);
+	ck_assert_uint_eq(rr.ninst, 2);
+	ck_assert_str_eq(rr.inst[0], "a");
+	ck_assert_str_eq(rr.inst[1], "b");
+	ck_assert(rr.timing_op);
+	ck_assert_uint_eq(rr.ncells, 4);
+	ck_assert_uint_eq(rr.cells_end, 4);
+	ck_assert_str_eq(rr_get(&rr.context, "cpu_model"), "AMD EPYC 7B13");
+	ck_assert_str_eq(rr_get(&rr.context, "kind"), "sim");
+	ck_assert_str_eq(rr_get(&rr.run, "seed"), "7");
+	ck_assert_ptr_null(rr_get(&rr.run, "nope"));
+	c = &rr.cells[1];
+	ck_assert_uint_eq(c->lineno, 4);
+	ck_assert_uint_eq(c->rep, 0);
+	ck_assert_str_eq(c->instance, "b");
+	ck_assert_str_eq(c->backend, "kmem_cache");
+	ck_assert_uint_eq(c->alloc[LAT_P50], 80);
+	ck_assert_uint_eq(c->alloc[LAT_P999], 70);
+	ck_assert_uint_eq(c->alloc[LAT_MAX], 900);
+	ck_assert_uint_eq(c->free[LAT_MAX], 800);
+	ck_assert_uint_eq(c->alloc[LAT_MEAN], 88);
+	ck_assert_uint_eq(c->ops_per_sec, 500000);
+	ck_assert_int_eq(c->internal_x1000, 125);
+	ck_assert_int_eq(c->external_x1000, 975);
+	ck_assert_uint_eq(c->held_peak, 16384);
+	ck_assert_int_eq(c->util_x1000, 390);
+	ck_assert(c->done_ok);
+	ck_assert_str_eq(c->checksum, CS0);
+	runreply_free(&rr);
+}
+END_TEST
+
+/* Batch timing: no latency fields needed; unknown fields are ignored. */
+START_TEST(test_cli_run_parses_batch_and_ignores_new_fields)
+{
+	static const char batch[] = CTX
+		"run workload=churn on=a cpus=0 ops=100 reps=1 seed=1 mode=batch "
+		"timing=batch sample=1 size=64 batch=256 free_order=lifo new_key=5\n"
+		"result rep=0 instance=a backend=slab workload=churn cpus=0 ops=100 "
+		"ops_done=90 done=short allocs=100 frees=100 failures=10 bad_frees=0 "
+		"floor_ns=10 elapsed_ns=1000 ops_per_sec=200000000 "
+		"internal_frag_x1000=0 external_frag_x1000=0 requested_peak=0 "
+		"allocated_peak=0 held_peak=0 utilization_x1000=0 violations=0 "
+		"checksum=0123456789abcdef future=1\n"
+		"summary instance=a backend=slab reps=1 done_ok=0\n"
+		"end status=ok cells=1\n";
+	struct run_reply rr;
+	char err[256];
+
+	ck_assert_msg(runreply_parse(batch, strlen(batch), &rr, err, sizeof(err)) == 0,
+		      "%s", err);
+	ck_assert(!rr.timing_op);
+	ck_assert(!rr.cells[0].has_lat);
+	ck_assert(!rr.cells[0].done_ok);
+	ck_assert_uint_eq(rr.cells[0].failures, 10);
+	runreply_free(&rr);
+}
+END_TEST
+
+/* Malformed replies and the error each must give. */
+static const struct {
+	const char *text;
+	const char *err;
+} bad_replies[] = {
+	{ "", "the reply ends after line 0 without an end line" },
+	{ "run workload=churn\n", "line 1: expected the context line, got 'run workload=churn'" },
+	{ CTX "context kind=sim\n", "line 2: expected the run line, got 'context kind=sim'" },
+	{ CTX "run workload=churn on=a reps=1 timing=op oops\n",
+	  "line 2: expected key=value, got 'oops'" },
+	{ CTX "run workload=churn on=a reps=1 reps=2 timing=op\n",
+	  "line 2: field 'reps' given twice" },
+	{ CTX "run workload=churn on=a reps=0 timing=op\n", "line 2: reps=0 out of range 1..100" },
+	{ CTX "run workload=churn on=a,a reps=1 timing=op\n", "line 2: on=: 'a' given twice" },
+	{ CTX "run workload=churn on=a reps=1 timing=fast\n",
+	  "line 2: timing=fast: expected op or batch" },
+	{ CTX "run workload=churn on=a reps=1 timing=op\nsummary instance=a\n",
+	  "line 3: 0 result lines, expected 1" },
+	{ CTX RUN RES(0, "a", "slab", 40, 44, 1, CS0) "bogus line\n",
+	  "line 4: unexpected line 'bogus line'" },
+	{ CTX RUN RES(2, "a", "slab", 40, 44, 1, CS0), "line 3: rep=2: not below reps=2" },
+	{ CTX RUN RES(0, "z", "slab", 40, 44, 1, CS0), "line 3: instance 'z' is not in on=" },
+	{ CTX RUN RES(0, "a", "slab", 4x, 44, 1, CS0), "line 3: alloc_p50_ns=4x: not a number" },
+	{ CTX RUN RES(0, "a", "slab", 40, 44, 1, "xyz"),
+	  "line 3: checksum=xyz: expected 16 hex digits" },
+	{ CTX RUN "result rep=0 instance=a backend=slab workload=churn\n",
+	  "line 3: missing field 'ops'" },
+	{ CTX RUN RES(0, "a", "slab", 40, 44, 1, CS0) RES(0, "b", "slab", 40, 44, 1, CS0)
+	  RES(1, "a", "slab", 40, 44, 1, CS0) RES(1, "b", "slab", 40, 44, 1, CS0)
+	  RES(1, "b", "slab", 40, 44, 1, CS0), "line 7: more than 4 result lines" },
+	{ CTX RUN RES(0, "a", "slab", 40, 44, 1, CS0) RES(0, "b", "slab", 40, 44, 1, CS0)
+	  RES(1, "a", "slab", 40, 44, 1, CS0) RES(1, "b", "slab", 40, 44, 1, CS0)
+	  SUM("b", "slab"), "line 7: summary of 'b', expected 'a'" },
+	{ CTX RUN RES(0, "a", "slab", 40, 44, 1, CS0) RES(0, "b", "slab", 40, 44, 1, CS0)
+	  RES(1, "a", "slab", 40, 44, 1, CS0) RES(1, "b", "slab", 40, 44, 1, CS0)
+	  SUM("a", "slab") "end status=ok cells=4\n", "line 8: 1 summary lines, expected 2" },
+	{ CTX RUN RES(0, "a", "slab", 40, 44, 1, CS0) RES(0, "b", "slab", 40, 44, 1, CS0)
+	  RES(1, "a", "slab", 40, 44, 1, CS0) RES(1, "b", "slab", 40, 44, 1, CS0)
+	  SUM("a", "slab") SUM("b", "slab") "end status=ok cells=3\n",
+	  "line 9: cells=3 but 4 result lines" },
+	{ CTX RUN RES(0, "a", "slab", 40, 44, 1, CS0) RES(0, "b", "slab", 40, 44, 1, CS0)
+	  RES(1, "a", "slab", 40, 44, 1, CS0) RES(1, "b", "slab", 40, 44, 1, CS0)
+	  SUM("a", "slab") SUM("b", "slab") END "extra\n", "line 10: text after the end line" },
+	{ CTX RUN RES(0, "a", "slab", 40, 44, 1, CS0) RES(0, "b", "slab", 40, 44, 1, CS0)
+	  RES(1, "a", "slab", 40, 44, 1, CS0) RES(1, "b", "slab", 40, 44, 1, CS0)
+	  SUM("a", "slab") SUM("b", "slab") "end status=ok cells=4",
+	  "line 9: no newline at the end of the reply" },
+	{ "context kind=sim cpu=\"abc\n", "line 1: cpu: unterminated quote" },
+	{ CTX "run workload=\"x y\" on=a reps=1 timing=op\n",
+	  "line 2: workload: quoted value outside the context line" },
+	{ CTX "run workload=churn on=a reps=1 timing=op\r\n", "line 2: control character in the line" },
+	{ CTX RUN "result rep=0 instance=a backend=slab workload=churn ops=\n",
+	  "line 3: ops: empty value" },
+};
+
+START_TEST(test_cli_run_rejects_malformed_replies)
+{
+	struct run_reply rr;
+	char err[256];
+	const char *t = bad_replies[_i].text;
+
+	ck_assert_int_eq(runreply_parse(t, strlen(t), &rr, err, sizeof(err)), -EINVAL);
+	ck_assert_msg(!strncmp(err, bad_replies[_i].err, strlen(bad_replies[_i].err)),
+		      "case %d: got '%s', want '%s'", _i, err, bad_replies[_i].err);
+	ck_assert_uint_eq(rr.ncells, 0);
+}
+END_TEST
+
+START_TEST(test_cli_run_compares_medians_and_ratios)
+{
+	struct run_reply rr;
+	struct cmp_row *rows;
+	char err[256];
+
+	ck_assert_int_eq(runreply_parse(good, strlen(good), &rr, err, sizeof(err)), 0);
+	ck_assert_int_eq(runreply_compare(&rr, &rows), 2);
+	/* a: p50 40, 60 -> median 50, spread (60-40)/50 = 40% */
+	ck_assert_str_eq(rows[0].instance, "a");
+	ck_assert_str_eq(rows[0].backend, "slab");
+	ck_assert_uint_eq(rows[0].reps, 2);
+	ck_assert_uint_eq(rows[0].done_ok, 2);
+	ck_assert_double_eq(rows[0].alloc[LAT_P50].med, 50);
+	ck_assert_double_eq(rows[0].alloc[LAT_P50].min, 40);
+	ck_assert_double_eq(rows[0].alloc[LAT_P50].max, 60);
+	ck_assert_double_eq_tol(rows[0].spread_pct, 40, 1e-9);
+	ck_assert_double_eq(rows[0].ops_per_sec.med, 2000000);
+	/* b: p50 80, 100 -> 90: ratio 90/50 = 1.8; ops 450000 / 2e6 = 0.225 */
+	ck_assert_double_eq(rows[1].alloc[LAT_P50].med, 90);
+	ck_assert_double_eq_tol(rows[1].r_alloc_p50, 1.8, 1e-9);
+	ck_assert_double_eq_tol(rows[1].r_free_p50, 1.8, 1e-9);
+	ck_assert_double_eq_tol(rows[1].r_alloc_mean, 99.0 / 55.0, 1e-9);
+	ck_assert_double_eq_tol(rows[1].r_ops, 0.225, 1e-9);
+	ck_assert_double_eq_tol(rows[0].r_ops, 1.0, 1e-12);
+	ck_assert_double_eq_tol(rows[1].internal_pct.med, 12.5, 1e-9);
+	ck_assert_double_eq_tol(rows[1].external_pct.med, 97.5, 1e-9);
+	ck_assert_double_eq_tol(rows[1].held_kib.med, 16, 1e-9);
+	ck_assert_double_eq_tol(rows[1].util_pct.med, 39, 1e-9);
+	ck_assert(rows[0].checksum_ok && rows[1].checksum_ok);
+	free(rows);
+	/* a different op sequence in a rep is flagged */
+	strcpy(rr.cells[2].checksum, CS0);
+	ck_assert_int_eq(runreply_compare(&rr, &rows), 2);
+	ck_assert(!rows[1].checksum_ok);
+	ck_assert_str_eq(valid_word(&rows[1]), "DIFF-OPS");
+	ck_assert_str_eq(valid_word(&rows[0]), "ok");
+	free(rows);
+	runreply_free(&rr);
+}
+END_TEST
+
+START_TEST(test_cli_run_median)
+{
+	double a[] = { 5, 1, 3 }, b[] = { 4, 1, 3, 2 }, c[] = { 7 };
+
+	ck_assert_double_eq(cmp_median(a, 3), 3);
+	ck_assert_double_eq(cmp_median(b, 4), 2.5);
+	ck_assert_double_eq(cmp_median(c, 1), 7);
+	ck_assert_double_eq(cmp_median(c, 0), 0);
+}
+END_TEST
+
+static const char latview[] =
+	"latency instance=a backend=slab workload=churn reps=2 seed=7\n"
+	"alloc count=4 min_ns=40 mean_ns=44 p50_ns=40 p90_ns=50 p99_ns=60 p999_ns=70 max_ns=900\n"
+	"free count=4 min_ns=40 mean_ns=44 p50_ns=40 p90_ns=50 p99_ns=60 p999_ns=70 max_ns=800\n"
+	"# alloc histogram: lo_ns hi_ns count\n"
+	"40 40 2\n"
+	"896 903 2\n"
+	"# free histogram: lo_ns hi_ns count\n"
+	"40 40 3\n"
+	"# series rep=1 interval=50: op live requested allocated held external_frag_x1000\n"
+	"0 0 0 0 4096 0\n"
+	"50 1 64 128 8192 500\n";
+
+START_TEST(test_cli_run_reads_latency_view)
+{
+	struct result r = { 0 };
+
+	ck_assert_int_eq(latview_parse(latview, &r, 2.0, 100), 0);
+	ck_assert_uint_eq(r.alloc.nbuckets, 2);
+	ck_assert_double_eq(r.alloc.bucket_le[1], 903);
+	ck_assert_double_eq(r.alloc.bucket_count[1], 2);
+	ck_assert_uint_eq(r.free.nbuckets, 1);
+	ck_assert_uint_eq(r.series.n, 2);
+	ck_assert_double_eq(r.series.t_ms[1], 1.0);
+	ck_assert_double_eq(r.series.held_bytes[1], 8192);
+	ck_assert_double_eq(r.series.requested_bytes[1], 64);
+	ck_assert_double_eq(r.series.external_pct[1], 50);
+	ck_assert_double_eq(r.series.internal_pct[1], 50);
+	ck_assert_double_eq(r.series.internal_pct[0], 0);
+	lat_free(&r.alloc);
+	lat_free(&r.free);
+	series_free(&r.series);
+	memset(&r, 0, sizeof(r));
+	ck_assert_int_eq(latview_parse("# alloc histogram\n9 8\n", &r, 1, 1), -EINVAL);
+	lat_free(&r.alloc);
+	memset(&r, 0, sizeof(r));
+	ck_assert_int_eq(latview_parse("# alloc histogram\n5 9 1\n1 9 1\n", &r, 1, 1),
+			 -EINVAL);
+	lat_free(&r.alloc);
+}
+END_TEST
+
+/* A run turned into results.json and read back through the schema reader. */
+START_TEST(test_cli_run_results_json_round_trip)
+{
+	struct run_reply rr;
+	struct cmp_row *rows;
+	struct results rs = { 0 }, back;
+	struct job j = { .zero = -1 };
+	char err[256], *buf = NULL, *lat[2] = { (char *)latview, NULL };
+	size_t n = 0;
+	FILE *f;
+
+	ck_assert_int_eq(runreply_parse(good, strlen(good), &rr, err, sizeof(err)), 0);
+	ck_assert_int_eq(runreply_compare(&rr, &rows), 2);
+	snprintf(j.title, sizeof(j.title), "fast path");
+	job_context(&j, &rr, &rs);
+	ck_assert_int_eq(job_results(&j, &rr, rows, lat, &rs), 0);
+	ck_assert_uint_eq(rs.nr, 2);
+	f = open_memstream(&buf, &n);
+	ck_assert_int_eq(results_write(f, &rs), 0);
+	fclose(f);
+	ck_assert_msg(results_read(buf, n, &back, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_uint_eq(back.nr, 2);
+	ck_assert_str_eq(back.r[0].backend, "slab");
+	ck_assert_str_eq(back.r[1].backend, "kmem_cache");
+	ck_assert_str_eq(back.r[1].instance, "b");
+	ck_assert_str_eq(back.r[1].workload, "churn size=64");
+	ck_assert_str_eq(back.r[1].group, "fast path");
+	ck_assert_uint_eq(back.r[1].ops, 100);
+	ck_assert_uint_eq(back.r[1].reps, 2);
+	ck_assert_double_eq(back.r[1].alloc.p50, 90);
+	ck_assert_double_eq(back.r[1].alloc.p999, 70);
+	ck_assert_double_eq(back.r[1].free.max, 800);
+	ck_assert_double_eq(back.r[1].ops_per_sec, 450000);
+	ck_assert_double_eq(back.r[1].internal_pct, 12.5);
+	ck_assert_uint_eq(back.r[1].held_peak, 16384);
+	ck_assert_double_eq_tol(back.r[1].utilization, 0.39, 1e-9);
+	ck_assert(back.r[1].has_vs_first);
+	ck_assert_double_eq_tol(back.r[1].vs_alloc_p50, 1.8, 1e-9);
+	ck_assert(back.r[1].has_validity && back.r[1].valid);
+	/* histograms and series only where the view was given */
+	ck_assert_uint_eq(back.r[0].alloc.nbuckets, 2);
+	ck_assert_uint_eq(back.r[0].series.n, 2);
+	ck_assert_uint_eq(back.r[1].alloc.nbuckets, 0);
+	ck_assert(strstr(buf, "\"accel\":"));
+	ck_assert(strstr(buf, "\"zeroing\":\"ours default (engine default zero_default=0)"));
+	ck_assert(strstr(buf, "\"cpu\":\"AMD EPYC 7B13\""));
+	ck_assert(strstr(buf, "\"seed\":\"7\""));
+	free(buf);
+	results_free(&back);
+	results_free(&rs);
+	free(rows);
+	runreply_free(&rr);
+}
+END_TEST
+
+START_TEST(test_cli_run_job_keys_and_backends)
+{
+	struct job j = { .zero = -1 };
+	char buf[32], cmd[256];
+
+	ck_assert_int_eq(add_key(&j, "size", "64"), 0);
+	ck_assert_int_eq(add_key(&j, "ops", "100"), 0);
+	ck_assert_int_eq(add_key(&j, "size", "32"), -1);
+	ck_assert_str_eq(j.keys, "size=64 ops=100");
+	ck_assert_str_eq(job_key(&j, "ops", buf, sizeof(buf)), "100");
+	ck_assert_str_eq(job_key(&j, "op", buf, sizeof(buf)), "");
+	ck_assert_int_eq(job_add_backends(&j, "slab,kmem_cache,best-fit", false), 0);
+	ck_assert_int_eq(job_add_backends(&j, "mine", true), 0);
+	ck_assert_int_eq(job_add_backends(&j, "a,,b", false), -1);
+	ck_assert_uint_ge(j.nbe, 4);
+	ck_assert(j.be[0].temp && !j.be[3].temp);
+	ck_assert_str_eq(j.be[3].inst, "mine");
+	snprintf(j.workload, sizeof(j.workload), "churn");
+	snprintf(j.be[0].inst, sizeof(j.be[0].inst), "r0-slab");
+	create_cmd(&j, &j.be[0], cmd, sizeof(cmd));
+	ck_assert_str_eq(cmd, "create r0-slab slab size=64");
+	j.classes = true;
+	create_cmd(&j, &j.be[0], cmd, sizeof(cmd));
+	ck_assert_str_eq(cmd, "create r0-slab slab");
+	snprintf(j.be[1].inst, sizeof(j.be[1].inst), "r1-kmem_cache");
+	j.zero = 1;
+	create_cmd(&j, &j.be[1], cmd, sizeof(cmd));
+	ck_assert_str_eq(cmd, "create r1-kmem_cache kmem_cache size=64 zero=1");
+	/* replay: heaps get a pool from the trace's peak, kmem_cache its max */
+	memset(&j, 0, sizeof(j));
+	j.zero = -1;
+	snprintf(j.workload, sizeof(j.workload), "replay");
+	j.trace_peak = 100000;
+	j.trace_max_size = 3000;
+	job_add_backends(&j, "best-fit,kmem_cache", false);
+	snprintf(j.be[0].inst, sizeof(j.be[0].inst), "h");
+	create_cmd(&j, &j.be[0], cmd, sizeof(cmd));
+	ck_assert_str_eq(cmd, "create h best-fit pool=524288");
+	snprintf(j.be[1].inst, sizeof(j.be[1].inst), "k");
+	create_cmd(&j, &j.be[1], cmd, sizeof(cmd));
+	ck_assert_str_eq(cmd, "create k kmem_cache size=3000");
+}
+END_TEST
+
+/* --- the tool itself, sim mode -------------------------------------------------- */
+
+#define TOOL "userspace/kmemlab"
+
+/* Run the tool; Return: its exit status; *out / *err: its output. */
+static int tool(const char *args, char **out, char **err)
+{
+	char cmd[1024];
+	int st;
+
+	snprintf(cmd, sizeof(cmd), TOOL " %s >/tmp/kml-unit-run.%d.out "
+		 "2>/tmp/kml-unit-run.%d.err", args, getpid(), getpid());
+	st = system(cmd);
+	snprintf(cmd, sizeof(cmd), "/tmp/kml-unit-run.%d.out", getpid());
+	ck_assert_int_eq(cli_read_file(cmd, out, NULL), 0);
+	unlink(cmd);
+	snprintf(cmd, sizeof(cmd), "/tmp/kml-unit-run.%d.err", getpid());
+	ck_assert_int_eq(cli_read_file(cmd, err, NULL), 0);
+	unlink(cmd);
+	ck_assert(WIFEXITED(st));
+	return WEXITSTATUS(st);
+}
+
+START_TEST(test_cli_run_sim_tool)
+{
+	struct results rs;
+	char *out, *err, e[256];
+
+	ck_assert_msg(access(TOOL, X_OK) == 0, TOOL " not built (make userspace)");
+	ck_assert_int_eq(tool("sim --json run churn --backend slab,best-fit --ops 500 "
+			      "--reps 3 --seed 3", &out, &err), 0);
+	ck_assert_msg(results_read(out, strlen(out), &rs, e, sizeof(e)) == 0, "%s", e);
+	ck_assert_uint_eq(rs.nr, 2);
+	ck_assert_str_eq(rs.r[0].backend, "slab");
+	ck_assert_str_eq(rs.r[0].instance, "r0-slab");
+	ck_assert_str_eq(rs.r[1].backend, "best-fit");
+	ck_assert_uint_eq(rs.r[1].reps, 3);
+	ck_assert_uint_eq(rs.r[1].ops, 500);
+	ck_assert(rs.r[0].alloc.present && rs.r[0].alloc.nbuckets > 0);
+	ck_assert(rs.r[1].valid);
+	ck_assert_double_eq(rs.r[0].vs_ops_per_sec, 1);
+	results_free(&rs);
+	free(out);
+	free(err);
+
+	ck_assert_int_eq(tool("sim run sizes --backend slab,first-fit --ops 300 --reps 2 "
+			      "--csv", &out, &err), 0);
+	/* header, 2 x 2 cells, 2 medians */
+	ck_assert(!strncmp(out, "group,workload,backend,instance,rep,", 36));
+	ck_assert_ptr_nonnull(strstr(out, ",slab,r0-slab,median,"));
+	ck_assert_ptr_nonnull(strstr(out, ",first-fit,r1-first-fit,1,300,"));
+	free(out);
+	free(err);
+
+	ck_assert_int_eq(tool("sim run churn --backend slab,best-fit --ops 300 --reps 2",
+			      &out, &err), 0);
+	ck_assert_ptr_nonnull(strstr(out, "A.P50(ns)"));
+	ck_assert_ptr_nonnull(strstr(out, "HELD(KiB)"));
+	ck_assert_ptr_nonnull(strstr(out, "\n  accel          none (sim mode, native)\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\nbest-fit  r1-best-fit"));
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(test_cli_replay_sim_tool)
+{
+	char *out, *err;
+
+	ck_assert_int_eq(tool("sim replay traces/short-crlf.rep --backend slab,best-fit "
+			      "--reps 2", &out, &err), 0);
+	ck_assert_ptr_nonnull(strstr(out, "VALID"));
+	ck_assert_ptr_nonnull(strstr(err, "format=rep ops=130 ids=16"));
+	free(out);
+	free(err);
+	ck_assert_int_eq(tool("sim replay tests/cli/data/bad-free.rep --backend slab",
+			      &out, &err), 1);
+	ck_assert_str_eq(err, "kmemlab: tests/cli/data/bad-free.rep:4: free of id 1 "
+			 "that is not live\n");
+	free(out);
+	free(err);
+	ck_assert_int_eq(tool("sim replay traces/short-crlf.rep --backend slab --bogus",
+			      &out, &err), 2);
+	free(out);
+	free(err);
+	ck_assert_int_eq(tool("sim run churn --backend slab --reps 0x", &out, &err), 2);
+	free(out);
+	free(err);
+	ck_assert_int_eq(tool("sim run spin --backend slab", &out, &err), 2);
+	ck_assert_ptr_nonnull(strstr(err, "unknown workload 'spin'"));
+	free(out);
+	free(err);
+	ck_assert_int_eq(tool("sim run churn --backend nosuch", &out, &err), 2);
+	ck_assert_ptr_nonnull(strstr(err, "unknown backend 'nosuch'"));
+	free(out);
+	free(err);
+	ck_assert_int_eq(tool("sim run churn", &out, &err), 2);
+	free(out);
+	free(err);
+}
+END_TEST
+
+START_TEST(test_cli_bench_sim_tool)
+{
+	struct results rs;
+	char *out, *err, *text, e[256];
+	size_t len;
+
+	ck_assert_int_eq(tool("sim bench --quick --reps 2 --only 'slab fast' "
+			      "--out /tmp/kml-unit-bench", &out, &err), 0);
+	ck_assert_ptr_nonnull(strstr(out, "== slab fast path: churn pairs 64 B =="));
+	ck_assert_int_eq(cli_read_file("/tmp/kml-unit-bench/results.json", &text, &len), 0);
+	ck_assert_msg(results_read(text, len, &rs, e, sizeof(e)) == 0, "%s", e);
+	ck_assert_uint_ge(rs.nr, 1);
+	ck_assert_str_eq(rs.r[0].group, "slab fast path: churn pairs 64 B");
+	results_free(&rs);
+	free(text);
+	ck_assert_int_eq(access("/tmp/kml-unit-bench/report.html", R_OK), 0);
+	ck_assert_int_eq(access("/tmp/kml-unit-bench/results.csv", R_OK), 0);
+	ck_assert(system("rm -rf /tmp/kml-unit-bench") == 0);
+	free(out);
+	free(err);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("cli_run");
+	TCase *tc = tcase_create("run");
+	TCase *tt = tcase_create("tool");
+
+	tcase_add_test(tc, test_cli_run_parses_reply_fields);
+	tcase_add_test(tc, test_cli_run_parses_batch_and_ignores_new_fields);
+	tcase_add_loop_test(tc, test_cli_run_rejects_malformed_replies, 0,
+			    (int)(sizeof(bad_replies) / sizeof(bad_replies[0])));
+	tcase_add_test(tc, test_cli_run_compares_medians_and_ratios);
+	tcase_add_test(tc, test_cli_run_median);
+	tcase_add_test(tc, test_cli_run_reads_latency_view);
+	tcase_add_test(tc, test_cli_run_results_json_round_trip);
+	tcase_add_test(tc, test_cli_run_job_keys_and_backends);
+	suite_add_tcase(s, tc);
+	tcase_set_timeout(tt, 60);
+	tcase_add_test(tt, test_cli_run_sim_tool);
+	tcase_add_test(tt, test_cli_replay_sim_tool);
+	tcase_add_test(tt, test_cli_bench_sim_tool);
+	suite_add_tcase(s, tt);
+	return unit_run(s);
+}

@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The measuring subcommands (run, replay, bench): one "job" is one engine
+ * run over temporary instances of the named backends (and existing
+ * instances), interleaved over reps by the engine; its reply is parsed
+ * (runparse.h), compared, printed and turned into results.json entries.
+ */
+#ifndef KMEMLAB_RUN_H
+#define KMEMLAB_RUN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cli.h"
+#include "conn.h"
+#include "results.h"
+#include "runparse.h"
+
+#define JOB_MAX_BE 8
+
+/* One backend of a job: a temporary instance, or an existing one. */
+struct job_be {
+	char backend[32];	/* backend name; "" for an existing instance */
+	char inst[32];		/* instance name (set by job_setup for temps) */
+	bool temp;		/* created by us, destroyed by job_teardown */
+	int zero;		/* zero= of the instance: 0/1, -1 unknown */
+};
+
+struct job {
+	char title[64];		/* group name (bench tables); "" for run */
+	char workload[16];
+	char keys[512];		/* run keys other than on=, e.g. "ops=1000 size=64" */
+	int zero;		/* -1: engine default; 0/1: zero= for temps */
+	uint64_t pool;		/* pool= for our temps; 0: chosen per workload */
+	bool classes;		/* slab temps with kmalloc classes, not size= */
+	unsigned int nbe;
+	struct job_be be[JOB_MAX_BE];
+	/* replay: the loaded trace's facts */
+	char trace[32];
+	uint64_t trace_max_size, trace_peak, trace_ops;
+};
+
+/* job_key() - the value of run key @key in @j->keys ("" when absent). */
+const char *job_key(const struct job *j, const char *key, char *buf, size_t size);
+
+/*
+ * job_add_backends() - append a comma-separated list of backend names
+ * (temporaries) or, with @existing, instance names.
+ * Return: 0, or -1 after printing a usage error.
+ */
+int job_add_backends(struct job *j, const char *list, bool existing);
+
+/*
+ * job_exec() - create the temporaries, run, read the histograms and
+ * series, destroy the temporaries
+ * @rr: the parsed reply
+ * @lat: set to rr->ninst malloc'ed latency views (NULL entries when
+ *	unreadable); free with job_free_lat()
+ * Return: a CLI exit code; 130 when interrupted (Ctrl-C).
+ */
+int job_exec(struct cli_ctx *ctx, struct conn *c, struct job *j,
+	     struct run_reply *rr, char ***lat);
+void job_free_lat(char **lat, unsigned int n);
+
+/*
+ * job_context() - the context of results: from the reply's context line
+ * and $KMEMLAB_ACCEL, added to @rs (keys kernel cmdline init_on_alloc
+ * slab_nomerge preempt cpu vcpus accel clock seed zeroing mode).
+ */
+void job_context(const struct job *j, const struct run_reply *rr,
+		 struct results *rs);
+/* job_print_context() - the context block printed above tables. */
+void job_print_context(FILE *f, const struct results *rs);
+
+/*
+ * job_results() - append one result per instance (medians over reps,
+ * spread, ratios to the first, histograms and series from @lat) to @rs.
+ */
+int job_results(const struct job *j, const struct run_reply *rr,
+		const struct cmp_row *rows, char **lat, struct results *rs);
+
+/* job_print() - the comparison table(s) of one job in ctx->fmt (text). */
+void job_print(FILE *f, const struct job *j, const struct run_reply *rr,
+	       const struct cmp_row *rows, bool replay);
+/* job_csv() - one CSV row per instance and rep, then the medians. */
+void job_csv(FILE *f, const struct job *j, const struct run_reply *rr,
+	     const struct cmp_row *rows, bool header);
+
+/* results_save() - DIR/results.json, DIR/results.csv rows are the
+ * caller's; this writes results.json and report.html. Return: exit code. */
+int results_save(const char *dir, const struct results *rs, const char *title);
+
+/* Append a context key (copied). */
+void results_ctx_add(struct results *rs, const char *key, const char *val);
+
+/* Load the trace file @path as trace @name, one write(2). On a parse
+ * error prints "kmemlab: PATH:LINE: why". Return: exit code. */
+int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
+		    const char *name, struct job *j);
+void trace_drop(struct conn *c, const char *name);
+
+/* Latency view parsing (tested): histograms and the series. */
+int latview_parse(const char *text, struct result *r, double elapsed_ms,
+		  uint64_t ops);
+
+/* The subcommands (run.c, bench.c) and their options. */
+int cmd_run(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_replay(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_bench(struct cli_ctx *ctx, int argc, char **argv);
+extern const struct cli_opt run_opts[];
+extern const struct cli_opt replay_opts[];
+extern const struct cli_opt bench_opts[];
+
+#endif /* KMEMLAB_RUN_H */
