@@ -143,6 +143,18 @@ int cli_read_file(const char *path, char **text, size_t *len);
 int cmd_slabtop(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_top(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_slabinfo(struct cli_ctx *ctx, int argc, char **argv);
+
+struct slab_table;
+
+/*
+ * slab_rows_gather() - our caches (the engine's slabinfo view, or one
+ * instance's when @inst) and the real kmemlab-* rows of @proc (kernel mode
+ * only), each into its table (empty when not wanted). Errors are printed.
+ * Return: an exit code; on CLI_EXIT_OK both tables must be freed.
+ */
+int slab_rows_gather(struct cli_ctx *ctx, const char *inst, bool want_ours,
+		     bool want_real, const char *proc, struct slab_table *ours,
+		     struct slab_table *real);
 int cmd_buddyinfo(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_frag(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_heapmap(struct cli_ctx *ctx, int argc, char **argv);

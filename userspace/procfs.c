@@ -234,6 +234,21 @@ void slab_table_free(struct slab_table *t)
 	t->nr = 0;
 }
 
+int slab_table_append(struct slab_table *dst, const struct slab_table *src)
+{
+	struct slab_row *rows;
+
+	if (!src->nr)
+		return 0;
+	rows = realloc(dst->rows, (dst->nr + src->nr) * sizeof(*rows));
+	if (!rows)
+		return -ENOMEM;
+	memcpy(rows + dst->nr, src->rows, src->nr * sizeof(*rows));
+	dst->rows = rows;
+	dst->nr += src->nr;
+	return 0;
+}
+
 void slabinfo_print(const struct slab_table *t, bool header, void *file)
 {
 	FILE *f = file;

@@ -51,6 +51,12 @@ int slabinfo_parse(const char *text, size_t len, const char *file,
 void slab_table_free(struct slab_table *t);
 
 /*
+ * slab_table_append() - copy the rows of @src to the end of @dst.
+ * Return: 0, or -ENOMEM (then @dst is unchanged).
+ */
+int slab_table_append(struct slab_table *dst, const struct slab_table *src);
+
+/*
  * slabinfo_print() - write @t in the /proc/slabinfo 2.1 format with the
  * kernel's field widths (mm/slab_common.c cache_show()), header included
  * when @header.

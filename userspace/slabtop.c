@@ -241,7 +241,8 @@ const struct cli_opt slabtop_opts[] = {
 	{ "once", 'o', NULL, "print once and exit (the only mode without a terminal)" },
 	{ "sort", 's', "KEY", "sort by KEY: o objs, a active, s objsize, b objperslab, "
 	  "p pages, l slabs, v active_slabs, c cachesize, u use, n name" },
-	{ "file", 'f', "PATH", "read PATH (slabinfo 2.1) instead of /proc/slabinfo" },
+	{ "file", 'f', "PATH", "read PATH (slabinfo 2.1) instead of our caches" },
+	{ "proc", 'P', NULL, "all of /proc/slabinfo, as the real slabtop shows it" },
 	{ "delay", 'd', "SECS", "refresh interval of the live screen (default 3)" },
 	{ NULL, 0, NULL, NULL },
 };
@@ -345,10 +346,10 @@ int top_slabtop_live(struct cli_ctx *ctx, const char *path, int key,
 
 int cmd_slabtop(struct cli_ctx *ctx, int argc, char **argv)
 {
-	const char *path = "/proc/slabinfo", *arg;
+	const char *path = NULL, *arg;
 	unsigned int delay_ms = 3000;
 	bool once = false, delay = false;
-	struct slab_table t;
+	struct slab_table t, real;
 	int c, key = SLABTOP_OBJS, r;
 
 	while ((c = cli_getopt(ctx, argc, argv, &arg)) != -1) {
@@ -361,7 +362,14 @@ int cmd_slabtop(struct cli_ctx *ctx, int argc, char **argv)
 				return CLI_EXIT_USAGE;
 			break;
 		case 'f':
+			if (path)
+				return cli_usage_error(ctx, "--file and --proc exclude each other");
 			path = arg;
+			break;
+		case 'P':
+			if (path)
+				return cli_usage_error(ctx, "--file and --proc exclude each other");
+			path = "/proc/slabinfo";
 			break;
 		case 'd':
 			if (parse_interval("slabtop: --delay", arg, &delay_ms))
@@ -381,9 +389,24 @@ int cmd_slabtop(struct cli_ctx *ctx, int argc, char **argv)
 	if (!once && ctx->fmt == CLI_FMT_TEXT && isatty(STDOUT_FILENO) &&
 	    isatty(STDIN_FILENO))
 		return top_slabtop_live(ctx, path, key, delay_ms);
-	r = slabtop_load(path, &t);
-	if (r)
-		return r;
+	if (path) {
+		r = slabtop_load(path, &t);
+		if (r)
+			return r;
+	} else {
+		/* our caches, then the real kmemlab-* ones, as one table */
+		r = slab_rows_gather(ctx, NULL, true, true, "/proc/slabinfo",
+				     &t, &real);
+		if (r)
+			return r;
+		r = slab_table_append(&t, &real);
+		slab_table_free(&real);
+		if (r) {
+			slab_table_free(&t);
+			cli_error("slabtop", "%s", strerror(-r));
+			return CLI_EXIT_FAIL;
+		}
+	}
 	r = slabtop_once(ctx->out, ctx->fmt, &t, key);
 	slab_table_free(&t);
 	return r;

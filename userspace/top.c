@@ -296,6 +296,11 @@ int top_slabtop_live(struct cli_ctx *ctx, const char *path, int key,
 	struct slab_table t;
 	int r;
 
+	if (!path) {	/* our caches and the real kmemlab-* ones: top's screen */
+		cfg.classic = false;
+		cfg.proc_file = ctx->sim ? NULL : "/proc/slabinfo";
+		return top_loop(&cfg);
+	}
 	/* fail before taking over the screen when the file is unusable */
 	r = slabtop_load(path, &t);
 	if (r)

@@ -179,16 +179,54 @@ static int real_kmemlab_caches(const char *path, struct slab_table *out)
 	return 0;
 }
 
+int slab_rows_gather(struct cli_ctx *ctx, const char *inst, bool want_ours,
+		     bool want_real, const char *proc, struct slab_table *ours,
+		     struct slab_table *real)
+{
+	struct conn *conn;
+	char name[96];
+	size_t len;
+	char *text;
+	int r, ec;
+
+	memset(ours, 0, sizeof(*ours));
+	memset(real, 0, sizeof(*real));
+	if (want_ours) {
+		conn = cli_conn(ctx, &ec);
+		if (!conn)
+			return ec;
+		r = conn_view(conn, inst, "slabinfo", &text, &len);
+		if (r) {
+			cli_error(inst ? inst : "slabinfo", "%s", r == -ENOENT ?
+				  "no such instance" : strerror(-r));
+			return CLI_EXIT_FAIL;
+		}
+		if (!strncmp(text, "# no ", 5)) {
+			cli_error(inst ? inst : "slabinfo", "%.*s", (int)strcspn(text + 2, "\n"),
+				  text + 2);
+			free(text);
+			return CLI_EXIT_FAIL;
+		}
+		snprintf(name, sizeof(name), "%s%s%s", inst ? "inst/" : "",
+			 inst ? inst : "", inst ? "/slabinfo" : "slabinfo");
+		if (parse_slab_text(text, len, name, ours))
+			return CLI_EXIT_FAIL;
+	}
+	/* real caches exist only in kernel mode */
+	if (want_real && !ctx->sim && real_kmemlab_caches(proc, real)) {
+		slab_table_free(ours);
+		return CLI_EXIT_FAIL;
+	}
+	return CLI_EXIT_OK;
+}
+
 int cmd_slabinfo(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *arg, *inst = NULL, *proc = "/proc/slabinfo";
-	struct slab_table ours = { 0 }, real = { 0 };
+	struct slab_table ours, real;
 	bool want_ours = true, want_real = true;
-	struct conn *conn;
 	struct tbl t;
-	size_t len;
-	char *text;
-	int c, r, ec, rc = CLI_EXIT_FAIL;
+	int c, rc;
 
 	while ((c = cli_getopt(ctx, argc, argv, &arg)) != -1) {
 		switch (c) {
@@ -215,44 +253,20 @@ int cmd_slabinfo(struct cli_ctx *ctx, int argc, char **argv)
 			return CLI_EXIT_USAGE;
 		want_real = false;
 	}
-	if (want_ours) {
-		char name[96];
-
-		conn = cli_conn(ctx, &ec);
-		if (!conn)
-			return ec;
-		r = conn_view(conn, inst, "slabinfo", &text, &len);
-		if (r) {
-			cli_error(inst ? inst : "slabinfo", "%s", r == -ENOENT ?
-				  "no such instance" : strerror(-r));
-			return CLI_EXIT_FAIL;
-		}
-		if (!strncmp(text, "# no ", 5)) {
-			cli_error(inst ? inst : "slabinfo", "%.*s", (int)strcspn(text + 2, "\n"),
-				  text + 2);
-			free(text);
-			return CLI_EXIT_FAIL;
-		}
-		snprintf(name, sizeof(name), "%s%s%s", inst ? "inst/" : "",
-			 inst ? inst : "", inst ? "/slabinfo" : "slabinfo");
-		if (parse_slab_text(text, len, name, &ours))
-			return CLI_EXIT_FAIL;
-	}
-	/* real caches exist only in kernel mode */
-	if (want_real && !ctx->sim && real_kmemlab_caches(proc, &real))
-		goto out;
+	rc = slab_rows_gather(ctx, inst, want_ours, want_real, proc, &ours, &real);
+	if (rc)
+		return rc;
 	if (ctx->fmt == CLI_FMT_TEXT) {
 		slabinfo_print(&ours, true, ctx->out);
 		slabinfo_print(&real, false, ctx->out);
-		rc = CLI_EXIT_OK;
-		goto out;
+	} else {
+		tbl_init(&t, slab_cols, sizeof(slab_cols) / sizeof(slab_cols[0]));
+		slab_rows_to_tbl(&t, &ours, inst ? inst : "kmemlab");
+		slab_rows_to_tbl(&t, &real, "kernel");
+		rc = tbl_print(&t, ctx->out, ctx->fmt, NULL, NULL) ?
+		     CLI_EXIT_FAIL : CLI_EXIT_OK;
+		tbl_free(&t);
 	}
-	tbl_init(&t, slab_cols, sizeof(slab_cols) / sizeof(slab_cols[0]));
-	slab_rows_to_tbl(&t, &ours, inst ? inst : "kmemlab");
-	slab_rows_to_tbl(&t, &real, "kernel");
-	rc = tbl_print(&t, ctx->out, ctx->fmt, NULL, NULL) ? CLI_EXIT_FAIL : CLI_EXIT_OK;
-	tbl_free(&t);
-out:
 	slab_table_free(&ours);
 	slab_table_free(&real);
 	return rc;

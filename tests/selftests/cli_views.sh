@@ -40,7 +40,7 @@ show() {	# show FILE...: as TAP comments
 }
 
 echo "TAP version 13"
-echo "1..29"
+echo "1..30"
 if [ "$(id -u)" != 0 ] || [ ! -x "$K" ]; then
 	echo "# SKIP: needs root and $K"
 	exit 4
@@ -108,6 +108,12 @@ if command -v slabtop >/dev/null && command -v unshare >/dev/null; then
 else
 	skip "slabtop --once equals procps slabtop" "no slabtop or unshare"
 fi
+
+$K slabtop --once >"$tmp/def-slabtop" 2>&1
+show "$tmp/def-slabtop"
+ok $(grep -qw 'slab-192' "$tmp/def-slabtop" && grep -qw 'kmemlab-c' "$tmp/def-slabtop" &&
+	! grep -qw 'dentry' "$tmp/def-slabtop"; echo $?) \
+	"slabtop --once shows our caches and the real kmemlab-* ones, not the kernel's others"
 
 # --- buddyinfo and frag -----------------------------------------------------------
 same=1
@@ -253,5 +259,5 @@ $K status >/dev/null 2>&1
 ok $([ $? -eq 4 ]; echo $?) "status after rmmod exits 4"
 rm -rf "$tmp"
 echo "# $((n - fails)) passed, $fails failed"
-[ $n -eq 29 ] || echo "# planned 29, ran $n"
+[ $n -eq 30 ] || echo "# planned 30, ran $n"
 [ $fails -eq 0 ] && [ $n -eq 29 ]
