@@ -478,6 +478,35 @@ static int cmd_status(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+/*
+ * Debian's jemalloc uses initial-exec TLS, which dlopen() can only place
+ * in the static TLS surplus that ld.so reserves at start-up; it fails with
+ * "cannot allocate memory in static TLS block" otherwise. So that the sim
+ * backend "jemalloc" loads, restart once with a larger surplus when the
+ * library is installed (the tunable only reserves address space).
+ */
+#define KMEMLAB_TLS_TUNABLE	"glibc.rtld.optional_static_tls=65536"
+
+static void reexec_for_static_tls(char **argv)
+{
+	const char *t = getenv("GLIBC_TUNABLES");
+	char *val;
+
+	if (getenv("KMEMLAB_NO_REEXEC") ||
+	    (t && strstr(t, "glibc.rtld.optional_static_tls")) ||
+	    access("/usr/lib/x86_64-linux-gnu/libjemalloc.so.2", R_OK))
+		return;
+	if (asprintf(&val, "%s%s%s", t ? t : "", t ? ":" : "",
+		     KMEMLAB_TLS_TUNABLE) < 0)
+		return;
+	if (setenv("GLIBC_TUNABLES", val, 1) == 0 &&
+	    setenv("KMEMLAB_NO_REEXEC", "1", 1) == 0)
+		execv("/proc/self/exe", argv);
+	/* exec failed: carry on without jemalloc */
+	free(val);
+	unsetenv("KMEMLAB_NO_REEXEC");
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -494,6 +523,7 @@ int main(int argc, char **argv)
 	const struct cli_command *cmd;
 	int c, rc;
 
+	reexec_for_static_tls(argv);
 	ctx.pre = calloc((size_t)argc + 1, sizeof(char *));
 	if (!ctx.pre) {
 		cli_error("kmemlab", "out of memory");
