@@ -315,8 +315,13 @@ static ssize_t kmemlab_control_write(struct file *file,
 	if (ret)
 		goto out_free_cmd;
 	ret = kml_engine_exec(kmemlab_engine, c->session, cmd, len);
-	mutex_unlock(&c->lock);
+	/*
+	 * The VFS commits *ppos only when the write succeeds; a failed
+	 * command has a reply too, so rewind the file itself as well.
+	 */
 	*ppos = 0;
+	file->f_pos = 0;
+	mutex_unlock(&c->lock);
 
 out_free_cmd:
 	kvfree(cmd);

@@ -364,6 +364,25 @@ TEST_F(control, reply_reads_in_small_pieces_and_repeats)
 	EXPECT_STREQ(self->reply, whole);
 }
 
+TEST_F(control, failed_write_rewinds_for_the_error_reply)
+{
+	static const char bad[] = "destroy nosuch";
+	char first[64], reply[512];
+	ssize_t n;
+
+	/* read part of a reply, leaving the position past 0 */
+	ASSERT_EQ(0, CMD("help"));
+	ASSERT_EQ((ssize_t)sizeof(first), read(self->fd, first, sizeof(first)));
+	/* a failing command's reply is read whole with plain read(2) */
+	ASSERT_EQ(-1, write(self->fd, bad, sizeof(bad) - 1));
+	EXPECT_EQ(ENOENT, errno);
+	n = read(self->fd, reply, sizeof(reply) - 1);
+	ASSERT_GT(n, 0);
+	reply[n] = '\0';
+	EXPECT_EQ(0, strncmp(reply, "error: destroy: ", 16)) TH_LOG("reply: %s", reply);
+	EXPECT_EQ('\n', reply[n - 1]);
+}
+
 TEST_F(control, two_open_files_keep_their_own_replies)
 {
 	char r2[4096];
