@@ -50,6 +50,20 @@ void cli_info(const struct cli_ctx *ctx, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+int cli_file_err(char *err, size_t errlen, const char *file, size_t line,
+		 const char *fmt, ...)
+{
+	va_list ap;
+	int n = snprintf(err, errlen, "%s:%zu: ", file, line);
+
+	if (n >= 0 && (size_t)n < errlen) {
+		va_start(ap, fmt);
+		vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+		va_end(ap);
+	}
+	return -EINVAL;
+}
+
 int cli_usage_error(const struct cli_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;

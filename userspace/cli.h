@@ -100,6 +100,14 @@ int cli_getopt(struct cli_ctx *ctx, int argc, char **argv, const char **arg);
 /* cli_command_help() - the full help of one command (usage + options). */
 void cli_command_help(const struct cli_command *cmd, FILE *f);
 
+/*
+ * cli_file_err() - write "FILE:LINE: why" into @err (a parser's error)
+ * Return: -EINVAL.
+ */
+__attribute__((format(printf, 5, 6)))
+int cli_file_err(char *err, size_t errlen, const char *file, size_t line,
+		 const char *fmt, ...);
+
 /* cli_usage_error() - print the error and "(see 'kmemlab help CMD')". */
 __attribute__((format(printf, 2, 3)))
 int cli_usage_error(const struct cli_ctx *ctx, const char *fmt, ...);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "emit.h"
+#include "cli.h"
 #include "heapmap.h"
 #include "metrics.h"
 
@@ -20,21 +21,6 @@
 #define C_FREE	"\033[0;2m"
 #define C_BAR	"\033[36m"
 #define C_OFF	"\033[0m"
-
-__attribute__((format(printf, 5, 6)))
-static int hm_err(char *err, size_t errlen, const char *file, size_t line,
-		  const char *fmt, ...)
-{
-	va_list ap;
-	int n = snprintf(err, errlen, "%s:%zu: ", file, line);
-
-	if (n >= 0 && (size_t)n < errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
-		va_end(ap);
-	}
-	return -EINVAL;
-}
 
 static int hm_push(struct heapmap *hm, size_t *cap)
 {
@@ -109,7 +95,7 @@ int heapmap_parse(const char *text, size_t len, const char *file,
 		lineno++;
 		if (n >= sizeof(line)) {
 			heapmap_free(hm);
-			return hm_err(err, errlen, file, lineno, "line too long");
+			return cli_file_err(err, errlen, file, lineno, "line too long");
 		}
 		memcpy(line, pos, n);
 		line[n] = '\0';
@@ -119,8 +105,8 @@ int heapmap_parse(const char *text, size_t len, const char *file,
 				   "header %llu min_split %llu list %15s coalesce %7s",
 				   hm->policy, &v[0], &v[1], &v[2], &v[3], &v[4],
 				   hm->list, coal) != 8)
-				return hm_err(err, errlen, file, 1,
-					      "expected 'heap POLICY: region N base N align N ...'");
+				return cli_file_err(err, errlen, file, 1,
+					"expected 'heap POLICY: region N base N align N ...'");
 			hm->region = v[0];
 			hm->base = v[1];
 			hm->align = v[2];
@@ -132,8 +118,8 @@ int heapmap_parse(const char *text, size_t len, const char *file,
 		if (lineno == 2) {
 			if (!strstr(line, "offset") || !strstr(line, "state")) {
 				heapmap_free(hm);
-				return hm_err(err, errlen, file, 2,
-					      "expected the 'offset address size state' header");
+				return cli_file_err(err, errlen, file, 2,
+					"expected the 'offset address size state' header");
 			}
 			in_blocks = true;
 			continue;
@@ -147,15 +133,15 @@ int heapmap_parse(const char *text, size_t len, const char *file,
 			}
 			if (hm_row(line, &hm->blocks[hm->nr])) {
 				heapmap_free(hm);
-				return hm_err(err, errlen, file, lineno,
-					      "malformed block row '%s'", line);
+				return cli_file_err(err, errlen, file, lineno,
+						    "malformed block row '%s'", line);
 			}
 			prev = hm->nr ? &hm->blocks[hm->nr - 1] : NULL;
 			if (hm->blocks[hm->nr].offset !=
 			    (prev ? prev->offset + prev->size : 0)) {
 				heapmap_free(hm);
-				return hm_err(err, errlen, file, lineno,
-					      "block does not start where the previous one ends");
+				return cli_file_err(err, errlen, file, lineno,
+					"block does not start where the previous one ends");
 			}
 			hm->nr++;
 			continue;
@@ -174,15 +160,15 @@ int heapmap_parse(const char *text, size_t len, const char *file,
 	}
 	if (lineno < 2) {
 		heapmap_free(hm);
-		return hm_err(err, errlen, file, lineno ? lineno : 1,
-			      "truncated heapmap (no block header)");
+		return cli_file_err(err, errlen, file, lineno ? lineno : 1,
+				    "truncated heapmap (no block header)");
 	}
 	if (!hm->nr || hm->blocks[hm->nr - 1].offset +
 			       hm->blocks[hm->nr - 1].size != hm->region) {
 		heapmap_free(hm);
-		return hm_err(err, errlen, file, lineno,
-			      "blocks do not cover the region of %" PRIu64 " bytes",
-			      hm->region);
+		return cli_file_err(err, errlen, file, lineno,
+				    "blocks do not cover the region of %" PRIu64 " bytes",
+				    hm->region);
 	}
 	if (!summary) {
 		/* older views without a summary: derive it */

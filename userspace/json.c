@@ -118,6 +118,10 @@ static int jp_hex4(struct jp *p, unsigned int *v)
 /* Parse a string at p->pos (at the opening quote) into a new buffer. */
 static char *jp_string(struct jp *p, size_t *outlen)
 {
+	/* the one-character escapes and what they stand for */
+	static const char esc_from[] = "\"\\/bfnrt";
+	static const char esc_to[] = "\"\\/\b\f\n\r\t";
+	const char *esc;
 	size_t o = 0;
 	char *out;
 
@@ -151,25 +155,12 @@ static char *jp_string(struct jp *p, size_t *outlen)
 		if (p->pos >= p->len)
 			break;
 		c = (unsigned char)p->s[p->pos++];
+		esc = c ? strchr(esc_from, c) : NULL;
+		if (esc) {
+			out[o++] = esc_to[esc - esc_from];
+			continue;
+		}
 		switch (c) {
-		case '"': case '\\': case '/':
-			out[o++] = (char)c;
-			break;
-		case 'b':
-			out[o++] = '\b';
-			break;
-		case 'f':
-			out[o++] = '\f';
-			break;
-		case 'n':
-			out[o++] = '\n';
-			break;
-		case 'r':
-			out[o++] = '\r';
-			break;
-		case 't':
-			out[o++] = '\t';
-			break;
 		case 'u':
 			if (jp_hex4(p, &cp))
 				goto fail;

@@ -335,6 +335,15 @@ out:
 	free(ys);
 }
 
+/* Column @c of a time plot in @s: NULL when the plot or @s has none. */
+static const double *plot_col(const struct res_series *s, const size_t *offs,
+			      const char *const *names, size_t c)
+{
+	if (!names[c])
+		return NULL;
+	return *(double *const *)((const char *)s + offs[c]);
+}
+
 /* A time plot of one or two series columns of every result. */
 static void plot_time(FILE *f, const struct results *rs, const char *title,
 		      const char *ylabel, size_t off1, const char *name1,
@@ -342,10 +351,10 @@ static void plot_time(FILE *f, const struct results *rs, const char *title,
 {
 	struct plot p = { .f = f, .w = 760, .h = 300, .l = 60, .r = 230, .t = 24,
 			  .b = 36, .xmin = 0, .xmax = 0, .ymin = 0, .ymax = 0 };
-	size_t i, k, c;
+	size_t i, k, c, n;
 	size_t offs[2] = { off1, off2 };
 	const char *names[2] = { name1, name2 };
-	double *ys = NULL;
+	double *xs = NULL, *ys = NULL;
 	char label[200];
 	bool any = false;
 
@@ -353,11 +362,8 @@ static void plot_time(FILE *f, const struct results *rs, const char *title,
 		const struct res_series *s = &rs->r[i].series;
 
 		for (c = 0; c < 2; c++) {
-			const double *col;
+			const double *col = plot_col(s, offs, names, c);
 
-			if (!names[c])
-				continue;
-			col = *(double *const *)((const char *)s + offs[c]);
 			if (!col)
 				continue;
 			any = true;
@@ -378,28 +384,33 @@ static void plot_time(FILE *f, const struct results *rs, const char *title,
 		const struct res_series *s = &rs->r[i].series;
 
 		for (c = 0; c < 2; c++) {
-			const double *col;
+			const double *col = plot_col(s, offs, names, c);
 
-			if (!names[c])
-				continue;
-			col = *(double *const *)((const char *)s + offs[c]);
 			if (!col)
 				continue;
+			free(xs);
 			free(ys);
+			xs = calloc(s->n + 1, sizeof(double));
 			ys = calloc(s->n + 1, sizeof(double));
-			if (!ys)
+			if (!xs || !ys)
 				break;
-			for (k = 0; k < s->n; k++)
-				ys[k] = col[k] * yscale;
+			/* points where the figure does not apply (NAN) are left out */
+			for (n = 0, k = 0; k < s->n; k++) {
+				if (isnan(col[k]))
+					continue;
+				xs[n] = s->t_ms[k];
+				ys[n++] = col[k] * yscale;
+			}
 			label_of(&rs->r[i], label, sizeof(label) - 24);
 			if (strlen(label) > 24)	/* keep the column name visible */
 				strcpy(label + 21, "...");
 			snprintf(label + strlen(label), sizeof(label) - strlen(label),
 				 " %s", names[c]);
-			plot_line(&p, s->t_ms, ys, s->n, false, palette[i % NPAL],
+			plot_line(&p, xs, ys, n, false, palette[i % NPAL],
 				  c == 1, label);
 		}
 	}
+	free(xs);
 	free(ys);
 	plot_end(&p);
 	fputs("</figure>\n", f);
@@ -462,10 +473,14 @@ static void plot_buddy(FILE *f, const struct result *r)
 
 /* --- tables ---------------------------------------------------------------------- */
 
+/* A number cell; "n/a" for a figure that does not apply (NAN). */
 static void td_num(FILE *f, double v, const char *fmt)
 {
 	fputs("<td class=\"n\">", f);
-	fprintf(f, fmt, v);
+	if (isnan(v))
+		fputs("n/a", f);
+	else
+		fprintf(f, fmt, v);
 	fputs("</td>", f);
 }
 
@@ -475,7 +490,8 @@ static void results_table(FILE *f, const struct results *rs)
 		"backend", "instance", "workload", "rep", "ops", "failures",
 		"alloc p50 (ns)", "alloc p99 (ns)", "alloc p99.9 (ns)", "alloc max (ns)",
 		"free p50 (ns)", "free p99 (ns)", "floor (ns)", "throughput (ops/s)",
-		"internal frag (%)", "external frag (%)", "requested peak (B)",
+		"internal frag (%)", "external frag (%)", "stranded (%)",
+		"requested peak (B)",
 		"held peak (B)", "utilization (%)",
 	};
 	size_t i, k;
@@ -518,6 +534,7 @@ static void results_table(FILE *f, const struct results *rs)
 		td_num(f, r->ops_per_sec, "%.0f");
 		td_num(f, r->internal_pct, "%.1f");
 		td_num(f, r->external_pct, "%.1f");
+		td_num(f, r->stranded_pct, "%.1f");
 		td_num(f, (double)r->requested_peak, "%.0f");
 		td_num(f, (double)r->held_peak, "%.0f");
 		td_num(f, r->utilization * 100, "%.1f");
@@ -562,6 +579,9 @@ int report_html(FILE *f, const struct results *rs, const char *title)
 	plot_time(f, rs, "Fragmentation over time", "fragmentation (%)",
 		  offsetof(struct res_series, external_pct), "external",
 		  offsetof(struct res_series, internal_pct), "internal", 1);
+	plot_time(f, rs, "Stranded in free slots over time (object caches)",
+		  "stranded (%)", offsetof(struct res_series, stranded_pct),
+		  "stranded", 0, NULL, 1);
 	plot_time(f, rs, "Memory over time", "KiB",
 		  offsetof(struct res_series, held_bytes), "held",
 		  offsetof(struct res_series, requested_bytes), "requested", 1.0 / 1024);

@@ -5,6 +5,7 @@
  * reader through json.c and checks the required members and their types.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,6 +66,7 @@ static void write_series(struct json_w *j, const struct res_series *s)
 	write_col(j, "requested_bytes", s->requested_bytes, s->n);
 	write_col(j, "external_pct", s->external_pct, s->n);
 	write_col(j, "internal_pct", s->internal_pct, s->n);
+	write_col(j, "stranded_pct", s->stranded_pct, s->n);
 	if (s->nr_orders && s->buddy_free) {
 		json_w_arr_begin(j, "buddy_free");
 		for (i = 0; i < s->n; i++) {
@@ -135,6 +137,7 @@ int results_write(FILE *f, const struct results *rs)
 		json_w_obj_begin(&j, "frag");
 		json_w_double(&j, "internal_pct", r->internal_pct);
 		json_w_double(&j, "external_pct", r->external_pct);
+		json_w_double(&j, "stranded_pct", r->stranded_pct);
 		json_w_obj_end(&j);
 		json_w_obj_begin(&j, "bytes");
 		json_w_u64(&j, "requested_peak", r->requested_peak);
@@ -165,6 +168,7 @@ static void series_free(struct res_series *s)
 	free(s->requested_bytes);
 	free(s->external_pct);
 	free(s->internal_pct);
+	free(s->stranded_pct);
 	free(s->buddy_free);
 }
 
@@ -209,6 +213,19 @@ static int need_num(const struct jv *o, const char *path, double *v,
 			    x ? "not a number" : "missing");
 	*v = x->num;
 	return 0;
+}
+
+/* A number, or null for a figure that does not apply (NAN). */
+static int need_num_or_null(const struct jv *o, const char *path, double *v,
+			    size_t i, char *err, size_t errlen)
+{
+	const struct jv *x = jv_path(o, path);
+
+	if (x && x->type == JV_NULL) {
+		*v = NAN;
+		return 0;
+	}
+	return need_num(o, path, v, i, err, errlen);
 }
 
 static int need_str(const struct jv *o, const char *key, char *dst,
@@ -284,6 +301,10 @@ static int read_col(const struct jv *s, const char *key, double **dst,
 	if (!*dst)
 		return -ENOMEM;
 	for (k = 0; k < c->len; k++) {
+		if (c->items[k].type == JV_NULL) {	/* n/a at that point */
+			(*dst)[k] = NAN;
+			continue;
+		}
 		if (c->items[k].type != JV_NUM)
 			return serr(err, errlen, "results[%zu]: series.%s[%zu]: not a number",
 				    i, key, k);
@@ -306,7 +327,8 @@ static int read_series(const struct jv *r, struct res_series *s, size_t i,
 	    read_col(o, "held_bytes", &s->held_bytes, &n, i, err, errlen) ||
 	    read_col(o, "requested_bytes", &s->requested_bytes, &n, i, err, errlen) ||
 	    read_col(o, "external_pct", &s->external_pct, &n, i, err, errlen) ||
-	    read_col(o, "internal_pct", &s->internal_pct, &n, i, err, errlen))
+	    read_col(o, "internal_pct", &s->internal_pct, &n, i, err, errlen) ||
+	    read_col(o, "stranded_pct", &s->stranded_pct, &n, i, err, errlen))
 		return -EINVAL;
 	s->n = n;
 	b = jv_get(o, "buddy_free");
@@ -386,8 +408,15 @@ static int read_result(const struct jv *o, struct result *r, size_t i,
 	if (need_num(o, "floor_ns", &r->floor_ns, i, err, errlen) ||
 	    need_num(o, "ops_per_sec", &r->ops_per_sec, i, err, errlen) ||
 	    need_num(o, "frag.internal_pct", &r->internal_pct, i, err, errlen) ||
-	    need_num(o, "frag.external_pct", &r->external_pct, i, err, errlen) ||
+	    need_num_or_null(o, "frag.external_pct", &r->external_pct, i, err,
+			     errlen) ||
 	    need_num(o, "utilization", &r->utilization, i, err, errlen))
+		return -EINVAL;
+	/* written since the figure exists: older files lack it (n/a) */
+	r->stranded_pct = NAN;
+	if (jv_path(o, "frag.stranded_pct") &&
+	    need_num_or_null(o, "frag.stranded_pct", &r->stranded_pct, i, err,
+			     errlen))
 		return -EINVAL;
 	if (need_num(o, "bytes.requested_peak", &v, i, err, errlen))
 		return -EINVAL;

@@ -29,8 +29,9 @@ struct res_series {
 	double *t_ms;
 	double *held_bytes;
 	double *requested_bytes;
-	double *external_pct;
+	double *external_pct;		/* NULL for object caches (n/a) */
 	double *internal_pct;
+	double *stranded_pct;		/* object caches only */
 	unsigned int nr_orders;	/* columns of buddy_free; 0 when absent */
 	double *buddy_free;	/* n x nr_orders free blocks per order */
 };
@@ -45,7 +46,9 @@ struct result {
 	struct res_lat alloc, free;
 	double floor_ns;
 	double ops_per_sec;
-	double internal_pct, external_pct;
+	double internal_pct;
+	/* NAN (JSON null) when n/a: external for object caches, stranded else */
+	double external_pct, stranded_pct;
 	uint64_t requested_peak, held_peak;
 	double utilization;		/* 0..1 */
 	struct res_series series;

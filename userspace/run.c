@@ -16,6 +16,7 @@
  * workers hold and the temporaries are destroyed.
  */
 #include <errno.h>
+#include <math.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -489,6 +490,17 @@ static int push(double **v, size_t n, double x)
 	return 0;
 }
 
+static void drop_na_col(double **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isnan((*v)[i]))
+			return;
+	free(*v);
+	*v = NULL;
+}
+
 int latview_parse(const char *text, struct result *r, double elapsed_ms,
 		  uint64_t ops)
 {
@@ -524,22 +536,30 @@ int latview_parse(const char *text, struct result *r, double elapsed_ms,
 			l->nbuckets++;
 		} else if (sec == SER) {
 			unsigned long long op, live, req, alloc, held;
-			long long ext;
+			long long ext, stranded = -1;	/* -1: n/a */
 			struct res_series *s = &r->series;
+			int nf;
 
-			if (sscanf(line, "%llu %llu %llu %llu %llu %lld", &op, &live, &req,
-				   &alloc, &held, &ext) != 6)
+			/* older modules write no stranded_x1000 column */
+			nf = sscanf(line, "%llu %llu %llu %llu %llu %lld %lld", &op, &live,
+				    &req, &alloc, &held, &ext, &stranded);
+			if (nf != 6 && nf != 7)
 				return -EINVAL;
 			if (push(&s->t_ms, s->n, ops ? elapsed_ms * (double)op / (double)ops : 0) ||
 			    push(&s->held_bytes, s->n, (double)held) ||
 			    push(&s->requested_bytes, s->n, (double)req) ||
-			    push(&s->external_pct, s->n, ext / 10.0) ||
+			    push(&s->external_pct, s->n, ext < 0 ? NAN : ext / 10.0) ||
+			    push(&s->stranded_pct, s->n,
+				 stranded < 0 ? NAN : stranded / 10.0) ||
 			    push(&s->internal_pct, s->n,
 				 alloc ? 100.0 * (1.0 - (double)req / (double)alloc) : 0))
 				return -ENOMEM;
 			s->n++;
 		}
 	}
+	/* a column that never applies is absent, not a line of nulls */
+	drop_na_col(&r->series.external_pct, r->series.n);
+	drop_na_col(&r->series.stranded_pct, r->series.n);
 	return 0;
 }
 
@@ -716,6 +736,7 @@ int job_results(const struct job *j, const struct run_reply *rr,
 		r->ops_per_sec = w->ops_per_sec.med;
 		r->internal_pct = w->internal_pct.med;
 		r->external_pct = w->external_pct.med;
+		r->stranded_pct = w->stranded_pct.med;
 		r->requested_peak = (uint64_t)(w->requested_kib.med * 1024);
 		r->held_peak = (uint64_t)(w->held_kib.med * 1024);
 		r->utilization = w->util_pct.med / 100.0;
@@ -779,6 +800,7 @@ static const struct tbl_col mem_cols[] = {
 	{ "ops_vs_first", "OPS/1ST", "x", TBL_NUM },
 	{ "internal_pct", "INT.FRAG", "%", TBL_NUM },
 	{ "external_pct", "EXT.FRAG", "%", TBL_NUM },
+	{ "stranded_pct", "STRANDED", "%", TBL_NUM },
 	{ "requested_peak_kib", "PAYLOAD", "KiB", TBL_NUM },
 	{ "held_peak_kib", "HELD", "KiB", TBL_NUM },
 	{ "utilization_pct", "UTIL", "%", TBL_NUM },
@@ -786,6 +808,15 @@ static const struct tbl_col mem_cols[] = {
 	{ "reps", "REPS", "count", TBL_INT },
 	{ "valid", "VALID", NULL, TBL_STR },
 };
+
+/* A percentage of the run table; "n/a" when it does not apply. */
+static void pct_cell(struct tbl *t, double v)
+{
+	if (isnan(v))
+		tbl_cell(t, "n/a");
+	else
+		tbl_cell(t, "%.1f", v);
+}
 
 static const char *valid_word(const struct cmp_row *w)
 {
@@ -849,7 +880,8 @@ void job_print(FILE *f, const struct job *j, const struct run_reply *rr,
 		tbl_cell(&t, "%.0f", w->ops_per_sec.med);
 		tbl_cell(&t, "%.2f", w->r_ops);
 		tbl_cell(&t, "%.1f", w->internal_pct.med);
-		tbl_cell(&t, "%.1f", w->external_pct.med);
+		pct_cell(&t, w->external_pct.med);
+		pct_cell(&t, w->stranded_pct.med);
 		tbl_cell(&t, "%.1f", w->requested_kib.med);
 		tbl_cell(&t, "%.1f", w->held_kib.med);
 		tbl_cell(&t, "%.1f", w->util_pct.med);
@@ -870,14 +902,19 @@ static const char *const csv_cols[] = {
 	"alloc_p50_ns", "alloc_p90_ns", "alloc_p99_ns", "alloc_p999_ns",
 	"alloc_max_ns", "alloc_mean_ns", "free_p50_ns", "free_p90_ns",
 	"free_p99_ns", "free_p999_ns", "free_max_ns", "free_mean_ns", "floor_ns",
-	"ops_per_sec", "internal_pct", "external_pct", "requested_peak_bytes",
+	"ops_per_sec", "internal_pct", "external_pct", "stranded_pct",
+	"requested_peak_bytes",
 	"held_peak_bytes", "utilization_pct", "bad_frees", "violations",
 	"alloc_p50_vs_first", "ops_per_sec_vs_first",
 };
 
+/* A CSV number; a figure that does not apply (NAN) is an empty field. */
 static void csv_num(FILE *f, double v)
 {
-	fprintf(f, ",%.10g", v);
+	if (isnan(v))
+		fputc(',', f);
+	else
+		fprintf(f, ",%.10g", v);
 }
 
 void job_csv(FILE *f, const struct job *j, const struct run_reply *rr,
@@ -915,7 +952,8 @@ void job_csv(FILE *f, const struct job *j, const struct run_reply *rr,
 		csv_num(f, (double)x->floor_ns);
 		csv_num(f, (double)x->ops_per_sec);
 		csv_num(f, x->internal_x1000 / 10.0);
-		csv_num(f, x->external_x1000 / 10.0);
+		csv_num(f, x->external_x1000 < 0 ? NAN : x->external_x1000 / 10.0);
+		csv_num(f, x->stranded_x1000 < 0 ? NAN : x->stranded_x1000 / 10.0);
 		csv_num(f, (double)x->requested_peak);
 		csv_num(f, (double)x->held_peak);
 		csv_num(f, x->util_x1000 / 10.0);
@@ -945,6 +983,7 @@ void job_csv(FILE *f, const struct job *j, const struct run_reply *rr,
 		csv_num(f, w->ops_per_sec.med);
 		csv_num(f, w->internal_pct.med);
 		csv_num(f, w->external_pct.med);
+		csv_num(f, w->stranded_pct.med);
 		csv_num(f, w->requested_kib.med * 1024);
 		csv_num(f, w->held_kib.med * 1024);
 		csv_num(f, w->util_pct.med);

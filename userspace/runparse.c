@@ -11,6 +11,7 @@
  * not know are kept and ignored, as docs/interface.md asks of parsers.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -292,6 +293,11 @@ static int parse_result(struct run_reply *rr, const struct rr_line *l,
 	    rr_need_i64(l, "external_frag_x1000", &c->external_x1000, err, errlen) ||
 	    rr_need_i64(l, "utilization_x1000", &c->util_x1000, err, errlen))
 		return -EINVAL;
+	/* replies of modules before stranded_x1000 existed lack it: n/a */
+	c->stranded_x1000 = -1;
+	if (rr_get(l, "stranded_x1000") &&
+	    rr_need_i64(l, "stranded_x1000", &c->stranded_x1000, err, errlen))
+		return -EINVAL;
 	done = rr_get(l, "done");
 	if (!done || (strcmp(done, "ok") && strcmp(done, "short")))
 		return rerr(err, errlen, l->lineno, "done=%s: expected ok or short",
@@ -505,11 +511,27 @@ double cmp_median(double *v, size_t n)
 	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+/* NAN values (n/a) are left out; all NAN: NAN. */
 static void stat_of(double *v, size_t n, struct cmp_stat *s)
 {
-	s->med = cmp_median(v, n);
-	s->min = n ? v[0] : 0;
-	s->max = n ? v[n - 1] : 0;
+	size_t i, m = 0;
+
+	for (i = 0; i < n; i++)
+		if (!isnan(v[i]))
+			v[m++] = v[i];
+	if (n && !m) {
+		s->med = s->min = s->max = NAN;
+		return;
+	}
+	s->med = cmp_median(v, m);
+	s->min = m ? v[0] : 0;
+	s->max = m ? v[m - 1] : 0;
+}
+
+/* An x1000 figure of the reply as a percentage; -1 (n/a) is NAN. */
+static double pct_or_na(int64_t x1000)
+{
+	return x1000 < 0 ? NAN : x1000 / 10.0;
 }
 
 static double ratio(double a, double b)
@@ -572,7 +594,8 @@ int runreply_compare(const struct run_reply *rr, struct cmp_row **rows)
 		COLLECT(r->ops_per_sec, c->ops_per_sec);
 		COLLECT(r->floor_ns, c->floor_ns);
 		COLLECT(r->internal_pct, c->internal_x1000 / 10.0);
-		COLLECT(r->external_pct, c->external_x1000 / 10.0);
+		COLLECT(r->external_pct, pct_or_na(c->external_x1000));
+		COLLECT(r->stranded_pct, pct_or_na(c->stranded_x1000));
 		COLLECT(r->util_pct, c->util_x1000 / 10.0);
 		COLLECT(r->held_kib, c->held_peak / 1024.0);
 		COLLECT(r->requested_kib, c->requested_peak / 1024.0);

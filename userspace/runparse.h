@@ -42,7 +42,9 @@ struct rr_cell {
 	bool has_lat;			/* timing=op */
 	uint64_t alloc[LAT_NR], free[LAT_NR];
 	uint64_t floor_ns, elapsed_ns, ops_per_sec;
-	int64_t internal_x1000, external_x1000;
+	int64_t internal_x1000;
+	int64_t external_x1000;		/* -1: n/a (object caches) */
+	int64_t stranded_x1000;		/* -1: n/a, or absent from the reply */
 	uint64_t requested_peak, allocated_peak, held_peak;
 	int64_t util_x1000;
 	uint64_t violations;
@@ -90,7 +92,9 @@ struct cmp_row {
 	unsigned int done_ok;		/* cells with done=ok */
 	struct cmp_stat alloc[LAT_NR], free[LAT_NR];
 	struct cmp_stat ops_per_sec, floor_ns;
-	struct cmp_stat internal_pct, external_pct, util_pct;
+	struct cmp_stat internal_pct, util_pct;
+	/* NAN when the figure does not apply to the backend (-1 in the reply) */
+	struct cmp_stat external_pct, stranded_pct;
 	struct cmp_stat held_kib, requested_kib;
 	uint64_t failures, bad_frees, violations;	/* sums over reps */
 	bool checksum_ok;		/* equal to the first instance's per rep */

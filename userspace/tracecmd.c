@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "conn.h"
 #include "emit.h"
 #include "tracecmd.h"
@@ -495,21 +496,6 @@ static const char *trace_event(struct trace_sum *s, const struct trace_ev *ev,
 	return NULL;
 }
 
-__attribute__((format(printf, 5, 6)))
-static int trace_err(char *err, size_t errlen, const char *file, size_t line,
-		     const char *fmt, ...)
-{
-	va_list ap;
-	int n = snprintf(err, errlen, "%s:%zu: ", file, line);
-
-	if (n >= 0 && (size_t)n < errlen) {
-		va_start(ap, fmt);
-		vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
-		va_end(ap);
-	}
-	return -EINVAL;
-}
-
 /* "CPU:N [M EVENTS DROPPED]" or "CPU:N [EVENTS DROPPED]"; 1 when it is one. */
 static int trace_dropped_line(struct trace_sum *s, const char *line)
 {
@@ -548,15 +534,15 @@ int trace_report_parse(struct trace_sum *s, const char *text, size_t len,
 
 		lineno++;
 		if (n >= sizeof(line))
-			return trace_err(err, errlen, file, lineno,
-					 "line too long");
+			return cli_file_err(err, errlen, file, lineno,
+					    "line too long");
 		memcpy(line, pos, n);
 		line[n] = '\0';
 		pos = nl ? nl + 1 : end;
 		if (n && line[n - 1] == '\r')
 			line[--n] = '\0';
 		if (memchr(line, '\0', n))
-			return trace_err(err, errlen, file, lineno, "NUL byte");
+			return cli_file_err(err, errlen, file, lineno, "NUL byte");
 		if (!line[strspn(line, " \t")])
 			continue;
 		if (sscanf(line, "cpus=%u%n", &v, &used) == 1 && !line[used]) {
@@ -575,7 +561,7 @@ int trace_report_parse(struct trace_sum *s, const char *text, size_t len,
 		if (s->oom)
 			return -ENOMEM;
 		if (why)
-			return trace_err(err, errlen, file, lineno, "%s", why);
+			return cli_file_err(err, errlen, file, lineno, "%s", why);
 	}
 	return 0;
 }
@@ -615,8 +601,8 @@ int trace_stat_parse(struct trace_sum *s, const char *text, size_t len,
 			continue;
 		if (sscanf(line, "CPU: %u%n", &c, &used) == 1 && !line[used]) {
 			if (c >= TRACE_MAX_CPUS)
-				return trace_err(err, errlen, file, lineno,
-						 "CPU %u out of range", c);
+				return cli_file_err(err, errlen, file, lineno,
+						    "CPU %u out of range", c);
 			cpu = c;
 			continue;
 		}
@@ -624,8 +610,8 @@ int trace_stat_parse(struct trace_sum *s, const char *text, size_t len,
 		if (sscanf(line, "%63[a-z ]: %llu%n", key, &v, &used) == 2 &&
 		    !line[used]) {
 			if (cpu < 0)
-				return trace_err(err, errlen, file, lineno,
-						 "'%s' before any 'CPU: N'", key);
+				return cli_file_err(err, errlen, file, lineno,
+						    "'%s' before any 'CPU: N'", key);
 			if (!strcmp(key, "overrun") ||
 			    !strcmp(key, "commit overrun") ||
 			    !strcmp(key, "dropped events"))

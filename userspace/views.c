@@ -525,6 +525,26 @@ static void print_index(FILE *f, const char *fmt, int index)
 	fprintf(f, fmt, index / 1000, index % 1000);
 }
 
+/* One of the kernel's extfrag files: its heading, then a row per zone. */
+static void index_file(FILE *f, const struct buddy_table *t, const char *name,
+		       const char *fmt,
+		       int (*index_of)(const unsigned long *nr_free,
+				       unsigned int nr_orders, unsigned int order))
+{
+	unsigned int o;
+	size_t i;
+
+	fprintf(f, "%s:\n", name);
+	for (i = 0; i < t->nr; i++) {
+		const struct buddy_row *row = &t->rows[i];
+
+		zone_prefix(f, row);
+		for (o = 0; o < row->nr_orders; o++)
+			print_index(f, fmt, index_of(row->nr_free, row->nr_orders, o));
+		fputc('\n', f);
+	}
+}
+
 int cmd_frag(struct cli_ctx *ctx, int argc, char **argv)
 {
 	bool kernel, ours;
@@ -541,28 +561,10 @@ int cmd_frag(struct cli_ctx *ctx, int argc, char **argv)
 	if (r)
 		return r;
 	if (ctx->fmt == CLI_FMT_TEXT) {
-		fputs("unusable_index:\n", ctx->out);
-		for (i = 0; i < b.t.nr; i++) {
-			const struct buddy_row *row = &b.t.rows[i];
-
-			zone_prefix(ctx->out, row);
-			for (o = 0; o < row->nr_orders; o++)
-				print_index(ctx->out, "%d.%03d ",
-					    kml_metric_unusable_index(row->nr_free,
-								      row->nr_orders, o));
-			fputc('\n', ctx->out);
-		}
-		fputs("extfrag_index:\n", ctx->out);
-		for (i = 0; i < b.t.nr; i++) {
-			const struct buddy_row *row = &b.t.rows[i];
-
-			zone_prefix(ctx->out, row);
-			for (o = 0; o < row->nr_orders; o++)
-				print_index(ctx->out, "%2d.%03d ",
-					    kml_metric_frag_index(row->nr_free,
-								  row->nr_orders, o));
-			fputc('\n', ctx->out);
-		}
+		index_file(ctx->out, &b.t, "unusable_index", "%d.%03d ",
+			   kml_metric_unusable_index);
+		index_file(ctx->out, &b.t, "extfrag_index", "%2d.%03d ",
+			   kml_metric_frag_index);
 	} else if (ctx->fmt == CLI_FMT_CSV) {
 		fputs("source,node,zone,order,free_blocks,unusable_index_x1000,"
 		      "extfrag_index_x1000\n", ctx->out);
@@ -678,6 +680,36 @@ const struct cli_opt heapmap_opts[] = {
 	{ NULL, 0, NULL, NULL },
 };
 
+/*
+ * The options heapmap and buddymap share: --width (at least @min_width),
+ * --color, --file. Return: 1 when @c is one of them, 0 when it is not, -1
+ * after the error message for a bad value.
+ */
+static int map_opt(const char *cmd, int c, const char *arg,
+		   uint64_t min_width, unsigned int *width, int *color,
+		   const char **file)
+{
+	char what[32];
+	uint64_t v;
+
+	switch (c) {
+	case 'w':
+		snprintf(what, sizeof(what), "%s: --width", cmd);
+		if (parse_u64(what, arg, min_width, 1000, &v))
+			return -1;
+		*width = (unsigned int)v;
+		return 1;
+	case 'c':
+		snprintf(what, sizeof(what), "%s: --color", cmd);
+		return parse_color(what, arg, color) ? -1 : 1;
+	case 'f':
+		*file = arg;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 int cmd_heapmap(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const char *arg, *file = NULL, *inst = NULL;
@@ -687,28 +719,16 @@ int cmd_heapmap(struct cli_ctx *ctx, int argc, char **argv)
 	struct heapmap hm;
 	char err[512], *text;
 	size_t len;
-	uint64_t v;
 
 	while ((c = cli_getopt(ctx, argc, argv, &arg)) != -1) {
-		switch (c) {
-		case 'w':
-			if (parse_u64("heapmap: --width", arg, 10, 1000, &v))
-				return CLI_EXIT_USAGE;
-			width = (unsigned int)v;
-			break;
-		case 'c':
-			if (parse_color("heapmap: --color", arg, &color))
-				return CLI_EXIT_USAGE;
-			break;
-		case 'f':
-			file = arg;
-			break;
-		case 'b':
-			blocks = true;
-			break;
-		default:
+		r = map_opt("heapmap", c, arg, 10, &width, &color, &file);
+		if (r < 0)
+			return CLI_EXIT_USAGE;
+		if (r)
+			continue;
+		if (c != 'b')
 			return c == 'h' ? CLI_EXIT_OK : CLI_EXIT_USAGE;
-		}
+		blocks = true;
 	}
 	ec = load_inst_view(ctx, "heapmap", "heapmap", file, argc, argv,
 			    &inst, &text, &len);
@@ -746,25 +766,13 @@ int cmd_buddymap(struct cli_ctx *ctx, int argc, char **argv)
 	struct buddy_table t;
 	char err[512], *text;
 	size_t len, i;
-	uint64_t v;
 
 	while ((c = cli_getopt(ctx, argc, argv, &arg)) != -1) {
-		switch (c) {
-		case 'w':
-			if (parse_u64("buddymap: --width", arg, 40, 1000, &v))
-				return CLI_EXIT_USAGE;
-			width = (unsigned int)v;
-			break;
-		case 'c':
-			if (parse_color("buddymap: --color", arg, &color))
-				return CLI_EXIT_USAGE;
-			break;
-		case 'f':
-			file = arg;
-			break;
-		default:
+		r = map_opt("buddymap", c, arg, 40, &width, &color, &file);
+		if (r < 0)
+			return CLI_EXIT_USAGE;
+		if (!r)
 			return c == 'h' ? CLI_EXIT_OK : CLI_EXIT_USAGE;
-		}
 	}
 	ec = load_inst_view(ctx, "buddymap", "buddyinfo", file, argc, argv,
 			    &inst, &text, &len);

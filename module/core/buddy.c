@@ -1095,30 +1095,38 @@ static void kml_buddy_show_buddyinfo(const unsigned long *nr_free,
 }
 
 /*
- * The two debugfs extfrag files, printed with the kernel's own expressions
- * (index / 1000, index % 1000) so the text matches byte for byte.
+ * One debugfs extfrag file under its heading, printed with the kernel's
+ * own expression ("%d.%03d " or "%2d.%03d ": @width 1 or 2, of index / 1000
+ * and index % 1000) so the text matches byte for byte.
  */
-static void kml_buddy_show_frag(const unsigned long *nr_free,
-				struct kml_out *out)
+static void kml_buddy_show_index(const unsigned long *nr_free,
+				 const char *name, int width,
+				 int (*index_of)(const unsigned long *nr_free,
+						 unsigned int nr_orders,
+						 unsigned int order),
+				 struct kml_out *out)
 {
 	unsigned int o;
 	int index;
 
-	kml_out_printf(out, "unusable_index:\n");
+	kml_out_printf(out, "%s:\n", name);
 	kml_buddy_show_prefix(out);
 	for (o = 0; o <= KML_MAX_ORDER; o++) {
-		index = kml_metric_unusable_index(nr_free, KML_NR_ORDERS, o);
-		kml_out_printf(out, "%d.%03d ", index / 1000, index % 1000);
+		index = index_of(nr_free, KML_NR_ORDERS, o);
+		kml_out_printf(out, "%*d.%03d ", width, index / 1000,
+			       index % 1000);
 	}
 	kml_out_printf(out, "\n");
+}
 
-	kml_out_printf(out, "extfrag_index:\n");
-	kml_buddy_show_prefix(out);
-	for (o = 0; o <= KML_MAX_ORDER; o++) {
-		index = kml_metric_frag_index(nr_free, KML_NR_ORDERS, o);
-		kml_out_printf(out, "%2d.%03d ", index / 1000, index % 1000);
-	}
-	kml_out_printf(out, "\n");
+/* The two debugfs extfrag files. */
+static void kml_buddy_show_frag(const unsigned long *nr_free,
+				struct kml_out *out)
+{
+	kml_buddy_show_index(nr_free, "unusable_index", 1,
+			     kml_metric_unusable_index, out);
+	kml_buddy_show_index(nr_free, "extfrag_index", 2,
+			     kml_metric_frag_index, out);
 }
 
 static void kml_buddy_show_stats(struct kml_buddy *b,

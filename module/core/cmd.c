@@ -393,18 +393,6 @@ static void kml_print_keys(struct kml_out *o, u32 mask)
 		kml_out_printf(o, "none");
 }
 
-static const char *kml_family_name(enum kml_family f)
-{
-	switch (f) {
-	case KML_FAMILY_OBJECT:
-		return "object";
-	case KML_FAMILY_PAGE:
-		return "page";
-	default:
-		return "heap";
-	}
-}
-
 static bool kml_key_given(const struct kml_session *s, enum kml_ckey k)
 {
 	return s->kv_seen & (1ULL << k);

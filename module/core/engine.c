@@ -185,7 +185,7 @@ void kml_print_context(struct kml_engine *e, struct kml_out *out)
 	kml_out_printf(out, "\n");
 }
 
-static const char *kml_family_str(enum kml_family f)
+const char *kml_family_name(enum kml_family f)
 {
 	switch (f) {
 	case KML_FAMILY_OBJECT:
@@ -197,12 +197,38 @@ static const char *kml_family_str(enum kml_family f)
 	}
 }
 
+bool kml_counts_free_slots(const struct kml_backend *be, void *priv)
+{
+	struct kml_out none;
+
+	if (be->family != KML_FAMILY_OBJECT || !be->show)
+		return false;
+	kml_out_init(&none, NULL, 0);	/* the text is not wanted */
+	return !be->show(priv, KML_VIEW_SLABINFO, &none);
+}
+
+void kml_frag_figures(const struct kml_backend *be, bool slots,
+		      const struct kml_alloc_stats *st, s32 *ext,
+		      s32 *stranded)
+{
+	if (be->family != KML_FAMILY_OBJECT) {
+		*ext = kml_metric_ext_frag(st->largest_free, st->total_free);
+		*stranded = KML_METRIC_NA;
+		return;
+	}
+	/* every free slot serves any request: the heap formula is moot */
+	*ext = KML_METRIC_NA;
+	*stranded = slots ? kml_metric_stranded(st->total_free, st->bytes_held) :
+		    KML_METRIC_NA;
+}
+
 static void kml_view_stats(struct kml_instance *in, struct kml_out *out)
 {
 	struct kml_alloc_stats st = { 0 };
+	s32 ext, stranded;
 
 	kml_out_printf(out, "instance %s\nbackend %s\nfamily %s\nid %u\nbusy %u\n",
-		       in->name, in->be->name, kml_family_str(in->be->family),
+		       in->name, in->be->name, kml_family_name(in->be->family),
 		       in->id, in->busy ? 1 : 0);
 	kml_out_printf(out,
 		       "handles %u\nrequested %llu\nrequested_peak %llu\nhanded_out %llu\nhanded_out_peak %llu\n",
@@ -218,6 +244,10 @@ static void kml_view_stats(struct kml_instance *in, struct kml_out *out)
 		       (unsigned long long)in->nr_runs);
 	if (in->be->stats)
 		in->be->stats(in->priv, &st);
+	/* a busy instance's views are the run's: no slabinfo probe then */
+	kml_frag_figures(in->be,
+			 !in->busy && kml_counts_free_slots(in->be, in->priv),
+			 &st, &ext, &stranded);
 	kml_out_printf(out,
 		       "allocs %llu\nfrees %llu\nfailures %llu\nbad_frees %llu\n",
 		       (unsigned long long)st.allocs,
@@ -225,14 +255,13 @@ static void kml_view_stats(struct kml_instance *in, struct kml_out *out)
 		       (unsigned long long)st.failures,
 		       (unsigned long long)st.bad_frees);
 	kml_out_printf(out,
-		       "bytes_allocated %llu\nbytes_held %llu\npeak_allocated %llu\npeak_held %llu\nlargest_free %llu\ntotal_free %llu\nexternal_frag_x1000 %d\n",
+		       "bytes_allocated %llu\nbytes_held %llu\npeak_allocated %llu\npeak_held %llu\nlargest_free %llu\ntotal_free %llu\nexternal_frag_x1000 %d\nstranded_x1000 %d\n",
 		       (unsigned long long)st.bytes_allocated,
 		       (unsigned long long)st.bytes_held,
 		       (unsigned long long)st.peak_allocated,
 		       (unsigned long long)st.peak_held,
 		       (unsigned long long)st.largest_free,
-		       (unsigned long long)st.total_free,
-		       kml_metric_ext_frag(st.largest_free, st.total_free));
+		       (unsigned long long)st.total_free, ext, stranded);
 	if (in->busy) {
 		kml_out_printf(out, "# no backend stats: instance '%s' is busy in a run\n",
 			       in->name);
@@ -515,7 +544,7 @@ int kml_engine_global_view(struct kml_engine *e, enum kml_gview view,
 			const struct kml_backend *b = kml_backend_at(i);
 
 			kml_out_printf(out, "%s %s %s %s\n", b->name,
-				       kml_family_str(b->family),
+				       kml_family_name(b->family),
 				       b->ours ? "ours" : "real",
 				       b->desc ? b->desc : "");
 		}

@@ -30,7 +30,8 @@ struct kml_sample {
 	u64 requested;		/* live bytes requested */
 	u64 allocated;		/* live bytes handed out */
 	u64 held;		/* bytes held from the page source */
-	s32 ext_frag;		/* x1000, from the backend's stats */
+	s32 ext_frag;		/* x1000 (KML_METRIC_NA for object caches) */
+	s32 stranded;		/* x1000 in free slots (object caches), or NA */
 };
 
 struct kml_series {
@@ -155,6 +156,23 @@ struct kml_instance *kml_inst_find_tok(struct kml_engine *e,
 struct kml_trace *kml_trace_find_tok(struct kml_engine *e,
 				     const struct kml_tok *t);
 void kml_print_context(struct kml_engine *e, struct kml_out *out);
+/* "object", "page" or "heap". */
+const char *kml_family_name(enum kml_family f);
+/*
+ * Whether an instance counts its free object slots: an object cache with a
+ * slabinfo view (ours, or a real kmem_cache). Renders that view (to
+ * nowhere): not while workers run on the instance.
+ */
+bool kml_counts_free_slots(const struct kml_backend *be, void *priv);
+/*
+ * The fragmentation figures of one stats snapshot, x1000: the heap formula
+ * of external fragmentation and KML_METRIC_NA for stranded memory, except
+ * for object caches: external NA, stranded = free-slot bytes / held when
+ * @slots (kml_counts_free_slots()), else NA. docs/metrics.md.
+ */
+void kml_frag_figures(const struct kml_backend *be, bool slots,
+		      const struct kml_alloc_stats *st, s32 *ext,
+		      s32 *stranded);
 
 /* workload.c */
 int kml_cmd_run(struct kml_session *s);

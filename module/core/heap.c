@@ -6,6 +6,7 @@
  * vm-freespace/malloc.py) line for line.
  */
 #include "heap.h"
+#include "metrics.h"
 
 /*
  * Theory
@@ -977,13 +978,6 @@ static void kml_heap_largest(struct kml_heap *h, u64 *block, u64 *run)
 	}
 }
 
-static unsigned int kml_heap_frag_of(u64 largest, u64 total)
-{
-	if (!total)
-		return 0;
-	return 1000 - (unsigned int)(largest * 1000 / total);
-}
-
 unsigned int kml_heap_extfrag(struct kml_heap *h)
 {
 	u64 block, run;
@@ -991,7 +985,7 @@ unsigned int kml_heap_extfrag(struct kml_heap *h)
 
 	kml_lock_acquire(&h->lock);
 	kml_heap_largest(h, &block, &run);
-	frag = kml_heap_frag_of(block, h->free_bytes);
+	frag = kml_metric_ext_frag(block, h->free_bytes);
 	kml_lock_release(&h->lock);
 	return frag;
 }
@@ -1186,7 +1180,7 @@ static void kml_heap_show_summary(struct kml_heap *h, struct kml_out *out)
 	kml_heap_largest(h, &block, &run);
 	for (l = 0; l < h->nr_lists; l++)
 		entries += h->lists[l].len;
-	frag = kml_heap_frag_of(block, h->free_bytes);
+	frag = kml_metric_ext_frag(block, h->free_bytes);
 	kml_out_printf(out, "largest free block: %llu\n",
 		       (unsigned long long)block);
 	kml_out_printf(out, "largest free run: %llu\n",

@@ -288,7 +288,8 @@ u64 kml_heap_stat(struct kml_heap *h, enum kml_heap_stat which);
  * kml_heap_extfrag() - external fragmentation x1000
  * @h: the heap
  *
- * Return: 1000 - 1000 * largest_free / total_free (0 when nothing is free).
+ * Return: (total_free - largest_free) * 1000 / total_free, rounded down as
+ * kml_metric_ext_frag() does (0 when nothing is free).
  */
 unsigned int kml_heap_extfrag(struct kml_heap *h);
 

@@ -89,6 +89,15 @@ int kml_metric_int_frag(u64 requested, u64 handed_out)
 	return kml_metric_one_minus(requested, handed_out);
 }
 
+int kml_metric_stranded(u64 free_slot_bytes, u64 held)
+{
+	if (!held)
+		return 0;
+	if (free_slot_bytes >= held)
+		return KML_METRIC_SCALE;
+	return (int)(free_slot_bytes * KML_METRIC_SCALE / held);
+}
+
 int kml_metric_utilization(u64 peak_payload, u64 peak_held)
 {
 	if (!peak_held)

@@ -15,6 +15,9 @@
 /* Scale of every ratio below: 1.000 is 1000. */
 #define KML_METRIC_SCALE	1000
 
+/* An x1000 figure that does not apply to a backend ("n/a" in the CLI). */
+#define KML_METRIC_NA		(-1)
+
 /*
  * What the kernel's fill_contig_page_info() gathers from the free lists for
  * a request of order @suitable_order.
@@ -89,6 +92,20 @@ int kml_metric_ext_frag(u64 largest_free, u64 total_free);
  * nothing is handed out (or @requested >= @handed_out).
  */
 int kml_metric_int_frag(u64 requested, u64 handed_out);
+
+/**
+ * kml_metric_stranded() - memory stranded in the free slots of object caches
+ * @free_slot_bytes: bytes of the free object slots inside the held slabs
+ * @held: bytes held from the page source
+ *
+ * Object caches replace external fragmentation: every free slot serves any
+ * request the cache serves, but the slabs holding them cannot go back to
+ * the page source while one object in them lives.
+ *
+ * Return: @free_slot_bytes / @held x1000, rounded down; 0 when nothing is
+ * held; at most 1000.
+ */
+int kml_metric_stranded(u64 free_slot_bytes, u64 held);
 
 /**
  * kml_metric_utilization() - CS:APP utilization

@@ -769,6 +769,29 @@ static void kml_slab_deactivate_locked(struct kml_slab_cache *s,
 
 /* --- allocation ----------------------------------------------------------- */
 
+/*
+ * A new slab for a refill, called with s->lock held: the lock is dropped
+ * around kml_slab_new() and taken again, and the slab is counted; NULL
+ * (KML_SLAB_ALLOC_FAIL counted) when the buddy has no block. Either way
+ * s->lock is held on return.
+ */
+static struct kml_slab *kml_slab_grow_locked(struct kml_slab_cache *s,
+					     struct kml_slab_cpu *c,
+					     unsigned int cpu)
+{
+	struct kml_slab *slab;
+
+	kml_lock_release(&s->lock);
+	slab = kml_slab_new(s, c, cpu);
+	kml_lock_acquire(&s->lock);
+	if (!slab) {
+		kml_slab_count(c, KML_SLAB_ALLOC_FAIL);
+		return NULL;
+	}
+	kml_slab_added_locked(s);
+	return slab;
+}
+
 /* The per-CPU freelist ran dry (or never was: debug caches go elsewhere). */
 static void *kml_slab_alloc_slow(struct kml_slab_cache *s,
 				 struct kml_slab_cpu *c, unsigned int cpu)
@@ -790,15 +813,11 @@ static void *kml_slab_alloc_slow(struct kml_slab_cache *s,
 			kml_slab_deactivate_locked(s, c, c);
 		slab = kml_slab_take_locked(s, c);
 		if (!slab) {
-			kml_lock_release(&s->lock);
-			slab = kml_slab_new(s, c, cpu);
-			kml_lock_acquire(&s->lock);
+			slab = kml_slab_grow_locked(s, c, cpu);
 			if (!slab) {
 				kml_lock_release(&s->lock);
-				kml_slab_count(c, KML_SLAB_ALLOC_FAIL);
 				return NULL;
 			}
-			kml_slab_added_locked(s);
 		}
 		kml_slab_freeze_locked(s, c, slab, cpu);
 	}
@@ -869,15 +888,11 @@ static void *kml_slab_alloc_debug(struct kml_slab_cache *s,
 			slab = kml_list_entry(kml_list_first(&s->empty),
 					      struct kml_slab, node);
 		} else {
-			kml_lock_release(&s->lock);
-			slab = kml_slab_new(s, c, cpu);
-			kml_lock_acquire(&s->lock);
+			slab = kml_slab_grow_locked(s, c, cpu);
 			if (!slab) {
 				kml_lock_release(&s->lock);
-				kml_slab_count(c, KML_SLAB_ALLOC_FAIL);
 				return NULL;
 			}
-			kml_slab_added_locked(s);
 			kml_list_add(&slab->node, &s->empty);
 			s->nr_empty++;
 			continue;

@@ -153,7 +153,8 @@ struct kml_cell_result {
 	u64 elapsed_ns;
 	u64 ops_per_sec;
 	s32 int_frag;
-	s32 ext_frag;
+	s32 ext_frag;		/* KML_METRIC_NA for object caches */
+	s32 stranded;		/* object caches with slab figures, else NA */
 	u64 req_peak;
 	u64 usable_peak;
 	u64 held_peak;
@@ -246,7 +247,9 @@ struct kml_cell {
 	u64 peak_held_start;	/* the backend's lifetime peak_held before */
 	u64 req_peak;		/* sampled, all workers */
 	u64 usable_peak;
+	bool slots;		/* the backend counts its free slots */
 	s32 ext_end;		/* external frag at the end state */
+	s32 stranded_end;	/* stranded memory at the end state */
 	bool ext_end_set;
 };
 
@@ -356,7 +359,7 @@ static void kml_w_sample(struct kml_worker *w, bool end)
 	pt.requested = req > 0 ? req : 0;
 	pt.allocated = usable > 0 ? usable : 0;
 	pt.held = st.bytes_held;
-	pt.ext_frag = kml_metric_ext_frag(st.largest_free, st.total_free);
+	kml_frag_figures(c->be, c->slots, &st, &pt.ext_frag, &pt.stranded);
 	kml_series_add(r->series, &pt);
 	if (pt.held > c->held_peak)
 		c->held_peak = pt.held;
@@ -366,6 +369,7 @@ static void kml_w_sample(struct kml_worker *w, bool end)
 		c->usable_peak = pt.allocated;
 	if (end) {
 		c->ext_end = pt.ext_frag;
+		c->stranded_end = pt.stranded;
 		c->ext_end_set = true;
 	}
 	w->next_sample = w->allocs + r->series->interval;
@@ -893,6 +897,7 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 	if (in->be->stats)
 		in->be->stats(in->priv, &st);
 	c.peak_held_start = st.peak_held;
+	c.slots = kml_counts_free_slots(in->be, in->priv);	/* no workers yet */
 
 	ret = host->run_workers(host->priv, r->nr_cpus, r->cpus,
 				kml_worker_main, &c, &r->stop);
@@ -945,6 +950,7 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 	res->ops_per_sec = res->elapsed_ns ?
 			   ops_all * 1000000000ULL / res->elapsed_ns : 0;
 	res->ext_frag = c.ext_end;
+	res->stranded = c.stranded_end;
 	/* a new lifetime peak of the backend happened during this cell */
 	if (in->be->stats)
 		in->be->stats(in->priv, &st);
@@ -1341,23 +1347,27 @@ static void kml_run_result(struct kml_run *r, const struct kml_cell_result *c,
 				       (unsigned long long)c->free_q[i]);
 	}
 	kml_out_printf(o,
-		       " floor_ns=%llu elapsed_ns=%llu ops_per_sec=%llu internal_frag_x1000=%d external_frag_x1000=%d requested_peak=%llu allocated_peak=%llu held_peak=%llu utilization_x1000=%d violations=%u checksum=%016llx\n",
+		       " floor_ns=%llu elapsed_ns=%llu ops_per_sec=%llu internal_frag_x1000=%d external_frag_x1000=%d stranded_x1000=%d requested_peak=%llu allocated_peak=%llu held_peak=%llu utilization_x1000=%d violations=%u checksum=%016llx\n",
 		       (unsigned long long)c->floor_ns,
 		       (unsigned long long)c->elapsed_ns,
 		       (unsigned long long)c->ops_per_sec, c->int_frag,
-		       c->ext_frag, (unsigned long long)c->req_peak,
+		       c->ext_frag, c->stranded, (unsigned long long)c->req_peak,
 		       (unsigned long long)c->usable_peak,
 		       (unsigned long long)c->held_peak, c->util,
 		       c->violations, (unsigned long long)c->checksum);
 }
 
-/* Median, min and max over the reps of one figure of one instance. */
+/*
+ * Median, min and max over the reps of one figure of one instance. An s32
+ * figure of KML_METRIC_NA in a rep (it does not apply) is left out; in
+ * every rep, the three are KML_METRIC_NA.
+ */
 static void kml_run_summary_field(struct kml_run *r, struct kml_instance *in,
 				  const char *name, size_t off, bool is_s32,
 				  struct kml_out *o)
 {
 	u64 v[KML_RUN_MAX_REPS], lo = ~0ULL, hi = 0;
-	unsigned int i, n = 0;
+	unsigned int i, n = 0, na = 0;
 
 	for (i = 0; i < r->nr_res; i++) {
 		const char *base = (const char *)&r->res[i];
@@ -1368,7 +1378,11 @@ static void kml_run_summary_field(struct kml_run *r, struct kml_instance *in,
 		if (is_s32) {
 			s32 y = *(const s32 *)(base + off);
 
-			x = y < 0 ? 0 : (u64)y;
+			if (y < 0) {
+				na++;
+				continue;
+			}
+			x = (u64)y;
 		} else {
 			x = *(const u64 *)(base + off);
 		}
@@ -1377,6 +1391,12 @@ static void kml_run_summary_field(struct kml_run *r, struct kml_instance *in,
 			lo = x;
 		if (x > hi)
 			hi = x;
+	}
+	if (!n && na) {
+		kml_out_printf(o, " %s_med=%d %s_min=%d %s_max=%d", name,
+			       KML_METRIC_NA, name, KML_METRIC_NA, name,
+			       KML_METRIC_NA);
+		return;
 	}
 	if (!n)
 		return;
@@ -1407,6 +1427,8 @@ static void kml_run_summary(struct kml_run *r, struct kml_out *o)
 		  false, false },
 		{ "external_frag_x1000",
 		  offsetof(struct kml_cell_result, ext_frag), true, false },
+		{ "stranded_x1000",
+		  offsetof(struct kml_cell_result, stranded), true, false },
 		{ "utilization_x1000", offsetof(struct kml_cell_result, util),
 		  true, false },
 	};
@@ -1591,14 +1613,14 @@ int kml_render_latency(struct kml_instance *in, struct kml_out *o)
 	kml_hist_render(&p->free, o);
 	kml_out_printf(o, "# series rep=%u interval=%llu: ", sr->rep,
 		       (unsigned long long)sr->interval);
-	kml_out_printf(o, "op live requested allocated held external_frag_x1000\n");
+	kml_out_printf(o, "op live requested allocated held external_frag_x1000 stranded_x1000\n");
 	for (i = 0; i < sr->nr; i++)
-		kml_out_printf(o, "%llu %llu %llu %llu %llu %d\n",
+		kml_out_printf(o, "%llu %llu %llu %llu %llu %d %d\n",
 			       (unsigned long long)sr->pts[i].op,
 			       (unsigned long long)sr->pts[i].live,
 			       (unsigned long long)sr->pts[i].requested,
 			       (unsigned long long)sr->pts[i].allocated,
 			       (unsigned long long)sr->pts[i].held,
-			       sr->pts[i].ext_frag);
+			       sr->pts[i].ext_frag, sr->pts[i].stranded);
 	return 0;
 }

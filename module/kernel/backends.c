@@ -856,31 +856,6 @@ static void kmemlab_real_destroy(void *priv)
 
 /* --- the ops tables ---------------------------------------------------------- */
 
-static int kmemlab_cache_create_inst(const struct kml_params *p, u32 inst_id, void **priv)
-{
-	return kmemlab_real_create(KMEMLAB_REAL_CACHE, p, inst_id, priv);
-}
-
-static int kmemlab_bulk_create_inst(const struct kml_params *p, u32 inst_id, void **priv)
-{
-	return kmemlab_real_create(KMEMLAB_REAL_BULK, p, inst_id, priv);
-}
-
-static int kmemlab_kmalloc_create_inst(const struct kml_params *p, u32 inst_id, void **priv)
-{
-	return kmemlab_real_create(KMEMLAB_REAL_KMALLOC, p, inst_id, priv);
-}
-
-static int kmemlab_pages_create_inst(const struct kml_params *p, u32 inst_id, void **priv)
-{
-	return kmemlab_real_create(KMEMLAB_REAL_PAGES, p, inst_id, priv);
-}
-
-static int kmemlab_vmalloc_create_inst(const struct kml_params *p, u32 inst_id, void **priv)
-{
-	return kmemlab_real_create(KMEMLAB_REAL_VMALLOC, p, inst_id, priv);
-}
-
 #define KMEMLAB_REAL_COMMON						\
 	.ours = false,							\
 	.destroy = kmemlab_real_destroy,				\
@@ -892,49 +867,42 @@ static int kmemlab_vmalloc_create_inst(const struct kml_params *p, u32 inst_id, 
 	.validate = kmemlab_real_validate,				\
 	.show = kmemlab_real_show
 
-static const struct kml_backend kmemlab_backend_kmem_cache = {
-	.name = "kmem_cache",
-	.desc = "real kmem_cache named kmemlab-<instance> (SLUB)",
-	.family = KML_FAMILY_OBJECT,
-	.create = kmemlab_cache_create_inst,
-	.shrink = kmemlab_real_shrink,
-	KMEMLAB_REAL_COMMON,
-};
+/*
+ * One real backend: its create(), which passes the kind on (all that
+ * differs), and its ops table kmemlab_backend_<id>; the variable arguments
+ * are the members only some kinds have.
+ */
+#define KMEMLAB_REAL_BACKEND(id, kind, bname, bdesc, bfamily, ...)	\
+static int kmemlab_##id##_create_inst(const struct kml_params *p,	\
+				      u32 inst_id, void **priv)		\
+{									\
+	return kmemlab_real_create(kind, p, inst_id, priv);		\
+}									\
+static const struct kml_backend kmemlab_backend_##id = {		\
+	.name = bname,							\
+	.desc = bdesc,							\
+	.family = bfamily,						\
+	.create = kmemlab_##id##_create_inst,				\
+	KMEMLAB_REAL_COMMON,						\
+	__VA_ARGS__							\
+}
 
-static const struct kml_backend kmemlab_backend_kmem_cache_bulk = {
-	.name = "kmem_cache_bulk",
-	.desc = "real kmem_cache through kmem_cache_alloc_bulk/free_bulk",
-	.family = KML_FAMILY_OBJECT,
-	.create = kmemlab_bulk_create_inst,
-	.alloc_bulk = kmemlab_real_alloc_bulk,
-	.free_bulk = kmemlab_real_free_bulk,
-	.shrink = kmemlab_real_shrink,
-	KMEMLAB_REAL_COMMON,
-};
-
-static const struct kml_backend kmemlab_backend_kmalloc = {
-	.name = "kmalloc",
-	.desc = "real kmalloc/kfree (kmalloc-* size classes)",
-	.family = KML_FAMILY_OBJECT,
-	.create = kmemlab_kmalloc_create_inst,
-	KMEMLAB_REAL_COMMON,
-};
-
-static const struct kml_backend kmemlab_backend_alloc_pages = {
-	.name = "alloc_pages",
-	.desc = "real alloc_pages/__free_pages at the order of the size",
-	.family = KML_FAMILY_PAGE,
-	.create = kmemlab_pages_create_inst,
-	KMEMLAB_REAL_COMMON,
-};
-
-static const struct kml_backend kmemlab_backend_vmalloc = {
-	.name = "vmalloc",
-	.desc = "real vmalloc/vfree",
-	.family = KML_FAMILY_PAGE,
-	.create = kmemlab_vmalloc_create_inst,
-	KMEMLAB_REAL_COMMON,
-};
+KMEMLAB_REAL_BACKEND(kmem_cache, KMEMLAB_REAL_CACHE, "kmem_cache",
+		     "real kmem_cache named kmemlab-<instance> (SLUB)",
+		     KML_FAMILY_OBJECT, .shrink = kmemlab_real_shrink);
+KMEMLAB_REAL_BACKEND(kmem_cache_bulk, KMEMLAB_REAL_BULK, "kmem_cache_bulk",
+		     "real kmem_cache through kmem_cache_alloc_bulk/free_bulk",
+		     KML_FAMILY_OBJECT, .shrink = kmemlab_real_shrink,
+		     .alloc_bulk = kmemlab_real_alloc_bulk,
+		     .free_bulk = kmemlab_real_free_bulk);
+KMEMLAB_REAL_BACKEND(kmalloc, KMEMLAB_REAL_KMALLOC, "kmalloc",
+		     "real kmalloc/kfree (kmalloc-* size classes)",
+		     KML_FAMILY_OBJECT);
+KMEMLAB_REAL_BACKEND(alloc_pages, KMEMLAB_REAL_PAGES, "alloc_pages",
+		     "real alloc_pages/__free_pages at the order of the size",
+		     KML_FAMILY_PAGE);
+KMEMLAB_REAL_BACKEND(vmalloc, KMEMLAB_REAL_VMALLOC, "vmalloc",
+		     "real vmalloc/vfree", KML_FAMILY_PAGE);
 
 static const struct kml_backend *const kmemlab_real_backends[] = {
 	&kmemlab_backend_kmem_cache,

@@ -63,7 +63,7 @@ heap first-fit: region 4096 base 0 align 8 header 0 min_split 1 list address coa
 largest free block: 3632
 largest free run: 3632
 total free: 3936
-external fragmentation: 7.8%
+external fragmentation: 7.7%
 free list length: 2
 EOF
 eval "$S $H view h heapmap" >"$tmp/vh" 2>&1

@@ -344,6 +344,142 @@ START_TEST(test_cli_run_results_json_round_trip)
 }
 END_TEST
 
+/*
+ * Figures that do not apply: an object cache reports external_frag_x1000=-1
+ * and its stranded memory; a heap external fragmentation and
+ * stranded_x1000=-1. A reply without stranded_x1000 (an older module) is
+ * n/a for it. The table says n/a, CSV leaves the field empty, JSON null.
+ */
+#define RES_NA(rep, inst, be, ext, str) \
+	"result rep=" #rep " instance=" inst " backend=" be " workload=churn " \
+	"cpus=0 ops=100 ops_done=100 done=ok allocs=100 frees=100 failures=0 " \
+	"bad_frees=0 floor_ns=10 elapsed_ns=20000 ops_per_sec=1000 " \
+	"internal_frag_x1000=0 external_frag_x1000=" #ext " stranded_x1000=" #str \
+	" requested_peak=64 allocated_peak=64 held_peak=4096 " \
+	"utilization_x1000=15 violations=0 checksum=" CS0 "\n"
+
+static const char na_reply[] = CTX
+	"run workload=churn on=a,b cpus=0 ops=100 reps=2 seed=7 mode=batch "
+	"timing=batch sample=1 size=64 batch=256 free_order=lifo\n"
+	RES_NA(0, "a", "slab", -1, 984) RES_NA(0, "b", "best-fit", 250, -1)
+	RES_NA(1, "b", "best-fit", 350, -1) RES_NA(1, "a", "slab", -1, 500)
+	SUM("a", "slab") SUM("b", "best-fit") END;
+
+START_TEST(test_cli_run_not_applicable_figures)
+{
+	struct run_reply rr;
+	struct cmp_row *rows;
+	struct results rs = { 0 }, back;
+	struct job j = { .zero = -1 };
+	char err[256], *buf = NULL, *p;
+	size_t n = 0;
+	FILE *f;
+
+	ck_assert_int_eq(runreply_parse(na_reply, strlen(na_reply), &rr, err,
+					sizeof(err)), 0);
+	ck_assert_int_eq(rr.cells[0].external_x1000, -1);
+	ck_assert_int_eq(rr.cells[0].stranded_x1000, 984);
+	ck_assert_int_eq(rr.cells[1].external_x1000, 250);
+	ck_assert_int_eq(rr.cells[1].stranded_x1000, -1);
+	ck_assert_int_eq(runreply_compare(&rr, &rows), 2);
+	ck_assert(isnan(rows[0].external_pct.med));
+	ck_assert(isnan(rows[0].external_pct.min) && isnan(rows[0].external_pct.max));
+	ck_assert_double_eq_tol(rows[0].stranded_pct.med, 74.2, 1e-9);
+	ck_assert_double_eq_tol(rows[0].stranded_pct.min, 50, 1e-9);
+	ck_assert_double_eq_tol(rows[0].stranded_pct.max, 98.4, 1e-9);
+	ck_assert_double_eq_tol(rows[1].external_pct.med, 30, 1e-9);
+	ck_assert(isnan(rows[1].stranded_pct.med));
+
+	/* the table: EXT.FRAG then STRANDED, n/a where they do not apply */
+	f = open_memstream(&buf, &n);
+	job_print(f, &j, &rr, rows, false);
+	fclose(f);
+	p = strstr(buf, "EXT.FRAG(%)  STRANDED(%)");
+	ck_assert_msg(p, "%s", buf);
+	p = strstr(buf, "\nslab ");
+	ck_assert_msg(p && strstr(p, " n/a ") && strstr(p, " 74.2 ") &&
+		      strstr(p, " n/a ") < strstr(p, " 74.2 "), "%s", buf);
+	p = strstr(buf, "\nbest-fit ");
+	ck_assert_msg(p && strstr(p, " 30.0 ") && strstr(p, " n/a ") &&
+		      strstr(p, " 30.0 ") < strstr(p, " n/a "), "%s", buf);
+	free(buf);
+
+	/* CSV: empty fields */
+	buf = NULL;
+	f = open_memstream(&buf, &n);
+	job_csv(f, &j, &rr, rows, true);
+	fclose(f);
+	ck_assert_msg(strstr(buf, ",internal_pct,external_pct,stranded_pct,requested_peak_bytes,"),
+		      "%s", buf);
+	ck_assert_msg(strstr(buf, ",slab,a,0,100,0,,,,,,,,,,,,,10,1000,0,,98.4,64,4096,1.5,"),
+		      "%s", buf);
+	ck_assert_msg(strstr(buf, ",best-fit,b,0,100,0,,,,,,,,,,,,,10,1000,0,25,,64,4096,1.5,"),
+		      "%s", buf);
+	ck_assert_msg(strstr(buf, ",slab,a,median,,0,,,,,,,,,,,,,10,1000,0,,74.2,"), "%s", buf);
+	free(buf);
+
+	/* JSON: null, read back as NAN */
+	job_context(&j, &rr, &rs);
+	ck_assert_int_eq(job_results(&j, &rr, rows, NULL, &rs), 0);
+	buf = NULL;
+	f = open_memstream(&buf, &n);
+	ck_assert_int_eq(results_write(f, &rs), 0);
+	fclose(f);
+	ck_assert_msg(strstr(buf, "\"frag\":{\"internal_pct\":0,\"external_pct\":null,"
+			     "\"stranded_pct\":74.2}"), "%s", buf);
+	ck_assert_msg(strstr(buf, "\"frag\":{\"internal_pct\":0,\"external_pct\":30,"
+			     "\"stranded_pct\":null}"), "%s", buf);
+	ck_assert_msg(results_read(buf, n, &back, err, sizeof(err)) == 0, "%s", err);
+	ck_assert(isnan(back.r[0].external_pct));
+	ck_assert_double_eq_tol(back.r[0].stranded_pct, 74.2, 1e-9);
+	ck_assert_double_eq_tol(back.r[1].external_pct, 30, 1e-9);
+	ck_assert(isnan(back.r[1].stranded_pct));
+	free(buf);
+	results_free(&back);
+	results_free(&rs);
+	free(rows);
+	runreply_free(&rr);
+
+	/* an older reply without the field: n/a */
+	ck_assert_int_eq(runreply_parse(good, strlen(good), &rr, err, sizeof(err)), 0);
+	ck_assert_int_eq(rr.cells[0].stranded_x1000, -1);
+	runreply_free(&rr);
+}
+END_TEST
+
+/* The series of an object cache: no external column, a stranded one. */
+START_TEST(test_cli_run_latency_view_stranded_column)
+{
+	static const char v[] =
+		"# series rep=0 interval=50: op live requested allocated held "
+		"external_frag_x1000 stranded_x1000\n"
+		"0 0 0 0 4096 -1 1000\n"
+		"50 1 64 64 4096 -1 984\n";
+	static const char h[] =
+		"# series rep=0 interval=50: op live requested allocated held "
+		"external_frag_x1000 stranded_x1000\n"
+		"0 0 0 0 4096 0 -1\n"
+		"50 1 64 64 4096 500 -1\n";
+	struct result r = { 0 };
+
+	ck_assert_int_eq(latview_parse(v, &r, 2.0, 100), 0);
+	ck_assert_uint_eq(r.series.n, 2);
+	ck_assert_ptr_null(r.series.external_pct);
+	ck_assert_double_eq(r.series.stranded_pct[0], 100);
+	ck_assert_double_eq(r.series.stranded_pct[1], 98.4);
+	series_free(&r.series);
+	memset(&r, 0, sizeof(r));
+	ck_assert_int_eq(latview_parse(h, &r, 2.0, 100), 0);
+	ck_assert_ptr_null(r.series.stranded_pct);
+	ck_assert_double_eq(r.series.external_pct[1], 50);
+	series_free(&r.series);
+	memset(&r, 0, sizeof(r));
+	/* neither 6 nor 7 columns */
+	ck_assert_int_eq(latview_parse("# series x\n0 0 0 0 4096\n", &r, 1, 1), -EINVAL);
+	series_free(&r.series);
+}
+END_TEST
+
 START_TEST(test_cli_run_job_keys_and_backends)
 {
 	struct job j = { .zero = -1 };
@@ -526,6 +662,8 @@ int main(void)
 	tcase_add_test(tc, test_cli_run_compares_medians_and_ratios);
 	tcase_add_test(tc, test_cli_run_median);
 	tcase_add_test(tc, test_cli_run_reads_latency_view);
+	tcase_add_test(tc, test_cli_run_latency_view_stranded_column);
+	tcase_add_test(tc, test_cli_run_not_applicable_figures);
 	tcase_add_test(tc, test_cli_run_results_json_round_trip);
 	tcase_add_test(tc, test_cli_run_job_keys_and_backends);
 	suite_add_tcase(s, tc);

@@ -12,6 +12,7 @@
 
 #include "engine_priv.h"
 #include "host.h"
+#include "metrics.h"
 #include "ops.h"
 #include "unit.h"
 
@@ -478,7 +479,7 @@ START_TEST(test_engine_alloc_free_handles)
 			 "allocs 4\nfrees 1\nfailures 1\nbad_frees 0\n"
 			 "bytes_allocated 1040\nbytes_held 5136\npeak_allocated 0\n"
 			 "peak_held 0\nlargest_free 1024\ntotal_free 4096\n"
-			 "external_frag_x1000 750\n"
+			 "external_frag_x1000 -1\nstranded_x1000 797\n"
 			 "# backend fake\nfake_live 3\n");
 	EXPECT("destroy a", 0, "destroyed instance=a freed_handles=3\n");
 }
@@ -718,7 +719,13 @@ START_TEST(test_engine_run_reply_fields)
 	ck_assert_uint_eq(field(r, "internal_frag_x1000"), 38);
 	ck_assert_uint_eq(field(r, "requested_peak"), 100);
 	ck_assert_uint_eq(field(r, "allocated_peak"), 104);
-	ck_assert_uint_eq(field(r, "external_frag_x1000"), 750);
+	/*
+	 * An object cache: the heap formula does not apply. Pairs leave
+	 * nothing live at the end state, so its 4096 bytes held are all in
+	 * free slots.
+	 */
+	ck_assert_msg(strstr(r, " external_frag_x1000=-1 stranded_x1000=1000 "), "%s", r);
+	ck_assert_ptr_nonnull(strstr(r, " external_frag_x1000_med=-1 external_frag_x1000_min=-1 external_frag_x1000_max=-1 stranded_x1000_med=1000 stranded_x1000_min=1000 stranded_x1000_max=1000 "));
 	ck_assert_ptr_nonnull(strstr(r, "\nsummary instance=a backend=fake reps=1 done_ok=1 alloc_p50_ns_med="));
 
 	/* batch mode: no latency fields */
@@ -1116,6 +1123,123 @@ START_TEST(test_engine_ours_run_every_workload)
 END_TEST
 
 /*
+ * External fragmentation is the heap formula for heaps and pages, and n/a
+ * (-1) for object caches, which report the memory stranded in their free
+ * slots instead when they count those (a slabinfo view), else n/a too.
+ */
+static const struct kml_backend fake_no_slabinfo = {
+	.name = "fake-plain", .desc = "malloc, no slabinfo",
+	.family = KML_FAMILY_OBJECT,
+	.create = fake_create, .destroy = fake_destroy,
+	.alloc = fake_alloc, .free = fake_free, .usable = fake_usable,
+	.max_size = fake_max_size, .stats = fake_stats,
+	.validate = fake_validate,
+};
+
+/* The last series point of @inst's latency view, and its column count. */
+static int last_point(const char *inst, long long *col, int max)
+{
+	char *v = view(inst, KML_IVIEW_LATENCY), *p, *last = NULL;
+	int n = 0;
+
+	p = strstr(v, " external_frag_x1000 stranded_x1000\n");
+	ck_assert_msg(p, "%s", v);
+	for (p = strchr(p, '\n') + 1; *p; p = strchr(p, '\n') + 1)
+		last = p;
+	ck_assert_ptr_nonnull(last);
+	for (p = last; n < max && *p && *p != '\n'; n++)
+		col[n] = strtoll(p, &p, 10);
+	return n;
+}
+
+static long long stat_of(const char *text, const char *key)
+{
+	char pat[64];
+	const char *p;
+
+	snprintf(pat, sizeof(pat), "\n%s ", key);
+	p = strstr(text, pat);
+	ck_assert_msg(p, "no %s in %s", key, text);
+	return strtoll(p + strlen(pat), NULL, 10);
+}
+
+START_TEST(test_engine_run_frag_by_family)
+{
+	long long col[8], held, free_b;
+	const char *r, *v;
+
+	ck_assert_int_eq(kml_backend_register(&fake_no_slabinfo), 0);
+	ck_assert_int_eq(kml_register_ours(), 0);
+
+	/* no slabinfo view: nothing to say about free slots */
+	ck_assert_int_eq(ex("create p fake-plain"), 0);
+	r = run_ok("run churn on=p ops=500");
+	ck_assert_msg(strstr(r, " external_frag_x1000=-1 stranded_x1000=-1 "), "%s", r);
+	ck_assert_ptr_nonnull(strstr(r, " stranded_x1000_med=-1 stranded_x1000_min=-1 stranded_x1000_max=-1 "));
+	ck_assert_int_eq(last_point("p", col, 8), 7);
+	ck_assert_int_eq(col[5], -1);
+	ck_assert_int_eq(col[6], -1);
+	ck_assert_ptr_nonnull(strstr(view("p", KML_IVIEW_STATS),
+				     "\nexternal_frag_x1000 -1\nstranded_x1000 -1\n"));
+
+	/* the fake cache: 4096 bytes of free slots over what it holds */
+	ck_assert_int_eq(ex("create a fake"), 0);
+	run_ok("run churn on=a ops=500 mode=phases batch=10");
+	ck_assert_int_eq(last_point("a", col, 8), 7);
+	ck_assert_int_eq(col[5], -1);
+	ck_assert_int_eq(col[6], 4096 * 1000 / col[4]);
+	ck_assert_int_lt(col[6], 1000);		/* objects live at the end */
+
+	/* our slab: free slots x stride over the slabs held, exactly */
+	ck_assert_int_eq(ex("create s slab pool=4M size=64"), 0);
+	ck_assert_int_eq(ex("alloc s 64"), 0);
+	ck_assert_int_eq(ex("alloc s 64"), 0);
+	/* the slabinfo row: name active_objs num_objs objsize ... */
+	v = strrchr(strchr(view("s", KML_IVIEW_SLABINFO), '\n') + 1, '\n');
+	ck_assert_ptr_nonnull(v);
+	while (v[-1] != '\n')
+		v--;
+	ck_assert_int_eq(sscanf(v, "%*s %*u %lld", &free_b), 1);
+	free_b = (free_b - 2) * 64;
+	v = view("s", KML_IVIEW_STATS);
+	held = stat_of(v, "bytes_held");
+	ck_assert_int_eq(stat_of(v, "total_free"), free_b);
+	ck_assert_int_eq(stat_of(v, "external_frag_x1000"), -1);
+	ck_assert_int_eq(stat_of(v, "stranded_x1000"), free_b * 1000 / held);
+	r = run_ok("run churn on=s ops=2000 size=64 mode=phases batch=100");
+	ck_assert_msg(strstr(r, " external_frag_x1000=-1 stranded_x1000="), "%s", r);
+	ck_assert_int_eq(last_point("s", col, 8), 7);
+	ck_assert_int_eq(col[5], -1);
+	ck_assert_int_ge(col[6], 0);
+	ck_assert_int_le(col[6], 1000);
+
+	/* a heap keeps the heap formula and has no free slots */
+	ck_assert_int_eq(ex("create h first-fit pool=64K"), 0);
+	ck_assert_int_eq(ex("alloc h 1000"), 0);
+	ck_assert_int_eq(ex("alloc h 1000"), 0);
+	ck_assert_int_eq(ex("free h 0"), 0);	/* a hole before the second */
+	v = view("h", KML_IVIEW_STATS);
+	ck_assert_int_eq(stat_of(v, "external_frag_x1000"),
+			 kml_metric_ext_frag(stat_of(v, "largest_free"),
+					     stat_of(v, "total_free")));
+	ck_assert_int_gt(stat_of(v, "external_frag_x1000"), 0);
+	ck_assert_int_eq(stat_of(v, "stranded_x1000"), -1);
+	r = run_ok("run sizes on=h ops=2000 max=512");
+	ck_assert_ptr_nonnull(strstr(r, " stranded_x1000=-1 "));
+	ck_assert_ptr_null(strstr(r, " external_frag_x1000=-1 "));
+	ck_assert_int_eq(last_point("h", col, 8), 7);
+	ck_assert_int_ge(col[5], 0);
+	ck_assert_int_eq(col[6], -1);
+
+	ck_assert_int_eq(ex("destroy h"), 0);
+	ck_assert_int_eq(ex("destroy s"), 0);
+	kml_unregister_ours();
+	ck_assert_int_eq(ex("destroy p"), 0);
+	kml_backend_unregister(&fake_no_slabinfo);
+}
+END_TEST
+
+/*
  * The key table against the kernel's backends (module/kernel/backends.c)
  * and the simulator's (userspace/sim/user_backends.c): fakes registered
  * under their names take exactly what those create()s honour.
@@ -1266,7 +1390,7 @@ START_TEST(test_engine_heapmap_shows_handles)
 		"largest free block: 2632\n"
 		"largest free run: 2632\n"
 		"total free: 2768\n"
-		"external fragmentation: 5.0%\n"
+		"external fragmentation: 4.9%\n"
 		"free list length: 3\n");
 	/* a bump arena: freed blocks are dead and have no handle; base= moves
 	 * the addresses the handles are matched by */
@@ -1310,6 +1434,7 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, test_engine_trace_table_bound);
 	tcase_add_test(tc, test_engine_run_every_workload_on_fake);
 	tcase_add_test(tc, test_engine_run_reply_fields);
+	tcase_add_test(tc, test_engine_run_frag_by_family);
 	tcase_add_test(tc, test_engine_run_latency_view_and_series);
 	tcase_add_test(tc, test_engine_run_series_decimates);
 	tcase_add_test(tc, test_engine_run_deterministic);

@@ -135,6 +135,15 @@ START_TEST(test_metrics_heap_ratios)
 	ck_assert_int_eq(kml_metric_int_frag(128, 128), 0);
 	ck_assert_int_eq(kml_metric_int_frag(0, 4096), 1000);
 
+	/* 62 free 64-byte slots in two 4 KiB slabs: 3968 / 8192 = 0.484. */
+	ck_assert_int_eq(kml_metric_stranded(62 * 64, 8192), 484);
+	ck_assert_int_eq(kml_metric_stranded(0, 8192), 0);
+	ck_assert_int_eq(kml_metric_stranded(0, 0), 0);
+	ck_assert_int_eq(kml_metric_stranded(64, 0), 0);
+	/* never above 1: a backend's figures taken at different moments */
+	ck_assert_int_eq(kml_metric_stranded(8192, 4096), 1000);
+	ck_assert_int_eq(kml_metric_stranded(1ULL << 40, 1ULL << 41), 500);
+
 	/* Peak payload 3 KiB in a peak of 4 KiB held: 0.75. */
 	ck_assert_int_eq(kml_metric_utilization(3072, 4096), 750);
 	ck_assert_int_eq(kml_metric_utilization(1, 3), 333);
