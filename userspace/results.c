@@ -101,6 +101,10 @@ static void write_ext(struct json_w *j, const struct result *r)
 		json_w_bool(j, "ok", r->valid);
 		json_w_u64(j, "bad_frees", r->bad_frees);
 		json_w_u64(j, "violations", r->violations);
+		if (r->has_overlaps)
+			json_w_u64(j, "overlaps", r->overlaps);
+		if (r->has_misaligned)
+			json_w_u64(j, "misaligned", r->misaligned);
 		json_w_obj_end(j);
 	}
 }
@@ -393,6 +397,11 @@ static int read_result(const struct jv *o, struct result *r, size_t i,
 		r->valid = ok && ok->type == JV_BOOL && ok->b;
 		r->bad_frees = (uint64_t)jv_num(x, "bad_frees", 0);
 		r->violations = (uint64_t)jv_num(x, "violations", 0);
+		/* optional: not checked, or written before they existed */
+		r->has_overlaps = jv_get(x, "overlaps") != NULL;
+		r->overlaps = (uint64_t)jv_num(x, "overlaps", 0);
+		r->has_misaligned = jv_get(x, "misaligned") != NULL;
+		r->misaligned = (uint64_t)jv_num(x, "misaligned", 0);
 	}
 	if (need_num(o, "ops", &v, i, err, errlen))
 		return -EINVAL;

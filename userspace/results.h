@@ -61,6 +61,9 @@ struct result {
 	bool has_validity;		/* "validity": replay/run checks */
 	bool valid;
 	uint64_t bad_frees, violations;
+	/* "validity" members "misaligned", "overlaps": when checked */
+	bool has_misaligned, has_overlaps;
+	uint64_t misaligned, overlaps;
 };
 
 struct results {

@@ -749,7 +749,12 @@ int job_results(const struct job *j, const struct run_reply *rr,
 		r->has_validity = true;
 		r->bad_frees = w->bad_frees;
 		r->violations = w->violations;
-		r->valid = !w->bad_frees && !w->violations && w->checksum_ok &&
+		r->has_misaligned = w->has_misaligned;
+		r->misaligned = w->misaligned;
+		r->has_overlaps = w->has_overlaps;
+		r->overlaps = w->overlaps;
+		r->valid = !w->bad_frees && !w->violations && !w->overlaps &&
+			   !w->misaligned && w->checksum_ok &&
 			   w->done_ok == w->reps;
 		if (lat && lat[i] && last) {
 			struct res_lat a = r->alloc, f = r->free;
@@ -822,6 +827,10 @@ static const char *valid_word(const struct cmp_row *w)
 {
 	if (w->bad_frees || w->violations)
 		return "BAD";
+	if (w->overlaps)
+		return "OVERLAP";
+	if (w->misaligned)
+		return "MISALIGNED";
 	if (!w->checksum_ok)
 		return "DIFF-OPS";
 	if (w->done_ok != w->reps)
@@ -893,8 +902,9 @@ void job_print(FILE *f, const struct job *j, const struct run_reply *rr,
 	tbl_free(&t);
 	if (replay)
 		fprintf(f, "VALID: ok = every rep done, no refused free, validate() clean "
-			"after each rep, same op sequence as the first backend; overlap "
-			"and alignment of live blocks are not checked during replay\n");
+			"after each rep, same op sequence as the first backend, every "
+			"block aligned and none overlapping a live block of its worker "
+			"(checked after each op)\n");
 }
 
 static const char *const csv_cols[] = {

@@ -298,6 +298,17 @@ static int parse_result(struct run_reply *rr, const struct rr_line *l,
 	if (rr_get(l, "stranded_x1000") &&
 	    rr_need_i64(l, "stranded_x1000", &c->stranded_x1000, err, errlen))
 		return -EINVAL;
+	/* checked with per-op timing only; older modules lack both */
+	if (rr_get(l, "misaligned")) {
+		if (rr_need_u64(l, "misaligned", &c->misaligned, err, errlen))
+			return -EINVAL;
+		c->has_misaligned = true;
+	}
+	if (rr_get(l, "overlaps")) {
+		if (rr_need_u64(l, "overlaps", &c->overlaps, err, errlen))
+			return -EINVAL;
+		c->has_overlaps = true;
+	}
 	done = rr_get(l, "done");
 	if (!done || (strcmp(done, "ok") && strcmp(done, "short")))
 		return rerr(err, errlen, l->lineno, "done=%s: expected ok or short",
@@ -580,6 +591,10 @@ int runreply_compare(const struct run_reply *rr, struct cmp_row **rows)
 			r->failures += c->failures;
 			r->bad_frees += c->bad_frees;
 			r->violations += c->violations;
+			r->has_misaligned |= c->has_misaligned;
+			r->has_overlaps |= c->has_overlaps;
+			r->misaligned += c->misaligned;
+			r->overlaps += c->overlaps;
 			for (m = 0; m < rr->ncells; m++) {
 				c0 = &rr->cells[m];
 				if (c0->rep == c->rep && !strcmp(c0->instance, rr->inst[0]) &&

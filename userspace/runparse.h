@@ -48,6 +48,9 @@ struct rr_cell {
 	uint64_t requested_peak, allocated_peak, held_peak;
 	int64_t util_x1000;
 	uint64_t violations;
+	/* absent with timing=batch (not checked); overlaps also for remote */
+	bool has_misaligned, has_overlaps;
+	uint64_t misaligned, overlaps;
 	char checksum[17];
 };
 
@@ -97,6 +100,9 @@ struct cmp_row {
 	struct cmp_stat external_pct, stranded_pct;
 	struct cmp_stat held_kib, requested_kib;
 	uint64_t failures, bad_frees, violations;	/* sums over reps */
+	/* sums over the reps that report them; has_*: some rep did */
+	bool has_misaligned, has_overlaps;
+	uint64_t misaligned, overlaps;
 	bool checksum_ok;		/* equal to the first instance's per rep */
 	/* Ratios against row 0 (medians); 0 when row 0's value is 0. */
 	double r_alloc_p50, r_free_p50, r_alloc_mean, r_free_mean, r_ops;

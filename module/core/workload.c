@@ -19,6 +19,22 @@
  * flag and calls kml_cond_resched(); worker 0 also samples memory there
  * into a fixed-size time series that halves itself when full.
  *
+ * Validity. With per-op timing every worker also checks, outside the timed
+ * regions, what the backend hands out, as CS:APP's mdriver does: each
+ * pointer must be aligned to the instance's natural alignment
+ * (kml_cell_align(): 8 bytes or the instance's align= for object caches,
+ * the payload alignment for heaps, the block size for our page allocator,
+ * a page for other page allocators), and each new object must not overlap
+ * any object the worker holds. The live objects of a worker are a treap
+ * keyed by address over its working-set slots (two u32 links per slot,
+ * allocated with the working set; priorities hash the slot number), which
+ * holds disjoint blocks only: a block that overlaps one is counted and
+ * left out, so the first overlap is always found and the count after it is
+ * a lower bound. Each worker checks its own objects (several replay
+ * workers share an instance; overlaps between their objects are not
+ * looked for), the remote workload only alignment (its objects change
+ * hands), and mode=batch nothing (the whole batch is one timed region).
+ *
  * Locking: the command lock is held while the run is set up (instances
  * looked up and marked busy) and while results are published; it is
  * dropped while the workers run, so that "stop" and commands on other
@@ -30,7 +46,9 @@
 
 #define KML_RUN_CHUNK		64	/* ops between stop checks, samples */
 #define KML_FLOOR_ITERS		1024	/* empty timed regions per worker */
-#define KML_RUN_SLOT_BYTES	(64u << 20) /* working sets of all workers */
+#define KML_RUN_SLOT_BYTES	(96u << 20) /* working sets of all workers */
+#define KML_RUN_SLOT_COST	24	/* bytes per slot: set, checker */
+#define KML_MIN_ALIGN		8	/* objects and heap payloads */
 #define KML_BURST_OBJS		12	/* objects per forked task */
 #define KML_BURST_MAX_TASKS	4096
 
@@ -160,6 +178,8 @@ struct kml_cell_result {
 	u64 held_peak;
 	s32 util;
 	u32 violations;
+	u64 misaligned;		/* objects not at the natural alignment */
+	u64 overlaps;		/* objects that overlapped a live one */
 	u64 checksum;
 };
 
@@ -185,8 +205,12 @@ struct kml_worker {
 	void **ptr;			/* working set */
 	u32 *size;
 	u32 *perm;			/* shuffles */
+	u32 *ck_left;			/* overlap treap over the slots, or */
+	u32 *ck_right;			/* NULL when overlaps are not checked */
+	u32 ck_root;
 	u32 nr_slots;
 	bool per_op;			/* stamp every op (else batches) */
+	bool check;			/* check alignment (and overlaps) */
 	bool stopping;
 	u32 since;			/* ops since the last chunk boundary */
 	u64 t_chunk;			/* batch mode: start of this chunk */
@@ -204,6 +228,8 @@ struct kml_worker {
 	u64 sum_req;
 	u64 sum_usable;
 	u64 next_sample;
+	u64 misaligned;
+	u64 overlaps;
 	u64 checksum;
 };
 
@@ -248,12 +274,15 @@ struct kml_cell {
 	u64 req_peak;		/* sampled, all workers */
 	u64 usable_peak;
 	bool slots;		/* the backend counts its free slots */
+	u32 align;		/* natural alignment, 0: the block size */
 	s32 ext_end;		/* external frag at the end state */
 	s32 stranded_end;	/* stranded memory at the end state */
 	bool ext_end_set;
 };
 
 /* --- the worker's primitives ------------------------------------------------ */
+
+static u64 kml_cell_align(const struct kml_cell *c, size_t size);
 
 static inline void kml_w_sum(struct kml_worker *w, u64 kind, u64 slot,
 			     u64 size)
@@ -283,6 +312,8 @@ static void *kml_w_alloc(struct kml_worker *w, size_t size)
 		w->failures++;
 		return NULL;
 	}
+	if (w->check && ((unsigned long)p & (kml_cell_align(c, size) - 1)))
+		w->misaligned++;
 	usable = c->be->usable ? c->be->usable(c->priv, size) : size;
 	WRITE_ONCE(w->live, w->live + 1);
 	WRITE_ONCE(w->live_req, w->live_req + (s64)size);
@@ -321,6 +352,195 @@ static void kml_w_free(struct kml_worker *w, void *p, size_t size)
 	WRITE_ONCE(w->live, w->live - 1);
 	WRITE_ONCE(w->live_req, w->live_req - (s64)size);
 	WRITE_ONCE(w->live_usable, w->live_usable - (s64)usable);
+}
+
+/* --- validity: alignment and overlap ----------------------------------------- */
+
+#define KML_CK_NIL	0xffffffffu	/* no child, empty tree */
+#define KML_CK_OUT	0xfffffffeu	/* ck_left[]: the slot is not in it */
+
+static u32 kml_log2_up(u64 v)
+{
+	u32 e = 0;
+
+	while ((1ULL << e) < v)
+		e++;
+	return e;
+}
+
+/*
+ * The alignment every object of @size must have on the cell's instance:
+ * object caches 8 bytes or align= when larger (SLUB and our slab never go
+ * below 8), heaps their payload alignment, our page allocator its block
+ * size (buddy blocks are naturally aligned), other page allocators a page
+ * (vmalloc is only page aligned).
+ */
+static u64 kml_cell_align(const struct kml_cell *c, size_t size)
+{
+	if (c->align)
+		return c->align;
+	return (u64)KML_PAGE_SIZE <<
+	       kml_log2_up((size + KML_PAGE_SIZE - 1) / KML_PAGE_SIZE);
+}
+
+static u32 kml_natural_align(const struct kml_instance *in)
+{
+	const struct kml_params *p = &in->params;
+	u32 a;
+
+	switch (in->be->family) {
+	case KML_FAMILY_PAGE:
+		return in->be->ours ? 0 : KML_PAGE_SIZE;
+	case KML_FAMILY_HEAP:
+		/* payloads are aligned when the header is a multiple */
+		a = p->align ? p->align : KML_MIN_ALIGN;
+		if (p->header % a)
+			a = p->header & -p->header;
+		return a;
+	default:
+		return p->align > KML_MIN_ALIGN ? p->align : KML_MIN_ALIGN;
+	}
+}
+
+/* Treap priorities: a hash of the slot number, ties broken by it. */
+static inline bool kml_ck_above(u32 a, u32 b)
+{
+	u32 x = a, y = b;
+
+	x ^= x >> 16;
+	x *= 0x7feb352du;
+	x ^= x >> 15;
+	x *= 0x846ca68bu;
+	x ^= x >> 16;
+	y ^= y >> 16;
+	y *= 0x7feb352du;
+	y ^= y >> 15;
+	y *= 0x846ca68bu;
+	y ^= y >> 16;
+	return x > y || (x == y && a > b);
+}
+
+static inline unsigned long kml_ck_lo(const struct kml_worker *w, u32 i)
+{
+	return (unsigned long)w->ptr[i];
+}
+
+/*
+ * Whether [@p, @p + @len) overlaps a block of the treap. Its blocks are
+ * disjoint, so the search path for @p passes the blocks just below and
+ * just above it, the only ones that can overlap.
+ */
+static bool kml_ck_hits(const struct kml_worker *w, const void *p, u32 len)
+{
+	unsigned long lo = (unsigned long)p, hi = lo + len;
+	u32 t = w->ck_root;
+
+	while (t != KML_CK_NIL) {
+		unsigned long tlo = kml_ck_lo(w, t);
+
+		if (tlo < hi && lo < tlo + w->size[t])
+			return true;
+		t = tlo < lo ? w->ck_right[t] : w->ck_left[t];
+	}
+	return false;
+}
+
+/* Insert slot @i (disjoint from every block in the treap). */
+static void kml_ck_insert(struct kml_worker *w, u32 i)
+{
+	unsigned long key = kml_ck_lo(w, i);
+	u32 *link = &w->ck_root, *l, *r, t;
+
+	while (*link != KML_CK_NIL && kml_ck_above(*link, i))
+		link = kml_ck_lo(w, *link) < key ? &w->ck_right[*link] :
+						   &w->ck_left[*link];
+	/* split the subtree below @link around @key */
+	t = *link;
+	l = &w->ck_left[i];
+	r = &w->ck_right[i];
+	while (t != KML_CK_NIL) {
+		if (kml_ck_lo(w, t) < key) {
+			*l = t;
+			l = &w->ck_right[t];
+			t = *l;
+		} else {
+			*r = t;
+			r = &w->ck_left[t];
+			t = *r;
+		}
+	}
+	*l = KML_CK_NIL;
+	*r = KML_CK_NIL;
+	*link = i;
+}
+
+/* Remove slot @i if it is in the treap; return whether it was. */
+static bool kml_ck_remove(struct kml_worker *w, u32 i)
+{
+	unsigned long key;
+	u32 *link, a, b;
+
+	if (!w->ck_left || w->ck_left[i] == KML_CK_OUT)
+		return false;
+	key = kml_ck_lo(w, i);
+	link = &w->ck_root;
+	while (*link != i && *link != KML_CK_NIL)
+		link = kml_ck_lo(w, *link) < key ? &w->ck_right[*link] :
+						   &w->ck_left[*link];
+	if (*link == i) {
+		/* merge the two subtrees of @i in its place */
+		a = w->ck_left[i];
+		b = w->ck_right[i];
+		while (a != KML_CK_NIL && b != KML_CK_NIL) {
+			if (kml_ck_above(a, b)) {
+				*link = a;
+				link = &w->ck_right[a];
+				a = *link;
+			} else {
+				*link = b;
+				link = &w->ck_left[b];
+				b = *link;
+			}
+		}
+		*link = a != KML_CK_NIL ? a : b;
+	}
+	w->ck_left[i] = KML_CK_OUT;
+	return true;
+}
+
+/* Whether overlaps are checked for a new object of @size. */
+static inline bool kml_ck_on(const struct kml_worker *w, u32 size)
+{
+	return w->check && w->ck_left && size;
+}
+
+/* Track the new object in @slot: counted if it overlaps a live one. */
+static void kml_ck_track(struct kml_worker *w, u32 slot)
+{
+	if (!w->ptr[slot] || !kml_ck_on(w, w->size[slot]))
+		return;
+	if (kml_ck_hits(w, w->ptr[slot], w->size[slot]))
+		w->overlaps++;
+	else
+		kml_ck_insert(w, slot);
+}
+
+/* Allocate @size into the empty @slot and track it. */
+static void kml_w_alloc_slot(struct kml_worker *w, u32 slot, u32 size)
+{
+	w->ptr[slot] = kml_w_alloc(w, size);
+	w->size[slot] = size;
+	kml_ck_track(w, slot);
+}
+
+/* Free the object in @slot, if any, and empty the slot. */
+static void kml_w_free_slot(struct kml_worker *w, u32 slot)
+{
+	if (!w->ptr[slot])
+		return;
+	kml_ck_remove(w, slot);
+	kml_w_free(w, w->ptr[slot], w->size[slot]);
+	w->ptr[slot] = NULL;
 }
 
 /* Add a point to the series, halving it first when it is full. */
@@ -418,8 +638,7 @@ static void kml_w_cleanup(struct kml_worker *w)
 	for (i = 0; i < w->nr_slots; i++) {
 		if (!w->ptr[i])
 			continue;
-		kml_w_free(w, w->ptr[i], w->size[i]);
-		w->ptr[i] = NULL;
+		kml_w_free_slot(w, i);
 		kml_w_tick(w);
 	}
 }
@@ -443,13 +662,9 @@ static void kml_w_shuffle(struct kml_worker *w, u32 n)
 /* Replace the object in slot @j (if any) by a new one of @size. */
 static void kml_w_replace(struct kml_worker *w, u32 j, u32 size)
 {
-	if (w->ptr[j]) {
-		kml_w_free(w, w->ptr[j], w->size[j]);
-		w->ptr[j] = NULL;
-	}
+	kml_w_free_slot(w, j);
 	kml_w_sum(w, 1, j, size);
-	w->ptr[j] = kml_w_alloc(w, size);
-	w->size[j] = size;
+	kml_w_alloc_slot(w, j, size);
 	w->ops_done++;
 	kml_w_tick(w);
 }
@@ -480,8 +695,7 @@ static void kml_wl_churn(struct kml_worker *w)
 		k = r->ops - done < r->batch ? (u32)(r->ops - done) : r->batch;
 		for (i = 0; i < k; i++) {
 			kml_w_sum(w, 1, i, r->size);
-			w->ptr[i] = kml_w_alloc(w, r->size);
-			w->size[i] = r->size;
+			kml_w_alloc_slot(w, i, r->size);
 			w->ops_done++;
 			kml_w_tick(w);
 			if (w->stopping) {
@@ -497,21 +711,10 @@ static void kml_wl_churn(struct kml_worker *w)
 		for (i = k; i-- > 0;) {
 			u32 j = r->free_order == KML_FREE_RANDOM ? w->perm[i] : i;
 
-			if (w->ptr[j])
-				kml_w_free(w, w->ptr[j], w->size[j]);
-			w->ptr[j] = NULL;
+			kml_w_free_slot(w, j);
 			kml_w_tick(w);
 		}
 	}
-}
-
-static u32 kml_log2_up(u64 v)
-{
-	u32 e = 0;
-
-	while ((1ULL << e) < v)
-		e++;
-	return e;
 }
 
 static u32 kml_pick_size(struct kml_worker *w)
@@ -585,8 +788,7 @@ static void kml_wl_burst(struct kml_worker *w)
 			u32 size = o ? kml_burst_sizes[o - 1] : r->size;
 
 			kml_w_sum(w, 1, n, size);
-			w->ptr[n] = kml_w_alloc(w, size);
-			w->size[n] = size;
+			kml_w_alloc_slot(w, n, size);
 			w->ops_done++;
 			kml_w_tick(w);
 		}
@@ -595,11 +797,7 @@ static void kml_wl_burst(struct kml_worker *w)
 		/* exit: the whole burst, in random order */
 		kml_w_shuffle(w, n);
 		for (i = 0; i < n; i++) {
-			u32 j = w->perm[i];
-
-			if (w->ptr[j])
-				kml_w_free(w, w->ptr[j], w->size[j]);
-			w->ptr[j] = NULL;
+			kml_w_free_slot(w, w->perm[i]);
 			kml_w_tick(w);
 		}
 	}
@@ -623,31 +821,33 @@ static void kml_wl_dentry(struct kml_worker *w)
 		for (n = 0; n < r->batch && done < r->ops && !w->stopping;
 		     n++, done++) {
 			kml_w_sum(w, 1, n, r->size);
-			w->ptr[n] = kml_w_alloc(w, r->size);
-			w->size[n] = r->size;
+			kml_w_alloc_slot(w, n, r->size);
 			w->ops_done++;
 			kml_w_tick(w);
 		}
 		kml_w_shuffle(w, n);
 		for (i = 0; i < n; i++) {
 			u32 j = w->perm[i], v;
+			bool tracked;
 
 			if (!w->ptr[j])
 				continue;
 			if (kml_rand_below(&w->rng, 8)) {
-				kml_w_free(w, w->ptr[j], w->size[j]);
+				kml_w_free_slot(w, j);
 			} else {
 				if (nr_pool == r->batch) {
 					v = (u32)kml_rand_below(&w->rng,
 								nr_pool);
-					if (pool[v])
-						kml_w_free(w, pool[v],
-							   pool_size[v]);
+					kml_w_free_slot(w, r->batch + v);
 				} else {
 					v = nr_pool++;
 				}
+				/* the object moves to slot batch + v */
+				tracked = kml_ck_remove(w, j);
 				pool[v] = w->ptr[j];
 				pool_size[v] = w->size[j];
+				if (tracked)
+					kml_ck_insert(w, r->batch + v);
 			}
 			w->ptr[j] = NULL;
 			kml_w_tick(w);
@@ -724,31 +924,38 @@ static void kml_wl_replay(struct kml_worker *w)
 	for (i = 0; i < r->ops && !w->stopping; i++) {
 		const struct kml_trace_op *op = &t->ops[i];
 		u32 id = op->id;
+		bool hit;
 		void *p;
 
 		kml_w_sum(w, op->op + 1, id, op->size);
 		switch (op->op) {
 		case KML_TOP_ALLOC:
-			w->ptr[id] = kml_w_alloc(w, op->size);
-			w->size[id] = op->size;
+			kml_w_alloc_slot(w, id, op->size);
 			break;
 		case KML_TOP_FREE:
-			if (w->ptr[id])
-				kml_w_free(w, w->ptr[id], w->size[id]);
-			w->ptr[id] = NULL;
+			kml_w_free_slot(w, id);
 			break;
 		default:
 			/* realloc: new block, copy the smaller size, free old */
 			p = kml_w_alloc(w, op->size);
 			if (!p)
 				break;	/* like realloc(): the old one stays */
+			/* checked while the old block is still live */
+			hit = kml_ck_on(w, op->size) &&
+			      kml_ck_hits(w, p, op->size);
 			if (w->ptr[id]) {
-				memcpy(p, w->ptr[id], op->size < w->size[id] ?
-				       op->size : w->size[id]);
-				kml_w_free(w, w->ptr[id], w->size[id]);
+				/* memmove: a broken backend may overlap them */
+				memmove(p, w->ptr[id],
+					op->size < w->size[id] ? op->size :
+					w->size[id]);
+				kml_w_free_slot(w, id);
 			}
 			w->ptr[id] = p;
 			w->size[id] = op->size;
+			if (hit)
+				w->overlaps++;
+			else if (kml_ck_on(w, op->size))
+				kml_ck_insert(w, id);
 			break;
 		}
 		w->ops_done++;
@@ -839,6 +1046,7 @@ static void kml_worker_reset(struct kml_run *r, struct kml_cell *c,
 {
 	struct kml_worker *w = &r->w[i];
 	u64 x = r->seed;
+	u32 j;
 
 	/* everything but the histograms' and working set's memory */
 	kml_hist_reset(w->ha);
@@ -847,6 +1055,12 @@ static void kml_worker_reset(struct kml_run *r, struct kml_cell *c,
 	w->cell = c;
 	w->idx = i;
 	w->per_op = r->mode != KML_MODE_BATCH;
+	w->check = w->per_op;
+	w->ck_root = KML_CK_NIL;
+	for (j = 0; w->ck_left && j < w->nr_slots; j++)
+		w->ck_left[j] = KML_CK_OUT;
+	w->misaligned = 0;
+	w->overlaps = 0;
 	w->stopping = false;
 	w->since = 0;
 	w->t_chunk = 0;
@@ -880,6 +1094,7 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 	struct kml_hist *hfl = &r->cell_h[2];
 	struct kml_cell c = {
 		.run = r, .in = in, .be = in->be, .priv = in->priv, .rep = rep,
+		.align = kml_natural_align(in),
 	};
 	struct kml_alloc_stats st = { 0 };
 	u64 q[6], elapsed = 0, ops_all;
@@ -921,6 +1136,8 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 		res->frees += w->frees;
 		res->failures += w->failures;
 		res->bad_frees += w->bad_frees;
+		res->misaligned += w->misaligned;
+		res->overlaps += w->overlaps;
 		res->checksum ^= w->checksum;
 		res->req_peak += w->peak_req;
 		res->usable_peak += w->peak_usable;
@@ -987,6 +1204,8 @@ static void kml_run_free(struct kml_run *r)
 		kml_free(r->w[i].ptr);
 		kml_free(r->w[i].size);
 		kml_free(r->w[i].perm);
+		kml_free(r->w[i].ck_left);
+		kml_free(r->w[i].ck_right);
 	}
 	for (i = 0; i < KML_RUN_MAX_INST; i++)
 		kml_free(r->pub[i]);
@@ -1024,7 +1243,7 @@ static int kml_run_alloc(struct kml_session *s, struct kml_run *r)
 	u32 slots = kml_run_slots(r);
 	unsigned int i;
 
-	if ((u64)slots * 16 * r->nr_cpus > KML_RUN_SLOT_BYTES)
+	if ((u64)slots * KML_RUN_SLOT_COST * r->nr_cpus > KML_RUN_SLOT_BYTES)
 		return kml_cmd_err(s, -E2BIG,
 				   "working sets of %u objects x %u workers above the bound of %u bytes",
 				   slots, r->nr_cpus, KML_RUN_SLOT_BYTES);
@@ -1046,6 +1265,13 @@ static int kml_run_alloc(struct kml_session *s, struct kml_run *r)
 		w->nr_slots = slots;
 		if (!w->ha || !w->hf || !w->hfloor || !w->ptr || !w->size ||
 		    !w->perm)
+			goto out_nomem;
+		/* remote: objects change hands; batch: nothing is checked */
+		if (r->wl == KML_WL_REMOTE || r->mode == KML_MODE_BATCH)
+			continue;
+		w->ck_left = kml_zalloc(slots * sizeof(*w->ck_left));
+		w->ck_right = kml_zalloc(slots * sizeof(*w->ck_right));
+		if (!w->ck_left || !w->ck_right)
 			goto out_nomem;
 	}
 	if (r->wl == KML_WL_REMOTE) {
@@ -1345,6 +1571,11 @@ static void kml_run_result(struct kml_run *r, const struct kml_cell_result *c,
 		for (i = 0; i < 6; i++)
 			kml_out_printf(o, " free_%s_ns=%llu", q[i],
 				       (unsigned long long)c->free_q[i]);
+		kml_out_printf(o, " misaligned=%llu",
+			       (unsigned long long)c->misaligned);
+		if (r->wl != KML_WL_REMOTE)
+			kml_out_printf(o, " overlaps=%llu",
+				       (unsigned long long)c->overlaps);
 	}
 	kml_out_printf(o,
 		       " floor_ns=%llu elapsed_ns=%llu ops_per_sec=%llu internal_frag_x1000=%d external_frag_x1000=%d stranded_x1000=%d requested_peak=%llu allocated_peak=%llu held_peak=%llu utilization_x1000=%d violations=%u checksum=%016llx\n",

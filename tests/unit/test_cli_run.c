@@ -289,6 +289,131 @@ START_TEST(test_cli_run_reads_latency_view)
 }
 END_TEST
 
+/*
+ * Validity of a replay: misaligned= and overlaps= of each result line are
+ * summed over reps; any overlap makes VALID say OVERLAP, any misaligned
+ * block MISALIGNED, and the JSON validity carries both counts. A reply
+ * without them (an older module, or timing=batch) is not checked.
+ */
+#define RES_V(rep, inst, be, extra) \
+	"result rep=" #rep " instance=" inst " backend=" be " workload=replay " \
+	"cpus=0 ops=100 ops_done=100 done=ok allocs=60 frees=60 failures=0 " \
+	"bad_frees=0 alloc_p50_ns=40 alloc_p90_ns=50 alloc_p99_ns=60 " \
+	"alloc_p999_ns=70 alloc_max_ns=900 alloc_mean_ns=44 free_p50_ns=40 " \
+	"free_p90_ns=50 free_p99_ns=60 free_p999_ns=70 free_max_ns=800 " \
+	"free_mean_ns=44" extra " floor_ns=10 elapsed_ns=20000 " \
+	"ops_per_sec=1000 internal_frag_x1000=0 external_frag_x1000=100 " \
+	"stranded_x1000=-1 requested_peak=64 allocated_peak=64 held_peak=4096 " \
+	"utilization_x1000=15 violations=0 checksum=" CS0 "\n"
+#define RUN_V "run workload=replay on=a,b,c,d cpus=0 ops=100 reps=2 seed=1 " \
+	"mode=pairs timing=op sample=1 trace=t\n"
+#define SUM_V(inst) "summary instance=" inst " backend=x reps=2 done_ok=2\n"
+
+static const char valid_reply[] = CTX RUN_V
+	RES_V(0, "a", "first-fit", " misaligned=0 overlaps=0")
+	RES_V(0, "b", "bad-fit", " misaligned=0 overlaps=2")
+	RES_V(0, "c", "odd-fit", " misaligned=0 overlaps=0")
+	RES_V(0, "d", "old-fit", "")
+	RES_V(1, "b", "bad-fit", " misaligned=1 overlaps=3")
+	RES_V(1, "c", "odd-fit", " overlaps=0 misaligned=5")
+	RES_V(1, "d", "old-fit", "")
+	RES_V(1, "a", "first-fit", " misaligned=0 overlaps=0")
+	SUM_V("a") SUM_V("b") SUM_V("c") SUM_V("d") "end status=ok cells=8\n";
+
+/* The last word of the line of @text that starts with @start. */
+static const char *last_word(const char *text, const char *start)
+{
+	static char w[32];
+	const char *p = strstr(text, start), *e, *b;
+
+	ck_assert_msg(p, "no '%s' in %s", start + 1, text);
+	e = strchr(p + 1, '\n');
+	ck_assert_ptr_nonnull(e);
+	for (b = e; b > p && b[-1] != ' '; b--)
+		;
+	ck_assert_uint_lt((size_t)(e - b), sizeof(w));
+	memcpy(w, b, e - b);
+	w[e - b] = '\0';
+	return w;
+}
+
+START_TEST(test_cli_run_validity_overlap_and_alignment)
+{
+	struct run_reply rr;
+	struct cmp_row *rows;
+	struct results rs = { 0 }, back;
+	struct job j = { .zero = -1 };
+	char err[256], *buf = NULL, *mem;
+	size_t n = 0;
+	FILE *f;
+
+	ck_assert_msg(runreply_parse(valid_reply, strlen(valid_reply), &rr, err,
+				     sizeof(err)) == 0, "%s", err);
+	ck_assert(rr.cells[1].has_overlaps && rr.cells[1].has_misaligned);
+	ck_assert_uint_eq(rr.cells[1].overlaps, 2);
+	ck_assert_uint_eq(rr.cells[5].misaligned, 5);
+	ck_assert(!rr.cells[3].has_overlaps && !rr.cells[3].has_misaligned);
+	ck_assert_int_eq(runreply_compare(&rr, &rows), 4);
+	ck_assert_uint_eq(rows[1].overlaps, 5);
+	ck_assert_uint_eq(rows[1].misaligned, 1);
+	ck_assert_uint_eq(rows[2].overlaps, 0);
+	ck_assert_uint_eq(rows[2].misaligned, 5);
+	ck_assert(rows[0].has_overlaps && rows[0].has_misaligned);
+	ck_assert(!rows[3].has_overlaps && !rows[3].has_misaligned);
+
+	/* VALID: overlap first, then alignment; old replies stay ok */
+	f = open_memstream(&buf, &n);
+	job_print(f, &j, &rr, rows, true);
+	fclose(f);
+	mem = strstr(buf, "  VALID\n");	/* the memory table */
+	ck_assert_msg(mem, "%s", buf);
+	ck_assert_str_eq(last_word(mem, "\nfirst-fit "), "ok");
+	ck_assert_str_eq(last_word(mem, "\nbad-fit "), "OVERLAP");
+	ck_assert_str_eq(last_word(mem, "\nodd-fit "), "MISALIGNED");
+	ck_assert_str_eq(last_word(mem, "\nold-fit "), "ok");
+	ck_assert_msg(strstr(buf, "every block aligned and none overlapping a live block"),
+		      "%s", buf);
+	ck_assert_ptr_null(strstr(buf, "not checked"));
+	free(buf);
+
+	/* JSON: the counts in validity when checked, read back */
+	ck_assert_int_eq(job_results(&j, &rr, rows, NULL, &rs), 0);
+	buf = NULL;
+	f = open_memstream(&buf, &n);
+	ck_assert_int_eq(results_write(f, &rs), 0);
+	fclose(f);
+	ck_assert_msg(strstr(buf, "\"validity\":{\"ok\":false,\"bad_frees\":0,"
+			      "\"violations\":0,\"overlaps\":5,\"misaligned\":1}"), "%s", buf);
+	ck_assert_msg(strstr(buf, "\"validity\":{\"ok\":true,\"bad_frees\":0,"
+			      "\"violations\":0}"), "%s", buf);
+	ck_assert_msg(results_read(buf, n, &back, err, sizeof(err)) == 0, "%s", err);
+	ck_assert(back.r[0].valid && back.r[0].has_overlaps);
+	ck_assert_uint_eq(back.r[0].overlaps, 0);
+	ck_assert(!back.r[1].valid);
+	ck_assert_uint_eq(back.r[1].overlaps, 5);
+	ck_assert_uint_eq(back.r[1].misaligned, 1);
+	ck_assert(!back.r[2].valid && back.r[2].has_misaligned);
+	ck_assert_uint_eq(back.r[2].misaligned, 5);
+	ck_assert(back.r[3].valid && back.r[3].has_validity);
+	ck_assert(!back.r[3].has_overlaps && !back.r[3].has_misaligned);
+	free(buf);
+	results_free(&back);
+	results_free(&rs);
+	free(rows);
+	runreply_free(&rr);
+
+	/* a malformed count is an error with its line */
+	{
+		static const char bad[] = CTX RUN_V
+			RES_V(0, "a", "first-fit", " misaligned=0 overlaps=-1");
+
+		ck_assert_int_eq(runreply_parse(bad, strlen(bad), &rr, err,
+						sizeof(err)), -EINVAL);
+		ck_assert_str_eq(err, "line 3: overlaps=-1: not a number");
+	}
+}
+END_TEST
+
 /* A run turned into results.json and read back through the schema reader. */
 START_TEST(test_cli_run_results_json_round_trip)
 {
@@ -597,6 +722,14 @@ START_TEST(test_cli_replay_sim_tool)
 			      "--reps 2", &out, &err), 0);
 	ck_assert_ptr_nonnull(strstr(out, "VALID"));
 	ck_assert_ptr_nonnull(strstr(err, "format=rep ops=130 ids=16"));
+	ck_assert_msg(strstr(out, "\nslab ") && strstr(strstr(out, "\nslab "), "  ok\n"),
+		      "%s", out);
+	free(out);
+	free(err);
+	ck_assert_int_eq(tool("sim --json replay traces/short-crlf.rep --backend best-fit "
+			      "--reps 1", &out, &err), 0);
+	ck_assert_msg(strstr(out, "\"violations\":0,\"overlaps\":0,\"misaligned\":0}"),
+		      "%s", out);
 	free(out);
 	free(err);
 	ck_assert_int_eq(tool("sim replay tests/cli/data/bad-free.rep --backend slab",
@@ -665,6 +798,7 @@ int main(void)
 	tcase_add_test(tc, test_cli_run_latency_view_stranded_column);
 	tcase_add_test(tc, test_cli_run_not_applicable_figures);
 	tcase_add_test(tc, test_cli_run_results_json_round_trip);
+	tcase_add_test(tc, test_cli_run_validity_overlap_and_alignment);
 	tcase_add_test(tc, test_cli_run_job_keys_and_backends);
 	suite_add_tcase(s, tc);
 	tcase_set_timeout(tt, 60);

@@ -14,6 +14,7 @@
 #include "host.h"
 #include "metrics.h"
 #include "ops.h"
+#include "rand.h"
 #include "unit.h"
 
 /* --- a fake backend: malloc with counters --------------------------------- */
@@ -683,6 +684,14 @@ START_TEST(test_engine_run_every_workload_on_fake)
 		ck_assert_uint_eq(field(r, "allocs"), field(r, "frees"));
 		ck_assert_uint_eq(field(r, "failures"), 0);
 		ck_assert_uint_eq(field(r, "bad_frees"), 0);
+		/* malloc'ed blocks: aligned to 16, disjoint */
+		if (strstr(cmds[i], "mode=batch")) {
+			ck_assert_ptr_null(strstr(r, " misaligned="));
+		} else {
+			ck_assert_uint_eq(field(r, "misaligned"), 0);
+			if (!strstr(cmds[i], "remote"))
+				ck_assert_uint_eq(field(r, "overlaps"), 0);
+		}
 		ck_assert_int_eq(fake_of("a")->live, 0);
 		ck_assert_uint_eq(fake_of("a")->bad_frees, 0);
 	}
@@ -1111,11 +1120,313 @@ START_TEST(test_engine_ours_run_every_workload)
 			r = run_ok(cmd);
 			ck_assert_msg(field(r, "violations") == 0, "%s on %s",
 				      cmd, t[i].create);
+			/* every workload checks alignment, all but remote overlaps */
+			ck_assert_msg(field(r, "misaligned") == 0, "%s on %s: %s",
+				      cmd, t[i].create, r);
+			if (strcmp(w, "remote"))
+				ck_assert_msg(field(r, "overlaps") == 0,
+					      "%s on %s: %s", cmd, t[i].create, r);
+			else
+				ck_assert_ptr_null(strstr(r, " overlaps="));
 			ck_assert_uint_eq(field(r, "allocs") - field(r, "failures"),
 					  field(r, "frees"));
 			ck_assert_int_eq(ex("validate x"), 0);
 			ck_assert_uint_eq(field(reply(), "violations"), 0);
 		}
+		ck_assert_int_eq(ex("destroy x"), 0);
+	}
+	kml_unregister_ours();
+}
+END_TEST
+
+/* --- validity: alignment and overlap of what a backend hands out ----------- */
+
+/*
+ * Scripted backends: alloc() hands out script_arena + script_off[k] for the
+ * k-th call, so that a test decides every address; free() accepts all.
+ * Registered as an object cache, our page allocator, a foreign page
+ * allocator and a heap, for the alignment rule of each family.
+ */
+#define SCRIPT_ARENA	(1u << 20)
+#define SCRIPT_MAX	6000
+
+static char script_arena[SCRIPT_ARENA + 65536] __attribute__((aligned(65536)));
+static u32 script_off[SCRIPT_MAX];
+static u32 script_len, script_n;
+
+static int script_create(const struct kml_params *p, u32 id, void **priv)
+{
+	*priv = script_arena;
+	script_n = 0;
+	return 0;
+}
+
+static void script_destroy(void *priv)
+{
+}
+
+static void *script_alloc(void *priv, size_t size)
+{
+	ck_assert_uint_lt(script_n, script_len);
+	return script_arena + script_off[script_n++];
+}
+
+static int script_free(void *priv, void *ptr, size_t size)
+{
+	return 0;
+}
+
+#define SCRIPT_BACKEND(id, fam, is_ours)				\
+static const struct kml_backend script_##id = {				\
+	.name = "script-" #id, .desc = "addresses chosen by the test",	\
+	.family = fam, .ours = is_ours,					\
+	.create = script_create, .destroy = script_destroy,		\
+	.alloc = script_alloc, .free = script_free,			\
+}
+
+SCRIPT_BACKEND(obj, KML_FAMILY_OBJECT, false);
+SCRIPT_BACKEND(pages, KML_FAMILY_PAGE, true);
+SCRIPT_BACKEND(vm, KML_FAMILY_PAGE, false);
+SCRIPT_BACKEND(heap, KML_FAMILY_HEAP, false);
+
+/* Load @text as trace @name (any length). */
+static int load_big(const char *name, const char *text)
+{
+	size_t n = strlen(text) + 64;
+	char *buf = malloc(n);
+	int ret;
+
+	ck_assert_ptr_nonnull(buf);
+	snprintf(buf, n, "trace load %s\n%s", name, text);
+	ret = kml_engine_exec(E, S, buf, strlen(buf));
+	free(buf);
+	return ret;
+}
+
+/* Replay trace t on instance @inst with the addresses @off; the result. */
+static const char *script_replay(const char *inst, const u32 *off, u32 n)
+{
+	char cmd[96];
+
+	memcpy(script_off, off, n * sizeof(*off));
+	script_len = n;
+	script_n = 0;
+	snprintf(cmd, sizeof(cmd), "run replay on=%s trace=t", inst);
+	return strstr(run_ok(cmd), "\nresult ");
+}
+
+START_TEST(test_engine_replay_counts_overlaps)
+{
+	/* [0,100) [16,116) [32,132) [48,56): each overlaps the first */
+	static const u32 ov[] = { 0, 16, 32, 48 };
+	/* adjacent blocks touch but do not overlap; then one reaches over */
+	static const u32 adj[] = { 0, 16, 32, 48, 64 };
+	/* a realloc is checked while the old block is still live */
+	static const u32 re[] = { 0, 40, 200 };
+	const char *r;
+
+	ck_assert_int_eq(kml_backend_register(&script_obj), 0);
+	ck_assert_int_eq(ex("create s script-obj"), 0);
+	ck_assert_int_eq(load("t", "kmemlab-trace 1\na 0 100\na 1 100\na 2 100\nf 1\na 3 8\nf 0\nf 2\nf 3\n"), 0);
+	r = script_replay("s", ov, 4);
+	ck_assert_uint_eq(field(r, "overlaps"), 3);
+	ck_assert_uint_eq(field(r, "misaligned"), 0);
+	ck_assert_uint_eq(field(r, "bad_frees"), 0);
+	ck_assert_int_eq(ex("trace drop t"), 0);
+
+	ck_assert_int_eq(load("t", "kmemlab-trace 1\na 0 16\na 1 16\na 2 17\na 3 8\nf 3\na 4 16\n"), 0);
+	r = script_replay("s", adj, 5);
+	/* 2 is [32,49): 3 at 48 overlaps it; 3 is not tracked, so 4 at 64 is fine */
+	ck_assert_uint_eq(field(r, "overlaps"), 1);
+	ck_assert_int_eq(ex("trace drop t"), 0);
+
+	ck_assert_int_eq(load("t", "kmemlab-trace 1\na 0 100\nr 0 50\nr 0 50\n"), 0);
+	r = script_replay("s", re, 3);
+	/* 40 overlaps the old [0,100); 200 does not overlap [40,90) */
+	ck_assert_uint_eq(field(r, "overlaps"), 1);
+	ck_assert_uint_eq(field(r, "allocs"), 3);
+
+	/* batch timing checks nothing: no fields */
+	memcpy(script_off, re, sizeof(re));
+	script_len = 3;
+	script_n = 0;
+	r = run_ok("run replay on=s trace=t mode=batch");
+	ck_assert_ptr_null(strstr(r, " overlaps="));
+	ck_assert_ptr_null(strstr(r, " misaligned="));
+	ck_assert_int_eq(ex("destroy s"), 0);
+	kml_backend_unregister(&script_obj);
+}
+END_TEST
+
+START_TEST(test_engine_replay_counts_misaligned_by_family)
+{
+	static const struct {
+		const struct kml_backend *be;
+		const char *create;
+		u32 off[3];
+		unsigned int misaligned;
+	} t[] = {
+		/* object caches: 8 bytes */
+		{ &script_obj, "create s script-obj", { 0, 8196, 16384 }, 1 },
+		/* ... or align= when larger */
+		{ &script_obj, "create s script-obj size=64 align=32",
+		  { 32, 8240, 16384 }, 1 },
+		/* heaps: align=, unless the header is not a multiple of it */
+		{ &script_heap, "create s script-heap align=32",
+		  { 32, 8240, 16384 }, 1 },
+		{ &script_heap, "create s script-heap align=32 header=8",
+		  { 8, 8204, 16392 }, 1 },
+		/* our page allocator: the block size; others: a page */
+		{ &script_pages, "create s script-pages",
+		  { 4096, 16384, 20480 }, 1 },
+		{ &script_vm, "create s script-vm",
+		  { 4096, 16384, 20480 + 2048 }, 1 },
+	};
+	unsigned int i;
+
+	/* sizes: 8192 (two pages), 4096, 100 */
+	ck_assert_int_eq(load("t", "kmemlab-trace 1\na 0 8192\na 1 4096\na 2 100\n"), 0);
+	for (i = 0; i < ARRAY_SIZE(t); i++) {
+		const char *r;
+
+		ck_assert_int_eq(kml_backend_register(t[i].be), 0);
+		ck_assert_msg(ex(t[i].create) == 0, "%s: %s", t[i].create, reply());
+		r = script_replay("s", t[i].off, 3);
+		ck_assert_msg(field(r, "misaligned") == t[i].misaligned,
+			      "%s: %s", t[i].create, r);
+		ck_assert_uint_eq(field(r, "overlaps"), 0);
+		ck_assert_int_eq(ex("destroy s"), 0);
+		kml_backend_unregister(t[i].be);
+	}
+}
+END_TEST
+
+/*
+ * Random traces with random addresses against a reference model: a list of
+ * the tracked blocks, searched in full. A new block that overlaps a tracked
+ * one is counted and not tracked (the engine's rule); a realloc is checked
+ * before its old block goes.
+ */
+struct model_blk {
+	unsigned long lo, hi;
+	bool live, tracked;
+};
+
+static bool model_hits(const struct model_blk *b, unsigned int n,
+		       unsigned long lo, unsigned long hi)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (b[i].live && b[i].tracked && b[i].lo < hi && lo < b[i].hi)
+			return true;
+	return false;
+}
+
+START_TEST(test_engine_replay_overlaps_match_model)
+{
+	enum { IDS = 300, OPS = 5000 };
+	static struct model_blk blk[IDS];
+	struct kml_rand rng;
+	size_t cap = OPS * 24 + 64, len;
+	char *text = malloc(cap);
+	unsigned int seed, i, nr_off;
+	u64 overlaps, misaligned;
+
+	ck_assert_ptr_nonnull(text);
+	ck_assert_int_eq(kml_backend_register(&script_obj), 0);
+	ck_assert_int_eq(ex("create s script-obj"), 0);
+	for (seed = 1; seed <= 4; seed++) {
+		kml_rand_seed(&rng, seed);
+		memset(blk, 0, sizeof(blk));
+		len = (size_t)snprintf(text, cap, "kmemlab-trace 1\n");
+		nr_off = 0;
+		overlaps = 0;
+		misaligned = 0;
+		for (i = 0; i < OPS; i++) {
+			u32 id = (u32)kml_rand_below(&rng, IDS);
+			u32 size = (u32)kml_rand_range(&rng, 1, 512);
+			/* sparse early seeds, crowded later ones */
+			u32 span = seed <= 2 ? SCRIPT_ARENA - 4096 : 65536;
+			u32 off = (u32)kml_rand_below(&rng, span);
+			unsigned long lo, hi;
+			bool hit, re = blk[id].live && kml_rand_below(&rng, 2);
+
+			if (blk[id].live && !re) {
+				len += snprintf(text + len, cap - len, "f %u\n", id);
+				blk[id].live = false;
+				continue;
+			}
+			if (kml_rand_below(&rng, 4))
+				off &= ~7u;
+			script_off[nr_off++] = off;
+			misaligned += off % 8 != 0;
+			lo = (unsigned long)off;
+			hi = lo + size;
+			hit = model_hits(blk, IDS, lo, hi);
+			len += snprintf(text + len, cap - len, "%c %u %u\n",
+					re ? 'r' : 'a', id, size);
+			overlaps += hit;
+			blk[id] = (struct model_blk){ lo, hi, true, !hit };
+		}
+		ck_assert_uint_lt(len, cap);
+		ck_assert_int_eq(load_big("t", text), 0);
+		{
+			u32 off[SCRIPT_MAX];
+			const char *r;
+
+			memcpy(off, script_off, nr_off * sizeof(*off));
+			r = script_replay("s", off, nr_off);
+			ck_assert_msg(field(r, "overlaps") == overlaps,
+				      "seed %u: %llu, model %llu", seed,
+				      field(r, "overlaps"),
+				      (unsigned long long)overlaps);
+			ck_assert_uint_eq(field(r, "misaligned"), misaligned);
+			ck_assert_uint_eq(script_n, nr_off);
+		}
+		/* the test is not vacuous: both kinds of outcome occur */
+		ck_assert_uint_gt(overlaps, 0);
+		ck_assert_uint_lt(overlaps, nr_off);
+		ck_assert_int_eq(ex("trace drop t"), 0);
+	}
+	free(text);
+	ck_assert_int_eq(ex("destroy s"), 0);
+	kml_backend_unregister(&script_obj);
+}
+END_TEST
+
+/* Our allocators hand out aligned, disjoint blocks on a bundled trace. */
+START_TEST(test_engine_replay_ours_valid_on_bundled_trace)
+{
+	static const char * const creates[] = {
+		"create x first-fit pool=4M",
+		"create x slab pool=8M",
+		"create x buddy pool=16M",
+	};
+	FILE *f = fopen("traces/mixed-realloc.rep", "r");
+	static char text[1 << 16];
+	size_t n;
+	unsigned int i;
+
+	ck_assert_ptr_nonnull(f);
+	n = fread(text, 1, sizeof(text) - 1, f);
+	fclose(f);
+	ck_assert_uint_gt(n, 0);
+	ck_assert_uint_lt(n, sizeof(text) - 1);
+	text[n] = '\0';
+	ck_assert_int_eq(kml_register_ours(), 0);
+	ck_assert_int_eq(load_big("t", text), 0);
+	for (i = 0; i < ARRAY_SIZE(creates); i++) {
+		const char *r;
+
+		ck_assert_msg(ex(creates[i]) == 0, "%s: %s", creates[i], reply());
+		r = run_ok("run replay on=x trace=t cpus=0,1 reps=2");
+		ck_assert_msg(field(r, "overlaps") == 0 &&
+			      field(r, "misaligned") == 0, "%s: %s",
+			      creates[i], r);
+		ck_assert_uint_eq(field(r, "failures"), 0);
+		/* two workers, each 1392 a and 400 r lines */
+		ck_assert_uint_eq(field(r, "allocs"), 2 * (1392 + 400));
 		ck_assert_int_eq(ex("destroy x"), 0);
 	}
 	kml_unregister_ours();
@@ -1443,6 +1754,10 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, test_engine_run_interrupted_frees_everything);
 	tcase_add_test(tc, test_engine_ours_round_trip);
 	tcase_add_test(tc, test_engine_ours_run_every_workload);
+	tcase_add_test(tc, test_engine_replay_counts_overlaps);
+	tcase_add_test(tc, test_engine_replay_counts_misaligned_by_family);
+	tcase_add_test(tc, test_engine_replay_overlaps_match_model);
+	tcase_add_test(tc, test_engine_replay_ours_valid_on_bundled_trace);
 	suite_add_tcase(s, tc);
 	return s;
 }
