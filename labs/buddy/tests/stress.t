@@ -31,6 +31,7 @@ peak_held 8388608
 largest_free 4194304
 total_free 8388608
 external_frag_x1000 500
+stranded_x1000 -1
 # backend buddy
 alloc 20000
 free 20000
@@ -93,6 +94,7 @@ peak_held 8388608
 largest_free 4194304
 total_free 8388608
 external_frag_x1000 500
+stranded_x1000 -1
 # backend buddy
 alloc 20000
 free 20000

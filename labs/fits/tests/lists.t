@@ -102,7 +102,7 @@ heap first-fit: region 1024 base 0 align 16 header 0 min_split 1 list lifo coale
 largest free block: 784
 largest free run: 784
 total free: 960
-external fragmentation: 18.4%
+external fragmentation: 18.3%
 free list length: 2
 $ validate a
 validate instance=a violations=0

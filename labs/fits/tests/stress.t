@@ -29,6 +29,7 @@ peak_held 65536
 largest_free 65536
 total_free 65536
 external_frag_x1000 0
+stranded_x1000 -1
 # backend first-fit
 policy first-fit
 bytes_allocated 0
@@ -90,6 +91,7 @@ peak_held 65536
 largest_free 65536
 total_free 65536
 external_frag_x1000 0
+stranded_x1000 -1
 # backend segregated
 policy segregated
 bytes_allocated 0

@@ -101,7 +101,7 @@ heap worst-fit: region 100 base 1000 align 4 header 4 min_split 1 list address c
 largest free block: 12
 largest free run: 52
 total free: 64
-external fragmentation: 81.3%
+external fragmentation: 81.2%
 free list length: 7
 $ validate h
 validate instance=h violations=0

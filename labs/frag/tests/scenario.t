@@ -4788,5 +4788,5 @@ heap first-fit: region 65536 base 0 align 8 header 0 min_split 1 list address co
 largest free block: 25536
 largest free run: 25536
 total free: 45536
-external fragmentation: 44.0%
+external fragmentation: 43.9%
 free list length: 21

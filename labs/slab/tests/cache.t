@@ -269,7 +269,8 @@ peak_allocated 8064
 peak_held 12288
 largest_free 112
 total_free 7616
-external_frag_x1000 985
+external_frag_x1000 -1
+stranded_x1000 619
 # backend slab
 slab-100.alloc 80
 slab-100.free 40
