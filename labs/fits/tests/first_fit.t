@@ -107,3 +107,70 @@ external fragmentation: 70.0%
 free list length: 5
 $ validate h
 validate instance=h violations=0
+$ create d first-fit pool=100 base=1000 header=4 align=4 zero=0 coalesce=0
+created instance=d backend=first-fit family=heap id=2 zero=0
+$ alloc d 20
+handle=0 size=20 usable=24 addr=1000 searched=1
+ptr[0] = Alloc(20) returned 1004 (searched 1 elements)
+Free List [ Size 1 ]: [ addr:1024 sz:76 ]
+
+$ alloc d 4
+handle=1 size=4 usable=8 addr=1024 searched=1
+ptr[1] = Alloc(4) returned 1028 (searched 1 elements)
+Free List [ Size 1 ]: [ addr:1032 sz:68 ]
+
+$ alloc d 8
+handle=2 size=8 usable=12 addr=1032 searched=1
+ptr[2] = Alloc(8) returned 1036 (searched 1 elements)
+Free List [ Size 1 ]: [ addr:1044 sz:56 ]
+
+$ alloc d 4
+handle=3 size=4 usable=8 addr=1044 searched=1
+ptr[3] = Alloc(4) returned 1048 (searched 1 elements)
+Free List [ Size 1 ]: [ addr:1052 sz:48 ]
+
+$ free d 0
+freed handle=0 size=20 usable=24
+Free(ptr[0])
+returned 0
+Free List [ Size 2 ]: [ addr:1000 sz:24 ][ addr:1052 sz:48 ]
+
+$ free d 2
+freed handle=2 size=8 usable=12
+Free(ptr[2])
+returned 0
+Free List [ Size 3 ]: [ addr:1000 sz:24 ][ addr:1032 sz:12 ][ addr:1052 sz:48 ]
+
+$ alloc d 8
+handle=0 size=8 usable=12 addr=1000 searched=1
+ptr[0] = Alloc(8) returned 1004 (searched 1 elements)
+Free List [ Size 3 ]: [ addr:1012 sz:12 ][ addr:1032 sz:12 ][ addr:1052 sz:48 ]
+
+$ alloc d 16
+handle=2 size=16 usable=20 addr=1052 searched=3
+ptr[2] = Alloc(16) returned 1056 (searched 3 elements)
+Free List [ Size 3 ]: [ addr:1012 sz:12 ][ addr:1032 sz:12 ][ addr:1072 sz:28 ]
+
+$ alloc d 4
+handle=4 size=4 usable=8 addr=1012 searched=1
+ptr[4] = Alloc(4) returned 1016 (searched 1 elements)
+Free List [ Size 3 ]: [ addr:1020 sz:4 ][ addr:1032 sz:12 ][ addr:1072 sz:28 ]
+
+$ cat d heapmap
+heap first-fit: region 100 base 1000 align 4 header 4 min_split 1 list address coalesce off
+    offset              address       size state request handle
+         0                 1000         12 used  8 0
+        12                 1012          8 used  4 4
+        20                 1020          4 free
+        24                 1024          8 used  4 1
+        32                 1032         12 free
+        44                 1044          8 used  4 3
+        52                 1052         20 used  16 2
+        72                 1072         28 free
+largest free block: 28
+largest free run: 28
+total free: 44
+external fragmentation: 36.3%
+free list length: 3
+$ validate d
+validate instance=d violations=0

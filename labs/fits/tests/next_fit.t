@@ -105,3 +105,70 @@ external fragmentation: 81.2%
 free list length: 7
 $ validate h
 validate instance=h violations=0
+$ create d next-fit pool=100 base=1000 header=4 align=4 zero=0 coalesce=0
+created instance=d backend=next-fit family=heap id=2 zero=0
+$ alloc d 20
+handle=0 size=20 usable=24 addr=1000 searched=1
+ptr[0] = Alloc(20) returned 1004 (searched 1 elements)
+Free List [ Size 1 ]: [ addr:1024 sz:76 ]
+
+$ alloc d 4
+handle=1 size=4 usable=8 addr=1024 searched=1
+ptr[1] = Alloc(4) returned 1028 (searched 1 elements)
+Free List [ Size 1 ]: [ addr:1032 sz:68 ]
+
+$ alloc d 8
+handle=2 size=8 usable=12 addr=1032 searched=1
+ptr[2] = Alloc(8) returned 1036 (searched 1 elements)
+Free List [ Size 1 ]: [ addr:1044 sz:56 ]
+
+$ alloc d 4
+handle=3 size=4 usable=8 addr=1044 searched=1
+ptr[3] = Alloc(4) returned 1048 (searched 1 elements)
+Free List [ Size 1 ]: [ addr:1052 sz:48 ]
+
+$ free d 0
+freed handle=0 size=20 usable=24
+Free(ptr[0])
+returned 0
+Free List [ Size 2 ]: [ addr:1000 sz:24 ][ addr:1052 sz:48 ]
+
+$ free d 2
+freed handle=2 size=8 usable=12
+Free(ptr[2])
+returned 0
+Free List [ Size 3 ]: [ addr:1000 sz:24 ][ addr:1032 sz:12 ][ addr:1052 sz:48 ]
+
+$ alloc d 8
+handle=0 size=8 usable=12 addr=1052 searched=1
+ptr[0] = Alloc(8) returned 1056 (searched 1 elements)
+Free List [ Size 3 ]: [ addr:1000 sz:24 ][ addr:1032 sz:12 ][ addr:1064 sz:36 ]
+
+$ alloc d 16
+handle=2 size=16 usable=20 addr=1064 searched=1
+ptr[2] = Alloc(16) returned 1068 (searched 1 elements)
+Free List [ Size 3 ]: [ addr:1000 sz:24 ][ addr:1032 sz:12 ][ addr:1084 sz:16 ]
+
+$ alloc d 4
+handle=4 size=4 usable=8 addr=1084 searched=1
+ptr[4] = Alloc(4) returned 1088 (searched 1 elements)
+Free List [ Size 3 ]: [ addr:1000 sz:24 ][ addr:1032 sz:12 ][ addr:1092 sz:8 ]
+
+$ cat d heapmap
+heap next-fit: region 100 base 1000 align 4 header 4 min_split 1 list address coalesce off
+    offset              address       size state request handle
+         0                 1000         24 free
+        24                 1024          8 used  4 1
+        32                 1032         12 free
+        44                 1044          8 used  4 3
+        52                 1052         12 used  8 0
+        64                 1064         20 used  16 2
+        84                 1084          8 used  4 4
+        92                 1092          8 free
+largest free block: 24
+largest free run: 24
+total free: 44
+external fragmentation: 45.4%
+free list length: 3
+$ validate d
+validate instance=d violations=0
