@@ -13,26 +13,8 @@ cd "$top" || exit 1
 K=${1:-$top/userspace/kmemlab}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-n=0
-fails=0
-plan=16
-
-ok() {	# ok STATUS DESCRIPTION
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		fails=$((fails + 1))
-	fi
-}
-
-show() {
-	sed 's/^/# /' "$@"
-}
-
-echo "TAP version 13"
-echo "1..$plan"
+. tests/lib/tap.sh
+tap_plan 16
 if [ ! -x "$K" ]; then
 	echo "# SKIP: $K not built (make userspace)"
 	exit 4
@@ -113,15 +95,16 @@ rc=$?
 show "$tmp/ex" "$tmp/ex.err"
 grep -q '^created instance=c backend=slab family=object id=1 zero=0$' "$tmp/ex" &&
 	grep -q "size=2M: above the bound 1048576 of backend 'slab'" "$tmp/ex.err"
-ok $([ $rc -eq 1 ] && [ $? -eq 0 ]; echo $?) "exec: a create reply, then a named limit and exit 1"
+found=$?
+ok $([ $rc -eq 1 ] && [ $found -eq 0 ]; echo $?) "exec: a create reply, then a named limit and exit 1"
 $S exec 'create g glibc zero=1' >/dev/null 2>"$tmp/g.err"
 rc=$?
 if $S view backends | grep -q '^glibc '; then
 	grep -q "backend 'glibc' does not take zero= (it takes: none)" "$tmp/g.err"
-	ok $([ $rc -eq 1 ] && [ $? -eq 0 ]; echo $?) "glibc takes no create keys"
+	found=$?
+	ok $([ $rc -eq 1 ] && [ $found -eq 0 ]; echo $?) "glibc takes no create keys"
 else
-	n=$((n + 1))
-	echo "ok $n - glibc takes no create keys # SKIP no glibc backend"
+	skip "glibc takes no create keys" "no glibc backend"
 fi
 $S view instances >"$tmp/vi" 2>&1
 ok $([ $? -eq 0 ] && [ ! -s "$tmp/vi" ]; echo $?) "view instances of a fresh sim engine is empty"
@@ -135,5 +118,4 @@ $S trace -- true >/dev/null 2>"$tmp/e3"
 ok $([ $? -eq 2 ] && grep -q '^kmemlab: trace: tracepoints exist in kernel mode only' "$tmp/e3"; echo $?) \
 	"trace in sim mode exits 2"
 
-echo "# $((n - fails)) passed, $fails failed"
-[ $fails -eq 0 ] && [ $n -eq $plan ]
+tap_end

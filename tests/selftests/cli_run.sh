@@ -12,21 +12,8 @@ cd "$top" || exit 1
 K=userspace/kmemlab
 ko=${KMEMLAB_KO:-$top/kmemlab.ko}
 tmp=$(mktemp -d)
-n=0
-fails=0
-
-ok() {	# ok CONDITION-STATUS DESCRIPTION
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		fails=$((fails + 1))
-	fi
-}
-
-echo "TAP version 13"
-echo "1..12"
+. tests/lib/tap.sh
+tap_plan 12
 if [ "$(id -u)" != 0 ] || [ ! -x "$K" ]; then
 	echo "# SKIP: needs root and $K"
 	exit 4
@@ -98,4 +85,4 @@ ok $? "no temporary instance or trace is left behind ($left, $traces)"
 
 rmmod kmemlab
 rm -rf "$tmp"
-[ $fails -eq 0 ]
+tap_end

@@ -17,30 +17,8 @@ K=$top/userspace/kmemlab
 ko=${KMEMLAB_KO:-$top/kmemlab.ko}
 D=/sys/kernel/debug/kmemlab
 tmp=$(mktemp -d)
-n=0
-fails=0
-
-ok() {	# ok STATUS DESCRIPTION
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		fails=$((fails + 1))
-	fi
-}
-
-skip() {	# skip DESCRIPTION REASON
-	n=$((n + 1))
-	echo "ok $n - $1 # SKIP $2"
-}
-
-show() {	# show FILE...: as TAP comments
-	sed 's/^/# /' "$@"
-}
-
-echo "TAP version 13"
-echo "1..30"
+. tests/lib/tap.sh
+tap_plan 30
 if [ "$(id -u)" != 0 ] || [ ! -x "$K" ]; then
 	echo "# SKIP: needs root and $K"
 	exit 4
@@ -55,7 +33,7 @@ rc=$?
 ok $([ $rc -eq 4 ] && grep -q '^kmemlab: ' "$tmp/e0"; echo $?) "slabinfo without the module exits 4 with 'kmemlab: what: why'"
 
 if ! insmod "$ko"; then
-	echo "not ok $((n + 1)) - insmod $ko"
+	ok 1 "insmod $ko"
 	exit 1
 fi
 
@@ -258,6 +236,4 @@ ok $? "rmmod after the views"
 $K status >/dev/null 2>&1
 ok $([ $? -eq 4 ]; echo $?) "status after rmmod exits 4"
 rm -rf "$tmp"
-echo "# $((n - fails)) passed, $fails failed"
-[ $n -eq 30 ] || echo "# planned 30, ran $n"
-[ $fails -eq 0 ] && [ $n -eq 30 ]
+tap_end
