@@ -700,22 +700,6 @@ static int kml_arg_inst(struct kml_session *s, unsigned int i, bool idle,
 	return 0;
 }
 
-/* The teaching heap behind @in, for the step replies; NULL for others. */
-static struct kml_heap *kml_inst_heap(const struct kml_instance *in)
-{
-	static const struct kml_backend * const heaps[] = {
-		&kml_backend_first_fit, &kml_backend_next_fit,
-		&kml_backend_best_fit, &kml_backend_worst_fit,
-		&kml_backend_segregated, &kml_backend_bump,
-	};
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(heaps); i++)
-		if (in->be == heaps[i])
-			return in->priv;
-	return NULL;
-}
-
 static int kml_cmd_destroy(struct kml_session *s)
 {
 	struct kml_instance *in = NULL;

@@ -364,19 +364,11 @@ static bool kml_heap_row_used(const char *line, const char *end, u64 *addr)
 	return !kml_parse_u64(w[1], len[1], addr);
 }
 
-static bool kml_inst_is_heap(const struct kml_instance *in)
+struct kml_heap *kml_inst_heap(const struct kml_instance *in)
 {
-	static const struct kml_backend * const heaps[] = {
-		&kml_backend_first_fit, &kml_backend_next_fit,
-		&kml_backend_best_fit, &kml_backend_worst_fit,
-		&kml_backend_segregated, &kml_backend_bump,
-	};
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(heaps); i++)
-		if (in->be == heaps[i])
-			return true;
-	return false;
+	if (in->be->ours && in->be->family == KML_FAMILY_HEAP)
+		return in->priv;
+	return NULL;
 }
 
 static int kml_view_heapmap(struct kml_instance *in, struct kml_out *out)
@@ -469,7 +461,7 @@ int kml_engine_view(struct kml_engine *e, const char *name,
 				       kml_iview_names[view], in->name);
 			break;
 		}
-		if (view == KML_IVIEW_HEAPMAP && kml_inst_is_heap(in)) {
+		if (view == KML_IVIEW_HEAPMAP && kml_inst_heap(in)) {
 			ret = kml_view_heapmap(in, out);
 			break;
 		}

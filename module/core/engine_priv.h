@@ -156,6 +156,8 @@ struct kml_instance *kml_inst_find_tok(struct kml_engine *e,
 struct kml_trace *kml_trace_find_tok(struct kml_engine *e,
 				     const struct kml_tok *t);
 void kml_print_context(struct kml_engine *e, struct kml_out *out);
+/* The teaching heap behind @in (one of our heap backends), else NULL. */
+struct kml_heap *kml_inst_heap(const struct kml_instance *in);
 /* "object", "page" or "heap". */
 const char *kml_family_name(enum kml_family f);
 /*
