@@ -253,6 +253,8 @@ struct kml_run {
 	u64 sample;
 	struct kml_trace *trace;
 	u64 max_request;		/* largest size the workload asks */
+	u32 pow2_lo, pow2_hi;		/* dist=pow2: exponents of min, max */
+	u32 kmix_total;			/* dist=kmalloc-mix: sum of weights */
 	bool stop;			/* WRITE_ONCE by stop / the host */
 
 	struct kml_worker *w;		/* nr_cpus of them */
@@ -720,19 +722,13 @@ static void kml_wl_churn(struct kml_worker *w)
 static u32 kml_pick_size(struct kml_worker *w)
 {
 	struct kml_run *r = w->cell->run;
-	u32 i, total = 0, x, lo;
+	u32 i, x, lo;
 
 	switch (r->dist) {
-	case KML_DIST_POW2: {
-		u32 e_lo = kml_log2_up(r->min);
-		u32 e_hi = 63 - __builtin_clzll(r->max);
-
-		return 1u << kml_rand_range(&w->rng, e_lo, e_hi);
-	}
+	case KML_DIST_POW2:
+		return 1u << kml_rand_range(&w->rng, r->pow2_lo, r->pow2_hi);
 	case KML_DIST_KMALLOC:
-		for (i = 0; i < ARRAY_SIZE(kml_kmix_weight); i++)
-			total += kml_kmix_weight[i];
-		x = (u32)kml_rand_below(&w->rng, total);
+		x = (u32)kml_rand_below(&w->rng, r->kmix_total);
 		for (i = 0; x >= kml_kmix_weight[i]; i++)
 			x -= kml_kmix_weight[i];
 		lo = i ? kml_kmix_class[i - 1] + 1 : 1;
@@ -1407,11 +1403,14 @@ static int kml_run_parse(struct kml_session *s, struct kml_run *r)
 	    (s->kv_seen & (KML_RKB(MIN) | KML_RKB(MAX))))
 		return kml_cmd_err(s, -EINVAL,
 				   "dist=kmalloc-mix has fixed sizes (8..8192); drop min= and max=");
-	if (r->dist == KML_DIST_POW2 &&
-	    kml_log2_up(r->min) > 63u - __builtin_clzll(r->max))
+	r->pow2_lo = kml_log2_up(r->min);
+	r->pow2_hi = 63u - __builtin_clzll(r->max);
+	if (r->dist == KML_DIST_POW2 && r->pow2_lo > r->pow2_hi)
 		return kml_cmd_err(s, -EINVAL,
 				   "dist=pow2: no power of two in %u..%u",
 				   r->min, r->max);
+	for (k = 0; k < ARRAY_SIZE(kml_kmix_weight); k++)
+		r->kmix_total += kml_kmix_weight[k];
 	if (r->order > r->maxorder)
 		return kml_cmd_err(s, -EINVAL, "order=%u is above maxorder=%u",
 				   r->order, r->maxorder);
