@@ -1263,6 +1263,21 @@ const char *kml_slab_cache_name(const struct kml_slab_cache *s)
 	return s->name;
 }
 
+/* Free slots of the slabs on list @head. */
+static u64 kml_slab_free_slots_locked(const struct kml_list *head)
+{
+	struct kml_list *pos;
+	u64 n = 0;
+
+	for (pos = kml_list_first(head); pos; pos = kml_list_next(head, pos)) {
+		struct kml_slab *slab = kml_list_entry(pos, struct kml_slab,
+						       node);
+
+		n += slab->objects - slab->inuse;
+	}
+	return n;
+}
+
 /*
  * kml_slab_cache_info() - the numbers of a /proc/slabinfo row.
  *
@@ -1279,26 +1294,13 @@ const char *kml_slab_cache_name(const struct kml_slab_cache *s)
  */
 void kml_slab_cache_info(struct kml_slab_cache *s, struct kml_slab_info *info)
 {
-	struct kml_list *pos;
-	u64 free_listed = 0, live, slots;
+	u64 free_listed, live, slots;
 
 	memset(info, 0, sizeof(*info));
 	live = kml_slab_inuse_now(s);
 	kml_lock_acquire(&s->lock);
-	for (pos = kml_list_first(&s->partial); pos;
-	     pos = kml_list_next(&s->partial, pos)) {
-		struct kml_slab *slab = kml_list_entry(pos, struct kml_slab,
-						       node);
-
-		free_listed += slab->objects - slab->inuse;
-	}
-	for (pos = kml_list_first(&s->empty); pos;
-	     pos = kml_list_next(&s->empty, pos)) {
-		struct kml_slab *slab = kml_list_entry(pos, struct kml_slab,
-						       node);
-
-		free_listed += slab->objects - slab->inuse;
-	}
+	free_listed = kml_slab_free_slots_locked(&s->partial) +
+		      kml_slab_free_slots_locked(&s->empty);
 	info->num_slabs = s->nr_slabs;
 	info->nr_partial = s->nr_partial;
 	info->nr_empty = s->nr_empty;
@@ -1810,7 +1812,7 @@ static size_t kml_slab_be_max_size(void *priv)
 	return be->km ? KML_KMALLOC_MAX_SIZE : be->cache->size;
 }
 
-/* Call @fn for every cache of the instance. */
+/* The instance's caches: how many, and the one at @i. */
 static unsigned int kml_slab_be_nr(const struct kml_slab_be *be)
 {
 	return be->km ? KML_KMALLOC_CLASSES : 1;
