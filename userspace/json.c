@@ -189,6 +189,16 @@ fail:
 	return NULL;
 }
 
+/* Skip a run of digits. Return: how many there were. */
+static size_t jp_digits(struct jp *p)
+{
+	size_t start = p->pos;
+
+	while (p->pos < p->len && p->s[p->pos] >= '0' && p->s[p->pos] <= '9')
+		p->pos++;
+	return p->pos - start;
+}
+
 static int jp_number(struct jp *p, double *num)
 {
 	size_t start = p->pos;
@@ -197,30 +207,22 @@ static int jp_number(struct jp *p, double *num)
 
 	if (p->pos < p->len && p->s[p->pos] == '-')
 		p->pos++;
-	if (p->pos >= p->len || p->s[p->pos] < '0' || p->s[p->pos] > '9')
-		goto bad;
-	if (p->s[p->pos] == '0' && p->pos + 1 < p->len &&
+	if (p->pos + 1 < p->len && p->s[p->pos] == '0' &&
 	    p->s[p->pos + 1] >= '0' && p->s[p->pos + 1] <= '9')
 		goto bad;
-	while (p->pos < p->len && p->s[p->pos] >= '0' && p->s[p->pos] <= '9')
-		p->pos++;
+	if (!jp_digits(p))
+		goto bad;
 	if (p->pos < p->len && p->s[p->pos] == '.') {
 		p->pos++;
-		if (p->pos >= p->len || p->s[p->pos] < '0' || p->s[p->pos] > '9')
+		if (!jp_digits(p))
 			goto bad;
-		while (p->pos < p->len && p->s[p->pos] >= '0' &&
-		       p->s[p->pos] <= '9')
-			p->pos++;
 	}
 	if (p->pos < p->len && (p->s[p->pos] == 'e' || p->s[p->pos] == 'E')) {
 		p->pos++;
 		if (p->pos < p->len && (p->s[p->pos] == '+' || p->s[p->pos] == '-'))
 			p->pos++;
-		if (p->pos >= p->len || p->s[p->pos] < '0' || p->s[p->pos] > '9')
+		if (!jp_digits(p))
 			goto bad;
-		while (p->pos < p->len && p->s[p->pos] >= '0' &&
-		       p->s[p->pos] <= '9')
-			p->pos++;
 	}
 	if (p->pos - start >= sizeof(buf))
 		goto bad;
