@@ -155,6 +155,37 @@ static int parse_slab_text(char *text, size_t len, const char *name,
 	return r;
 }
 
+/*
+ * view_absent() - a view reading "# no ..." (the instance has no such view):
+ * say so, naming @who, and free @text. Return: 0 when @text is a real view,
+ * else CLI_EXIT_FAIL.
+ */
+static int view_absent(const char *who, char *text)
+{
+	if (strncmp(text, "# no ", 5))
+		return 0;
+	cli_error(who, "%.*s", (int)strcspn(text + 2, "\n"), text + 2);
+	free(text);
+	return CLI_EXIT_FAIL;
+}
+
+/*
+ * inst_view_read() - read view @view of @inst (NULL: the global one).
+ * Return: 0 with *@text allocated, or CLI_EXIT_FAIL after an error message
+ * naming @who.
+ */
+static int inst_view_read(struct conn *conn, const char *inst, const char *view,
+			  const char *who, char **text, size_t *len)
+{
+	int r = conn_view(conn, inst, view, text, len);
+
+	if (r) {
+		cli_error(who, "%s", r == -ENOENT ? "no such instance" : strerror(-r));
+		return CLI_EXIT_FAIL;
+	}
+	return view_absent(who, *text);
+}
+
 /* The real caches the module created: kmemlab-* rows of /proc/slabinfo. */
 static int real_kmemlab_caches(const char *path, struct slab_table *out)
 {
@@ -187,7 +218,7 @@ int slab_rows_gather(struct cli_ctx *ctx, const char *inst, bool want_ours,
 	char name[96];
 	size_t len;
 	char *text;
-	int r, ec;
+	int ec;
 
 	memset(ours, 0, sizeof(*ours));
 	memset(real, 0, sizeof(*real));
@@ -195,18 +226,9 @@ int slab_rows_gather(struct cli_ctx *ctx, const char *inst, bool want_ours,
 		conn = cli_conn(ctx, &ec);
 		if (!conn)
 			return ec;
-		r = conn_view(conn, inst, "slabinfo", &text, &len);
-		if (r) {
-			cli_error(inst ? inst : "slabinfo", "%s", r == -ENOENT ?
-				  "no such instance" : strerror(-r));
+		if (inst_view_read(conn, inst, "slabinfo", inst ? inst : "slabinfo",
+				   &text, &len))
 			return CLI_EXIT_FAIL;
-		}
-		if (!strncmp(text, "# no ", 5)) {
-			cli_error(inst ? inst : "slabinfo", "%.*s", (int)strcspn(text + 2, "\n"),
-				  text + 2);
-			free(text);
-			return CLI_EXIT_FAIL;
-		}
 		snprintf(name, sizeof(name), "%s%s%s", inst ? "inst/" : "",
 			 inst ? inst : "", inst ? "/slabinfo" : "slabinfo");
 		if (parse_slab_text(text, len, name, ours))
@@ -334,9 +356,9 @@ const struct cli_opt frag_opts[] = {
  * Collect rows: the kernel's zones from @file, then each named instance (or
  * every buddy instance) with its zone column set to the instance name.
  */
-static int buddy_collect(struct cli_ctx *ctx, bool kernel, bool ours,
-			 const char *file, char **insts, int ninst,
-			 struct buddy_src *b)
+static int buddy_collect_rows(struct cli_ctx *ctx, bool kernel, bool ours,
+			      const char *file, char **insts, int ninst,
+			      struct buddy_src *b)
 {
 	struct conn_inst *list = NULL;
 	struct buddy_table t;
@@ -384,16 +406,7 @@ static int buddy_collect(struct cli_ctx *ctx, bool kernel, bool ours,
 
 			if (!ninst && strcmp(conn_backend_kind(list[i].backend), "buddy"))
 				continue;
-			r = conn_view(conn, name, "buddyinfo", &text, &len);
-			if (r) {
-				cli_error(name, "%s", r == -ENOENT ? "no such instance" :
-					  strerror(-r));
-				free(list);
-				return CLI_EXIT_FAIL;
-			}
-			if (!strncmp(text, "# no ", 5)) {
-				cli_error(name, "%.*s", (int)strcspn(text + 2, "\n"), text + 2);
-				free(text);
+			if (inst_view_read(conn, name, "buddyinfo", name, &text, &len)) {
 				free(list);
 				return CLI_EXIT_FAIL;
 			}
@@ -415,6 +428,22 @@ static int buddy_collect(struct cli_ctx *ctx, bool kernel, bool ours,
 	}
 	free(list);
 	return 0;
+}
+
+/*
+ * buddy_collect() - the kernel's zones and/or our buddy instances in @b.
+ * Return: an exit code; on failure @b holds nothing (rows gathered before
+ * the failing step are freed).
+ */
+static int buddy_collect(struct cli_ctx *ctx, bool kernel, bool ours,
+			 const char *file, char **insts, int ninst,
+			 struct buddy_src *b)
+{
+	int r = buddy_collect_rows(ctx, kernel, ours, file, insts, ninst, b);
+
+	if (r)
+		buddy_src_free(b);
+	return r;
 }
 
 static int buddy_args(struct cli_ctx *ctx, int argc, char **argv, bool *kernel,
@@ -649,27 +678,15 @@ static int load_inst_view(struct cli_ctx *ctx, const char *cmd,
 			cli_error(file, "%s", strerror(-r));
 			return CLI_EXIT_FAIL;
 		}
-	} else {
-		*inst = argv[optind];
-		if (parse_instance(cmd, *inst))
-			return CLI_EXIT_USAGE;
-		conn = cli_conn(ctx, &ec);
-		if (!conn)
-			return ec;
-		r = conn_view(conn, *inst, view, text, len);
-		if (r) {
-			cli_error(*inst, "%s", r == -ENOENT ? "no such instance" :
-				  strerror(-r));
-			return CLI_EXIT_FAIL;
-		}
+		return view_absent(file, *text);
 	}
-	if (!strncmp(*text, "# no ", 5)) {
-		cli_error(*inst ? *inst : file, "%.*s",
-			  (int)strcspn(*text + 2, "\n"), *text + 2);
-		free(*text);
-		return CLI_EXIT_FAIL;
-	}
-	return 0;
+	*inst = argv[optind];
+	if (parse_instance(cmd, *inst))
+		return CLI_EXIT_USAGE;
+	conn = cli_conn(ctx, &ec);
+	if (!conn)
+		return ec;
+	return inst_view_read(conn, *inst, view, *inst, text, len);
 }
 
 const struct cli_opt heapmap_opts[] = {
