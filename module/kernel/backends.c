@@ -514,10 +514,14 @@ static int kmemlab_cache_merged(const char *name)
 
 /* --- views and statistics ---------------------------------------------------- */
 
-static void kmemlab_real_stats(void *priv, struct kml_alloc_stats *st)
+/*
+ * The instance's own counters, with bytes held approximated by bytes
+ * allocated: all validate() and destroy() need, without reading
+ * /proc/slabinfo.
+ */
+static void kmemlab_real_counts(struct kmemlab_real *r,
+				struct kml_alloc_stats *st)
 {
-	struct kmemlab_real *r = priv;
-	struct kmemlab_slabinfo *si;
 	int cpu;
 
 	memset(st, 0, sizeof(*st));
@@ -533,6 +537,14 @@ static void kmemlab_real_stats(void *priv, struct kml_alloc_stats *st)
 	st->peak_allocated = atomic64_read(&r->peak);
 	st->bytes_held = st->bytes_allocated;
 	st->peak_held = st->peak_allocated;
+}
+
+static void kmemlab_real_stats(void *priv, struct kml_alloc_stats *st)
+{
+	struct kmemlab_real *r = priv;
+	struct kmemlab_slabinfo *si;
+
+	kmemlab_real_counts(r, st);
 	if (!r->cache)
 		return;
 
@@ -636,7 +648,7 @@ static unsigned int kmemlab_real_validate(void *priv)
 	struct kml_alloc_stats st;
 	unsigned int bad = 0;
 
-	kmemlab_real_stats(r, &st);
+	kmemlab_real_counts(r, &st);
 	if (st.frees > st.allocs)
 		bad++;
 	if (st.bytes_allocated > st.peak_allocated)
@@ -840,7 +852,7 @@ static void kmemlab_real_destroy(void *priv)
 	}
 	xa_destroy(&r->live);
 
-	kmemlab_real_stats(r, &st);
+	kmemlab_real_counts(r, &st);
 	live = st.allocs - st.frees;
 	if (live) {
 		/* Untracked objects we cannot find: an engine bug. */
