@@ -163,6 +163,33 @@ static inline long ke_vmstat(const char *key)
 	return ke_line_value(buf, key, &v) ? -1 : (long)v;
 }
 
+/*
+ * ke_free_pages() - free pages including those parked on the per-CPU
+ * lists (the "count:" lines of /proc/zoneinfo), which nr_free_pages leaves
+ * out: a page freed a moment ago may wait there, so only the sum tells
+ * whether memory came back. -1 when /proc/zoneinfo can't be read.
+ */
+static inline long ke_free_pages(void)
+{
+	static char buf[65536];
+	const char *p;
+	long v, sum = 0;
+
+	if (kt_read("/proc/zoneinfo", buf, sizeof(buf)) <= 0)
+		return -1;
+	for (p = buf; *p; p++) {
+		while (*p == ' ')
+			p++;
+		if (sscanf(p, "pages free %ld", &v) == 1 ||
+		    sscanf(p, "count: %ld", &v) == 1)
+			sum += v;
+		p = strchr(p, '\n');
+		if (!p)
+			break;
+	}
+	return sum;
+}
+
 /* ke_write_file() - write @text to @path; 0 or -errno. */
 static inline int ke_write_file(const char *path, const char *text)
 {
