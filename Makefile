@@ -16,8 +16,9 @@ export KDIR
 BUILD	:= build
 CC	?= gcc
 
-CORE_SRCS := $(sort $(wildcard module/core/*.c))
-CORE_HDRS := $(wildcard module/core/*.h) $(wildcard userspace/sim/*.h)
+CORE_SRCS := $(sort $(wildcard module/core/*.c module/engine/*.c))
+CORE_HDRS := $(wildcard module/core/*.h module/engine/*.h) \
+	     $(wildcard userspace/sim/*.h)
 SIM_SRCS  := $(sort $(wildcard userspace/sim/*.c))
 CLI_SRCS  := $(sort $(wildcard userspace/*.c))
 CLI_HDRS  := $(wildcard userspace/*.h)
@@ -26,7 +27,7 @@ CLI_HDRS  := $(wildcard userspace/*.h)
 # there, as in the kernel's own flags.
 WARN	:= -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow \
 	   -Wstrict-prototypes -Wmissing-prototypes
-US_INC	:= -Iuserspace/sim -Imodule/core
+US_INC	:= -Iuserspace/sim -Imodule/core -Imodule/engine
 US_CFLAGS := -std=gnu11 -O2 -g -D_GNU_SOURCE $(WARN) $(US_INC) -pthread
 SAN	:= -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=undefined

@@ -27,7 +27,7 @@ tmp=$(mktemp -d "${TMPDIR:-/tmp}/kmemlab-labs-check.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 kdir=${KDIR:-$(tools/kdir)}
 n=0
-before=$(cat module/core/*.c module/kernel/*.c labs/*/lab.conf | sha256sum)
+before=$(cat module/core/*.c module/engine/*.c module/kernel/*.c labs/*/lab.conf | sha256sum)
 echo "TAP version 13"
 tap() {	# tap OK|FAIL description [detail file]
 	n=$((n + 1))
@@ -78,7 +78,7 @@ for lab in $labs; do
 done
 
 # Generation never touches the reference tree.
-after=$(cat module/core/*.c module/kernel/*.c labs/*/lab.conf | sha256sum)
+after=$(cat module/core/*.c module/engine/*.c module/kernel/*.c labs/*/lab.conf | sha256sum)
 if [ "$before" = "$after" ]; then
 	tap OK "generating the handouts left the reference sources unchanged"
 else

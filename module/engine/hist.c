@@ -97,3 +97,13 @@ void kml_hist_render(const struct kml_hist *h, struct kml_out *out)
 			       (unsigned long long)h->buckets[i]);
 	}
 }
+
+void kml_hist_quantiles(const struct kml_hist *h, u64 *q)
+{
+	q[0] = kml_hist_quantile(h, 50, 100);
+	q[1] = kml_hist_quantile(h, 90, 100);
+	q[2] = kml_hist_quantile(h, 99, 100);
+	q[3] = kml_hist_quantile(h, 999, 1000);
+	q[4] = h->count ? h->max : 0;
+	q[5] = kml_hist_mean(h);
+}

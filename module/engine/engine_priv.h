@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Internals of the engine shared by engine.c (instances, sessions, views),
- * cmd.c (the command language) and workload.c (runs). Only the engine's
- * files and its unit tests include this.
+ * Internals of the engine, shared by its files: engine.c (engine,
+ * sessions), commands.c (dispatch), cmd_inst.c and cmd_trace.c (commands),
+ * run.c (runs), views.c, instance.c and parse.c (the helpers at the
+ * bottom). Only the engine's files and its unit tests include this.
  */
 #ifndef KML_ENGINE_PRIV_H
 #define KML_ENGINE_PRIV_H
@@ -131,7 +132,7 @@ struct kml_keyspec {
 	const char * const *words;	/* KML_KT_ENUM, NULL-terminated */
 };
 
-/* cmd.c */
+/* parse.c: error replies, tokens, numbers, key=value, lists */
 int kml_cmd_err(struct kml_session *s, int err, const char *fmt, ...)
 	__printf(3, 4);
 bool kml_tok_eq(const struct kml_tok *t, const char *word);
@@ -144,17 +145,17 @@ int kml_parse_keys(struct kml_session *s, unsigned int first,
 int kml_parse_list(struct kml_session *s, const char *key,
 		   const struct kml_tok *val, struct kml_tok *items,
 		   unsigned int max, unsigned int *nr);
-int kml_cmd_dispatch(struct kml_session *s, const char *buf, size_t len);
 
-void kml_engine_clear_locked(struct kml_engine *e, u32 *nr_inst,
-			     u32 *nr_traces);
-
-/* engine.c */
+/* instance.c: lookup, teardown, figures derived from a backend */
 struct kml_instance *kml_inst_find(struct kml_engine *e, const char *name);
 struct kml_instance *kml_inst_find_tok(struct kml_engine *e,
 				       const struct kml_tok *t);
 struct kml_trace *kml_trace_find_tok(struct kml_engine *e,
 				     const struct kml_tok *t);
+/* Unlink, tell the host, free; the live handles it had. cmd_lock held. */
+u32 kml_inst_destroy(struct kml_engine *e, struct kml_instance *in);
+void kml_engine_clear_locked(struct kml_engine *e, u32 *nr_inst,
+			     u32 *nr_traces);
 void kml_print_context(struct kml_engine *e, struct kml_out *out);
 /* The teaching heap behind @in (one of our heap backends), else NULL. */
 struct kml_heap *kml_inst_heap(const struct kml_instance *in);
@@ -176,10 +177,21 @@ void kml_frag_figures(const struct kml_backend *be, bool slots,
 		      const struct kml_alloc_stats *st, s32 *ext,
 		      s32 *stranded);
 
-/* workload.c */
+/* cmd_inst.c, cmd_trace.c, run.c: the commands */
+int kml_cmd_create(struct kml_session *s);
+int kml_cmd_destroy(struct kml_session *s);
+int kml_cmd_reset(struct kml_session *s);
+int kml_cmd_alloc(struct kml_session *s);
+int kml_cmd_free(struct kml_session *s);
+int kml_cmd_handles(struct kml_session *s);
+int kml_cmd_shrink(struct kml_session *s);
+int kml_cmd_validate(struct kml_session *s);
+int kml_cmd_trace(struct kml_session *s);
 int kml_cmd_run(struct kml_session *s);
-int kml_render_latency(struct kml_instance *in, struct kml_out *out);
 bool kml_run_uses_trace(struct kml_engine *e, const struct kml_trace *t);
 unsigned int kml_run_stop_locked(struct kml_engine *e);
+
+/* commands.c: tokenise, find the verb, lock, execute */
+int kml_cmd_dispatch(struct kml_session *s, const char *buf, size_t len);
 
 #endif /* KML_ENGINE_PRIV_H */

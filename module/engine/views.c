@@ -1,18 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The engine's objects and views: the engine itself, client sessions and
- * their replies, instance and trace lookup, and the read-only views the
- * debugfs files (and the simulator) show. The command language is in
- * cmd.c, runs in workload.c.
- *
- * Locking: cmd_lock serialises commands (a run drops it while its workers
- * run, with its instances marked busy); state_lock guards the instance
- * list, the trace table and published results against the views, which
- * take only state_lock. Order: cmd_lock, then state_lock. Host hooks are
- * called with cmd_lock held and state_lock not held.
+ * The read-only views the debugfs files (and the simulator) show: per
+ * instance stats, slabinfo, buddyinfo, frag, latency and heapmap, and the
+ * engine-wide backends, instances, context and slabinfo.
  */
 #include "engine_priv.h"
-#include "metrics.h"
 
 const char * const kml_iview_names[KML_IVIEW_NR] = {
 	[KML_IVIEW_STATS]	= "stats",
@@ -29,198 +21,6 @@ const char * const kml_gview_names[KML_GVIEW_NR] = {
 	[KML_GVIEW_CONTEXT]	= "context",
 	[KML_GVIEW_SLABINFO]	= "slabinfo",
 };
-
-/* --- engine and sessions ------------------------------------------------ */
-
-struct kml_engine *kml_engine_create(const struct kml_host *host)
-{
-	struct kml_engine *e = kml_zalloc(sizeof(*e));
-
-	if (!e)
-		return NULL;
-	e->host = host;
-	kml_mutex_init(&e->cmd_lock);
-	kml_mutex_init(&e->state_lock);
-	kml_list_init(&e->instances);
-	e->next_id = 1;
-	return e;
-}
-
-void kml_engine_destroy(struct kml_engine *e)
-{
-	u32 nr_inst, nr_traces;
-
-	if (!e)
-		return;
-	kml_mutex_lock(&e->cmd_lock);
-	KML_WARN_ON_ONCE(e->run);
-	kml_engine_clear_locked(e, &nr_inst, &nr_traces);
-	kml_mutex_unlock(&e->cmd_lock);
-	kml_mutex_destroy(&e->state_lock);
-	kml_mutex_destroy(&e->cmd_lock);
-	kml_free(e);
-}
-
-unsigned int kml_engine_stop(struct kml_engine *e)
-{
-	unsigned int n;
-
-	kml_mutex_lock(&e->cmd_lock);
-	n = kml_run_stop_locked(e);
-	kml_mutex_unlock(&e->cmd_lock);
-	return n;
-}
-
-struct kml_session *kml_session_create(struct kml_engine *e)
-{
-	struct kml_session *s = kml_zalloc(sizeof(*s));
-
-	if (!s)
-		return NULL;
-	s->reply = kml_zalloc(KML_REPLY_MAX);
-	if (!s->reply) {
-		kml_free(s);
-		return NULL;
-	}
-	s->e = e;
-	kml_out_init(&s->out, s->reply, KML_REPLY_MAX);
-	return s;
-}
-
-void kml_session_destroy(struct kml_session *s)
-{
-	if (!s)
-		return;
-	kml_free(s->reply);
-	kml_free(s);
-}
-
-/* The last line of a reply that did not fit, in room kept for it. */
-#define KML_TRUNC_NOTE	"# truncated: the reply exceeded its bound\n"
-
-int kml_engine_exec(struct kml_engine *e, struct kml_session *s,
-		    const char *buf, size_t len)
-{
-	int ret;
-
-	/* Keep room for the truncation note at the end of the buffer. */
-	kml_out_init(&s->out, s->reply, KML_REPLY_MAX - sizeof(KML_TRUNC_NOTE));
-	ret = kml_cmd_dispatch(s, buf, len);
-	if (s->out.overflow) {
-		/* cut back to the last full line, then say so */
-		while (s->out.len && s->reply[s->out.len - 1] != '\n')
-			s->out.len--;
-		memcpy(s->reply + s->out.len, KML_TRUNC_NOTE,
-		       sizeof(KML_TRUNC_NOTE));
-		s->out.len += sizeof(KML_TRUNC_NOTE) - 1;
-	}
-	return ret;
-}
-
-const char *kml_session_reply(const struct kml_session *s, size_t *len)
-{
-	*len = s->out.len;
-	return s->reply;
-}
-
-/* --- lookup ---------------------------------------------------------------- */
-
-struct kml_instance *kml_inst_find(struct kml_engine *e, const char *name)
-{
-	struct kml_list *pos;
-
-	for (pos = kml_list_first(&e->instances); pos;
-	     pos = kml_list_next(&e->instances, pos)) {
-		struct kml_instance *in = kml_list_entry(pos,
-							 struct kml_instance,
-							 node);
-
-		if (!strcmp(in->name, name))
-			return in;
-	}
-	return NULL;
-}
-
-struct kml_instance *kml_inst_find_tok(struct kml_engine *e,
-				       const struct kml_tok *t)
-{
-	char name[KML_NAME_MAX + 1];
-
-	if (!kml_name_valid(t))
-		return NULL;
-	kml_tok_copy(name, sizeof(name), t);
-	return kml_inst_find(e, name);
-}
-
-struct kml_trace *kml_trace_find_tok(struct kml_engine *e,
-				     const struct kml_tok *t)
-{
-	char name[KML_NAME_MAX + 1];
-	unsigned int i;
-
-	if (!kml_name_valid(t))
-		return NULL;
-	kml_tok_copy(name, sizeof(name), t);
-	for (i = 0; i < KML_MAX_TRACES; i++)
-		if (e->traces[i] && !strcmp(e->traces[i]->name, name))
-			return e->traces[i];
-	return NULL;
-}
-
-/* --- views ------------------------------------------------------------------ */
-
-void kml_print_context(struct kml_engine *e, struct kml_out *out)
-{
-	const struct kml_host *h = e->host;
-
-	kml_out_printf(out,
-		       "context kind=%s clock=%s ns_per_1m_ticks=%llu nr_cpus=%u zero_default=%u",
-		       h->name ? h->name : "unknown", kml_clock_name(),
-		       (unsigned long long)kml_ticks_to_ns(1000000),
-		       kml_nr_cpus(), h->zero_default ? 1 : 0);
-	if (h->context) {
-		kml_out_printf(out, " ");
-		h->context(h->priv, out);
-	}
-	kml_out_printf(out, "\n");
-}
-
-const char *kml_family_name(enum kml_family f)
-{
-	switch (f) {
-	case KML_FAMILY_OBJECT:
-		return "object";
-	case KML_FAMILY_PAGE:
-		return "page";
-	default:
-		return "heap";
-	}
-}
-
-bool kml_counts_free_slots(const struct kml_backend *be, void *priv)
-{
-	struct kml_out none;
-
-	if (be->family != KML_FAMILY_OBJECT || !be->show)
-		return false;
-	kml_out_init(&none, NULL, 0);	/* the text is not wanted */
-	return !be->show(priv, KML_VIEW_SLABINFO, &none);
-}
-
-void kml_frag_figures(const struct kml_backend *be, bool slots,
-		      const struct kml_alloc_stats *st, s32 *ext,
-		      s32 *stranded)
-{
-	if (be->family != KML_FAMILY_OBJECT) {
-		*ext = kml_metric_ext_frag(st->largest_free, st->total_free);
-		*stranded = KML_METRIC_NA;
-		return;
-	}
-	/* every free slot serves any request: the heap formula is moot */
-	*ext = KML_METRIC_NA;
-	*stranded = slots ? kml_metric_stranded(st->total_free, st->bytes_held) :
-		    KML_METRIC_NA;
-}
 
 static void kml_view_stats(struct kml_instance *in, struct kml_out *out)
 {
@@ -364,13 +164,6 @@ static bool kml_heap_row_used(const char *line, const char *end, u64 *addr)
 	return !kml_parse_u64(w[1], len[1], addr);
 }
 
-struct kml_heap *kml_inst_heap(const struct kml_instance *in)
-{
-	if (in->be->ours && in->be->family == KML_FAMILY_HEAP)
-		return in->priv;
-	return NULL;
-}
-
 static int kml_view_heapmap(struct kml_instance *in, struct kml_out *out)
 {
 	struct kml_addr_handle *ah = NULL;
@@ -425,6 +218,56 @@ static int kml_view_heapmap(struct kml_instance *in, struct kml_out *out)
 	kml_free(ah);
 	kml_free(buf);
 	return ret;
+}
+
+static void kml_latency_line(const char *what, const struct kml_hist *h,
+			     struct kml_out *o)
+{
+	u64 q[6];
+
+	kml_hist_quantiles(h, q);
+	kml_out_printf(o,
+		       "%s count=%llu min_ns=%llu mean_ns=%llu p50_ns=%llu p90_ns=%llu p99_ns=%llu p999_ns=%llu max_ns=%llu\n",
+		       what, (unsigned long long)h->count,
+		       (unsigned long long)(h->count ? h->min : 0),
+		       (unsigned long long)q[5], (unsigned long long)q[0],
+		       (unsigned long long)q[1], (unsigned long long)q[2],
+		       (unsigned long long)q[3], (unsigned long long)q[4]);
+}
+
+static int kml_render_latency(struct kml_instance *in, struct kml_out *o)
+{
+	const struct kml_published *p = in->last;
+	const struct kml_series *sr;
+	u32 i;
+
+	if (!p) {
+		kml_out_printf(o, "# no latency: no run has completed on instance '%s'\n",
+			       in->name);
+		return 0;
+	}
+	sr = &p->series;
+	kml_out_printf(o, "latency instance=%s backend=%s workload=%s reps=%u seed=%llu\n",
+		       in->name, in->be->name, p->workload, p->reps,
+		       (unsigned long long)p->seed);
+	kml_latency_line("alloc", &p->alloc, o);
+	kml_latency_line("free", &p->free, o);
+	kml_out_printf(o, "# alloc histogram: lo_ns hi_ns count\n");
+	kml_hist_render(&p->alloc, o);
+	kml_out_printf(o, "# free histogram: lo_ns hi_ns count\n");
+	kml_hist_render(&p->free, o);
+	kml_out_printf(o, "# series rep=%u interval=%llu: ", sr->rep,
+		       (unsigned long long)sr->interval);
+	kml_out_printf(o, "op live requested allocated held external_frag_x1000 stranded_x1000\n");
+	for (i = 0; i < sr->nr; i++)
+		kml_out_printf(o, "%llu %llu %llu %llu %llu %d %d\n",
+			       (unsigned long long)sr->pts[i].op,
+			       (unsigned long long)sr->pts[i].live,
+			       (unsigned long long)sr->pts[i].requested,
+			       (unsigned long long)sr->pts[i].allocated,
+			       (unsigned long long)sr->pts[i].held,
+			       sr->pts[i].ext_frag, sr->pts[i].stranded);
+	return 0;
 }
 
 int kml_engine_view(struct kml_engine *e, const char *name,

@@ -104,6 +104,13 @@ void kml_hist_merge(struct kml_hist *dst, const struct kml_hist *src);
 u64 kml_hist_quantile(const struct kml_hist *h, u64 num, u64 den);
 
 /**
+ * kml_hist_quantiles() - the six figures every result reports
+ * @h: the histogram
+ * @q: set to p50, p90, p99, p99.9, max and mean, in the histogram's unit
+ */
+void kml_hist_quantiles(const struct kml_hist *h, u64 *q);
+
+/**
  * kml_hist_mean() - the mean value, rounded down
  * @h: the histogram
  *

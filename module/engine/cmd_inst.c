@@ -1,287 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The command language: tokenising, numbers and key=value arguments, and
- * every command but "run" (workload.c). docs/interface.md is the reference;
- * keep the two in step. Every error leaves one line "error: VERB: reason"
- * and changes nothing.
+ * The commands on instances: create, destroy, reset, alloc, free,
+ * handles, shrink and validate. docs/interface.md is the reference; every
+ * error leaves one line "error: VERB: reason" and changes nothing.
  */
 #include "engine_priv.h"
 #include "heap.h"
 #include "slab.h"
-
-/* --- errors and tokens -------------------------------------------------- */
-
-const char *kml_errname(int err)
-{
-	switch (-err) {
-	case EINVAL:	return "EINVAL";
-	case ENOENT:	return "ENOENT";
-	case EEXIST:	return "EEXIST";
-	case EBUSY:	return "EBUSY";
-	case ENOMEM:	return "ENOMEM";
-	case E2BIG:	return "E2BIG";
-	case ENOSPC:	return "ENOSPC";
-	case EINTR:	return "EINTR";
-	case ENODEV:	return "ENODEV";
-	case ERANGE:	return "ERANGE";
-	case EOPNOTSUPP: return "EOPNOTSUPP";
-	default:	return "error";
-	}
-}
-
-int kml_cmd_err(struct kml_session *s, int err, const char *fmt, ...)
-{
-	struct kml_out *out = &s->out;
-	va_list args;
-	size_t room;
-	int n;
-
-	kml_out_init(out, s->reply, KML_REPLY_MAX);
-	if (s->verb)
-		kml_out_printf(out, "error: %s: ", s->verb);
-	else
-		kml_out_printf(out, "error: ");
-	room = out->size - out->len - 1;	/* keep room for the newline */
-	va_start(args, fmt);
-	n = vsnprintf(out->buf + out->len, room, fmt, args);
-	va_end(args);
-	if (n > 0)
-		out->len += (size_t)n < room ? (size_t)n : room - 1;
-	kml_out_printf(out, "\n");
-	return err;
-}
-
-bool kml_tok_eq(const struct kml_tok *t, const char *word)
-{
-	size_t n = strlen(word);
-
-	return t->len == n && !memcmp(t->s, word, n);
-}
-
-/* Names: [a-z0-9_-]{1,KML_NAME_MAX}. */
-bool kml_name_valid(const struct kml_tok *t)
-{
-	u32 i;
-
-	if (!t->len || t->len > KML_NAME_MAX)
-		return false;
-	for (i = 0; i < t->len; i++) {
-		char c = t->s[i];
-
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		      c == '_' || c == '-'))
-			return false;
-	}
-	return true;
-}
-
-void kml_tok_copy(char *dst, size_t size, const struct kml_tok *t)
-{
-	size_t n = t->len < size - 1 ? t->len : size - 1;
-
-	memcpy(dst, t->s, n);
-	dst[n] = '\0';
-}
-
-/*
- * kml_tok_show() - a token made safe for a reply line: at most 40 bytes,
- * bytes outside printable ASCII shown as '?'. Two buffers of the session
- * rotate so that one message can show two tokens.
- */
-const char *kml_tok_show(struct kml_session *s, const struct kml_tok *t)
-{
-	char *b = s->show[s->show_next++ & 1];
-	u32 i, n = t->len > 40 ? 40 : t->len;
-
-	for (i = 0; i < n; i++)
-		b[i] = (t->s[i] >= 0x20 && t->s[i] < 0x7f) ? t->s[i] : '?';
-	if (t->len > 40) {
-		memcpy(b + n, "...", 3);
-		n += 3;
-	}
-	b[n] = '\0';
-	return b;
-}
-
-/* --- numbers ------------------------------------------------------------ */
-
-static int kml_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return 99;
-}
-
-int kml_parse_u64(const char *s, size_t len, u64 *val)
-{
-	u64 v = 0, mult = 1;
-	unsigned int base = 10;
-	size_t i = 0;
-
-	if (!len)
-		return -EINVAL;
-	switch (s[len - 1]) {
-	case 'K': case 'k':
-		mult = 1024;
-		break;
-	case 'M': case 'm':
-		mult = 1024 * 1024;
-		break;
-	case 'G': case 'g':
-		mult = 1024 * 1024 * 1024;
-		break;
-	}
-	if (mult > 1)
-		len--;
-	if (!len)
-		return -EINVAL;
-	if (len > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-		base = 16;
-		i = 2;
-	}
-	for (; i < len; i++) {
-		unsigned int d = kml_digit(s[i]);
-
-		if (d >= base)
-			return -EINVAL;
-		if (v > (~0ULL - d) / base)
-			return -ERANGE;
-		v = v * base + d;
-	}
-	if (v > ~0ULL / mult)
-		return -ERANGE;
-	*val = v * mult;
-	return 0;
-}
-
-/* --- key=value arguments ------------------------------------------------- */
-
-int kml_parse_keys(struct kml_session *s, unsigned int first,
-		   const struct kml_keyspec *spec, unsigned int nr_spec)
-{
-	unsigned int i, j;
-
-	s->kv_seen = 0;
-	memset(s->kv_num, 0, sizeof(s->kv_num));
-	for (i = first; i < s->nr_tok; i++) {
-		const struct kml_tok *t = &s->tok[i];
-		struct kml_tok key = { t->s, 0 }, val;
-		const struct kml_keyspec *k;
-		u64 v;
-		int ret;
-
-		while (key.len < t->len && t->s[key.len] != '=')
-			key.len++;
-		if (key.len == t->len || !key.len)
-			return kml_cmd_err(s, -EINVAL,
-					   "expected key=value, got '%s'",
-					   kml_tok_show(s, t));
-		val.s = t->s + key.len + 1;
-		val.len = t->len - key.len - 1;
-		for (j = 0; j < nr_spec; j++)
-			if (kml_tok_eq(&key, spec[j].name))
-				break;
-		if (j == nr_spec)
-			return kml_cmd_err(s, -EINVAL, "unknown key '%s'",
-					   kml_tok_show(s, &key));
-		k = &spec[j];
-		if (s->kv_seen & (1ULL << j))
-			return kml_cmd_err(s, -EINVAL, "key '%s' given twice",
-					   k->name);
-		s->kv_seen |= 1ULL << j;
-		s->kv_raw[j] = val;
-		switch (k->type) {
-		case KML_KT_NUM:
-			ret = kml_parse_u64(val.s, val.len, &v);
-			if (ret == -ERANGE)
-				return kml_cmd_err(s, -E2BIG,
-						   "%s=%s: too large", k->name,
-						   kml_tok_show(s, &val));
-			if (ret)
-				return kml_cmd_err(s, -EINVAL,
-						   "%s=%s: not a number",
-						   k->name,
-						   kml_tok_show(s, &val));
-			if (v > k->max)
-				return kml_cmd_err(s, -E2BIG,
-						   "%s=%s: above the bound %llu",
-						   k->name,
-						   kml_tok_show(s, &val),
-						   (unsigned long long)k->max);
-			if (v < k->min)
-				return kml_cmd_err(s, -EINVAL,
-						   "%s=%s: below the minimum %llu",
-						   k->name,
-						   kml_tok_show(s, &val),
-						   (unsigned long long)k->min);
-			break;
-		case KML_KT_BOOL:
-			if (!kml_tok_eq(&val, "0") && !kml_tok_eq(&val, "1"))
-				return kml_cmd_err(s, -EINVAL,
-						   "%s=%s: expected 0 or 1",
-						   k->name,
-						   kml_tok_show(s, &val));
-			v = val.s[0] == '1';
-			break;
-		case KML_KT_ENUM:
-			for (v = 0; k->words[v]; v++)
-				if (kml_tok_eq(&val, k->words[v]))
-					break;
-			if (!k->words[v]) {
-				char alts[128];
-				struct kml_out o;
-				unsigned int w;
-
-				kml_out_init(&o, alts, sizeof(alts));
-				for (w = 0; k->words[w]; w++)
-					kml_out_printf(&o, "%s%s", w ? "|" : "",
-						       k->words[w]);
-				return kml_cmd_err(s, -EINVAL,
-						   "%s=%s: expected %s", k->name,
-						   kml_tok_show(s, &val), alts);
-			}
-			break;
-		default:
-			v = 0;
-			break;
-		}
-		s->kv_num[j] = v;
-	}
-	return 0;
-}
-
-int kml_parse_list(struct kml_session *s, const char *key,
-		   const struct kml_tok *val, struct kml_tok *items,
-		   unsigned int max, unsigned int *nr)
-{
-	u32 i = 0, start;
-	unsigned int n = 0;
-
-	for (;;) {
-		start = i;
-		while (i < val->len && val->s[i] != ',')
-			i++;
-		if (i == start)
-			return kml_cmd_err(s, -EINVAL, "%s=%s: empty item", key,
-					   kml_tok_show(s, val));
-		if (n == max)
-			return kml_cmd_err(s, -E2BIG,
-					   "%s=%s: more than %u items", key,
-					   kml_tok_show(s, val), max);
-		items[n].s = val->s + start;
-		items[n].len = i - start;
-		n++;
-		if (i == val->len)
-			break;
-		i++;			/* the comma */
-	}
-	*nr = n;
-	return 0;
-}
 
 /* --- create -------------------------------------------------------------- */
 
@@ -513,7 +238,7 @@ static int kml_create_refused(struct kml_session *s,
 			   be->name, kml_errname(ret), n ? given : "no keys");
 }
 
-static int kml_cmd_create(struct kml_session *s)
+int kml_cmd_create(struct kml_session *s)
 {
 	struct kml_engine *e = s->e;
 	const struct kml_backend *be;
@@ -635,55 +360,6 @@ static int kml_cmd_create(struct kml_session *s)
 	return 0;
 }
 
-/* --- destroy, reset ------------------------------------------------------- */
-
-/* Unlink under the state lock, tell the host, then free (cmd lock held). */
-static u32 kml_inst_destroy(struct kml_engine *e, struct kml_instance *in)
-{
-	u32 live = in->nr_live;
-
-	kml_mutex_lock(&e->state_lock);
-	kml_list_del(&in->node);
-	e->nr_instances--;
-	kml_mutex_unlock(&e->state_lock);
-	if (e->host->instance_removed)
-		e->host->instance_removed(e->host->priv, in->name, in->id);
-	in->be->destroy(in->priv);
-	kml_free(in->handles);
-	kml_free(in->last);
-	kml_free(in);
-	return live;
-}
-
-/* The whole engine: every instance and trace (reset, engine teardown). */
-void kml_engine_clear_locked(struct kml_engine *e, u32 *nr_inst,
-			     u32 *nr_traces)
-{
-	unsigned int i;
-
-	*nr_inst = 0;
-	*nr_traces = 0;
-	while (!kml_list_empty(&e->instances)) {
-		kml_inst_destroy(e, kml_list_entry(kml_list_first(&e->instances),
-						   struct kml_instance, node));
-		(*nr_inst)++;
-	}
-	kml_mutex_lock(&e->state_lock);
-	for (i = 0; i < KML_MAX_TRACES; i++) {
-		if (!e->traces[i])
-			continue;
-		kml_trace_free(e->traces[i]);
-		e->traces[i] = NULL;
-		(*nr_traces)++;
-	}
-	e->trace_ops = 0;
-	kml_mutex_unlock(&e->state_lock);
-}
-
-/*
- * kml_arg_inst() - the instance named by token @i, in *@inp; when @idle,
- * one that is not busy in a run. Return: 0, or the errno with the reply set.
- */
 static int kml_arg_inst(struct kml_session *s, unsigned int i, bool idle,
 			struct kml_instance **inp)
 {
@@ -700,7 +376,7 @@ static int kml_arg_inst(struct kml_session *s, unsigned int i, bool idle,
 	return 0;
 }
 
-static int kml_cmd_destroy(struct kml_session *s)
+int kml_cmd_destroy(struct kml_session *s)
 {
 	struct kml_instance *in = NULL;
 	char name[KML_NAME_MAX + 1];
@@ -730,7 +406,7 @@ static void kml_handles_forget(struct kml_instance *in)
 	in->usable_now = 0;
 }
 
-static int kml_cmd_reset(struct kml_session *s)
+int kml_cmd_reset(struct kml_session *s)
 {
 	struct kml_engine *e = s->e;
 	struct kml_instance *in = NULL;
@@ -781,7 +457,7 @@ static int kml_cmd_reset(struct kml_session *s)
 
 /* --- alloc, free, handles, shrink, validate -------------------------------- */
 
-static int kml_cmd_alloc(struct kml_session *s)
+int kml_cmd_alloc(struct kml_session *s)
 {
 	struct kml_instance *in = NULL;
 	struct kml_heap *heap;
@@ -879,7 +555,7 @@ static int kml_arg_handle(struct kml_session *s, struct kml_instance *in,
 	return 0;
 }
 
-static int kml_cmd_free(struct kml_session *s)
+int kml_cmd_free(struct kml_session *s)
 {
 	struct kml_instance *in = NULL;
 	struct kml_handle *h = NULL;
@@ -917,7 +593,7 @@ static int kml_cmd_free(struct kml_session *s)
 	return 0;
 }
 
-static int kml_cmd_handles(struct kml_session *s)
+int kml_cmd_handles(struct kml_session *s)
 {
 	struct kml_instance *in = NULL;
 	struct kml_heap *heap;
@@ -951,7 +627,7 @@ static int kml_cmd_handles(struct kml_session *s)
 	return 0;
 }
 
-static int kml_cmd_shrink(struct kml_session *s)
+int kml_cmd_shrink(struct kml_session *s)
 {
 	struct kml_alloc_stats before = { 0 }, after = { 0 };
 	struct kml_instance *in = NULL;
@@ -981,7 +657,7 @@ static int kml_cmd_shrink(struct kml_session *s)
 	return 0;
 }
 
-static int kml_cmd_validate(struct kml_session *s)
+int kml_cmd_validate(struct kml_session *s)
 {
 	struct kml_instance *in = NULL;
 	unsigned int bad;
@@ -996,264 +672,4 @@ static int kml_cmd_validate(struct kml_session *s)
 	kml_out_printf(&s->out, "validate instance=%s violations=%u\n",
 		       in->name, bad);
 	return 0;
-}
-
-/* --- traces --------------------------------------------------------------- */
-
-static const char *kml_trace_format_name(const struct kml_trace *t)
-{
-	return t->format == KML_TRACE_NATIVE ? "native" : "rep";
-}
-
-static void kml_trace_line(struct kml_out *o, const struct kml_trace *t)
-{
-	kml_out_printf(o,
-		       "trace=%s format=%s ops=%u ids=%u allocs=%u frees=%u reallocs=%u max_size=%u max_live=%u peak_bytes=%llu live_at_end=%u\n",
-		       t->name, kml_trace_format_name(t), t->nr_ops, t->nr_ids,
-		       t->nr_allocs, t->nr_frees, t->nr_reallocs, t->max_size,
-		       t->max_live, (unsigned long long)t->peak_bytes,
-		       t->live_at_end);
-}
-
-static int kml_cmd_trace_load(struct kml_session *s)
-{
-	struct kml_engine *e = s->e;
-	struct kml_trace *t;
-	char msg[160];
-	struct kml_out err;
-	unsigned int i, slot = KML_MAX_TRACES;
-	int ret;
-
-	s->verb = "trace load";
-	if (s->nr_tok != 3)
-		return kml_cmd_err(s, -EINVAL,
-				   "usage: trace load NAME, then the trace on the next lines");
-	if (!kml_name_valid(&s->tok[2]))
-		return kml_cmd_err(s, -EINVAL,
-				   "bad name '%s' (1-%u of a-z 0-9 _ -)",
-				   kml_tok_show(s, &s->tok[2]), KML_NAME_MAX);
-	if (kml_trace_find_tok(e, &s->tok[2]))
-		return kml_cmd_err(s, -EEXIST, "trace '%s' exists",
-				   kml_tok_show(s, &s->tok[2]));
-	for (i = 0; i < KML_MAX_TRACES; i++)
-		if (!e->traces[i]) {
-			slot = i;
-			break;
-		}
-	if (slot == KML_MAX_TRACES)
-		return kml_cmd_err(s, -ENOSPC, "already %u traces",
-				   KML_MAX_TRACES);
-	if (!s->payload_len)
-		return kml_cmd_err(s, -EINVAL,
-				   "no trace text after the command line");
-	kml_out_init(&err, msg, sizeof(msg));
-	ret = kml_trace_parse(s->payload, s->payload_len, &t, &err);
-	if (ret)
-		return kml_cmd_err(s, ret, "%s", msg);
-	if (e->trace_ops + t->nr_ops > KML_TRACE_STORE_OPS) {
-		kml_trace_free(t);
-		return kml_cmd_err(s, -E2BIG,
-				   "the loaded traces would exceed %u ops (drop one)",
-				   KML_TRACE_STORE_OPS);
-	}
-	kml_tok_copy(t->name, sizeof(t->name), &s->tok[2]);
-	kml_mutex_lock(&e->state_lock);
-	e->traces[slot] = t;
-	e->trace_ops += t->nr_ops;
-	kml_mutex_unlock(&e->state_lock);
-	kml_out_printf(&s->out, "loaded ");
-	kml_trace_line(&s->out, t);
-	return 0;
-}
-
-static int kml_cmd_trace(struct kml_session *s)
-{
-	struct kml_engine *e = s->e;
-	struct kml_trace *t;
-	unsigned int i, n = 0;
-
-	if (s->nr_tok >= 2 && kml_tok_eq(&s->tok[1], "load"))
-		return kml_cmd_trace_load(s);
-	if (s->nr_tok >= 2 && kml_tok_eq(&s->tok[1], "drop")) {
-		s->verb = "trace drop";
-		if (s->nr_tok != 3)
-			return kml_cmd_err(s, -EINVAL, "usage: trace drop NAME");
-		t = kml_trace_find_tok(e, &s->tok[2]);
-		if (!t)
-			return kml_cmd_err(s, -ENOENT, "no trace '%s'",
-					   kml_tok_show(s, &s->tok[2]));
-		if (kml_run_uses_trace(e, t))
-			return kml_cmd_err(s, -EBUSY,
-					   "trace '%s' is being replayed",
-					   t->name);
-		kml_out_printf(&s->out, "dropped trace=%s\n", t->name);
-		kml_mutex_lock(&e->state_lock);
-		for (i = 0; i < KML_MAX_TRACES; i++)
-			if (e->traces[i] == t)
-				e->traces[i] = NULL;
-		e->trace_ops -= t->nr_ops;
-		kml_mutex_unlock(&e->state_lock);
-		kml_trace_free(t);
-		return 0;
-	}
-	if (s->nr_tok == 2 && kml_tok_eq(&s->tok[1], "list")) {
-		for (i = 0; i < KML_MAX_TRACES; i++)
-			n += !!e->traces[i];
-		kml_out_printf(&s->out, "traces=%u ops=%llu\n", n,
-			       (unsigned long long)e->trace_ops);
-		for (i = 0; i < KML_MAX_TRACES; i++)
-			if (e->traces[i])
-				kml_trace_line(&s->out, e->traces[i]);
-		return 0;
-	}
-	return kml_cmd_err(s, -EINVAL,
-			   "usage: trace load NAME | trace drop NAME | trace list");
-}
-
-/* --- stop, help ----------------------------------------------------------- */
-
-static int kml_cmd_stop(struct kml_session *s)
-{
-	if (s->nr_tok != 1)
-		return kml_cmd_err(s, -EINVAL, "usage: stop");
-	kml_out_printf(&s->out, "stop runs=%u\n", kml_run_stop_locked(s->e));
-	return 0;
-}
-
-enum kml_lock_mode {
-	KML_LOCK_BOTH,		/* cmd and state lock around the command */
-	KML_LOCK_CMD,		/* cmd lock; the command takes the state lock */
-	KML_LOCK_NONE,		/* the command locks what it needs */
-};
-
-struct kml_cmd_desc {
-	const char *verb;
-	int (*fn)(struct kml_session *s);
-	enum kml_lock_mode lock;
-	const char *usage;
-};
-
-static int kml_cmd_help(struct kml_session *s);
-
-static const struct kml_cmd_desc kml_cmds[] = {
-	{ "create", kml_cmd_create, KML_LOCK_CMD,
-	  "create NAME BACKEND [pool= size= align= header= base= min_split= order= list= zero= pcp= redzone= poison= check= ctor= coalesce= min_partial=]",
-	},
-	{ "destroy", kml_cmd_destroy, KML_LOCK_CMD, "destroy NAME" },
-	{ "alloc", kml_cmd_alloc, KML_LOCK_BOTH, "alloc NAME SIZE" },
-	{ "free", kml_cmd_free, KML_LOCK_BOTH, "free NAME HANDLE" },
-	{ "handles", kml_cmd_handles, KML_LOCK_BOTH, "handles NAME" },
-	{ "shrink", kml_cmd_shrink, KML_LOCK_BOTH, "shrink NAME" },
-	{ "reset", kml_cmd_reset, KML_LOCK_CMD, "reset [NAME]" },
-	{ "validate", kml_cmd_validate, KML_LOCK_BOTH, "validate NAME" },
-	{ "trace", kml_cmd_trace, KML_LOCK_CMD,
-	  "trace load NAME (trace text on the following lines) | trace drop NAME | trace list" },
-	{ "run", kml_cmd_run, KML_LOCK_NONE,
-	  "run churn|sizes|burst|dentry|pages|remote|replay on=INST[,INST...] [ops= size= min= max= dist= cpus= reps= seed= mode= batch= free_order= order= maxorder= trace= sample=]",
-	},
-	{ "stop", kml_cmd_stop, KML_LOCK_CMD, "stop" },
-	{ "help", kml_cmd_help, KML_LOCK_NONE, "help" },
-};
-
-static int kml_cmd_help(struct kml_session *s)
-{
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(kml_cmds); i++)
-		kml_out_printf(&s->out, "%s\n", kml_cmds[i].usage);
-	return 0;
-}
-
-/* --- tokenising and dispatch ------------------------------------------------ */
-
-static int kml_tokenize(struct kml_session *s, const char *buf, size_t len)
-{
-	size_t eol, line, i;
-
-	s->nr_tok = 0;
-	for (eol = 0; eol < len && buf[eol] != '\n'; eol++) {
-		if (eol >= KML_CMD_MAX)
-			return kml_cmd_err(s, -E2BIG,
-					   "command line longer than %u bytes",
-					   KML_CMD_MAX);
-		if (!buf[eol])
-			return kml_cmd_err(s, -EINVAL, "NUL byte in command");
-	}
-	line = eol;
-	if (line && buf[line - 1] == '\r')
-		line--;
-	s->payload = eol < len ? buf + eol + 1 : buf + len;
-	s->payload_len = eol < len ? len - eol - 1 : 0;
-	for (i = 0; i < line;) {
-		size_t start;
-
-		while (i < line && (buf[i] == ' ' || buf[i] == '\t'))
-			i++;
-		if (i == line)
-			break;
-		start = i;
-		while (i < line && buf[i] != ' ' && buf[i] != '\t')
-			i++;
-		if (s->nr_tok == KML_MAX_TOKENS)
-			return kml_cmd_err(s, -E2BIG, "more than %u words",
-					   KML_MAX_TOKENS);
-		s->tok[s->nr_tok].s = buf + start;
-		s->tok[s->nr_tok].len = (u32)(i - start);
-		s->nr_tok++;
-	}
-	return 0;
-}
-
-int kml_cmd_dispatch(struct kml_session *s, const char *buf, size_t len)
-{
-	struct kml_engine *e = s->e;
-	const struct kml_cmd_desc *c = NULL;
-	bool trace_load;
-	unsigned int i;
-	int ret;
-
-	s->verb = NULL;
-	if (len > KML_WRITE_MAX)
-		return kml_cmd_err(s, -E2BIG, "write of %zu bytes above the bound %u",
-				   len, KML_WRITE_MAX);
-	ret = kml_tokenize(s, buf, len);
-	if (ret)
-		return ret;
-	if (!s->nr_tok)
-		return kml_cmd_err(s, -EINVAL, "empty command (see 'help')");
-	for (i = 0; i < ARRAY_SIZE(kml_cmds); i++)
-		if (kml_tok_eq(&s->tok[0], kml_cmds[i].verb))
-			c = &kml_cmds[i];
-	if (!c)
-		return kml_cmd_err(s, -EINVAL, "unknown command '%s' (see 'help')",
-				   kml_tok_show(s, &s->tok[0]));
-	s->verb = c->verb;
-	trace_load = c->fn == kml_cmd_trace && s->nr_tok >= 2 &&
-		     kml_tok_eq(&s->tok[1], "load");
-	if (!trace_load) {
-		if (len > KML_CMD_MAX)
-			return kml_cmd_err(s, -E2BIG,
-					   "command longer than %u bytes",
-					   KML_CMD_MAX);
-		if (s->payload_len)
-			return kml_cmd_err(s, -EINVAL,
-					   "one command per write (text after the first line)");
-	}
-
-	switch (c->lock) {
-	case KML_LOCK_NONE:
-		return c->fn(s);
-	case KML_LOCK_CMD:
-		kml_mutex_lock(&e->cmd_lock);
-		ret = c->fn(s);
-		kml_mutex_unlock(&e->cmd_lock);
-		return ret;
-	default:
-		kml_mutex_lock(&e->cmd_lock);
-		kml_mutex_lock(&e->state_lock);
-		ret = c->fn(s);
-		kml_mutex_unlock(&e->state_lock);
-		kml_mutex_unlock(&e->cmd_lock);
-		return ret;
-	}
 }
