@@ -1180,6 +1180,8 @@ const struct kml_backend kml_backend_buddy = {
 	.desc		= "kmemlab buddy allocator, orders 0..10, per-CPU order-0 cache",
 	.family		= KML_FAMILY_PAGE,
 	.ours		= true,
+	.keys		= KML_PKB(POOL) | KML_PKB(ZERO) | KML_PKB(PCP) |
+			  KML_PKB(CHECK),
 	.create		= kml_buddy_be_create,
 	.destroy	= kml_buddy_be_destroy,
 	.alloc		= kml_buddy_be_alloc,

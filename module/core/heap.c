@@ -172,6 +172,9 @@ struct kml_heap {
 	struct kml_heap_flist lists[KML_HEAP_NR_CLASSES];
 
 	struct kml_lock lock;		/* protects everything above */
+
+	/* interactive use, serialised by the caller (the engine's locks) */
+	struct kml_heap_step cmd_step;	/* of the last alloc/free_show */
 };
 
 const char * const kml_heap_stat_names[KML_HEAP_STAT_NR] = {
@@ -1193,7 +1196,8 @@ static void kml_heap_show_summary(struct kml_heap *h, struct kml_out *out)
 		       (unsigned long long)entries);
 }
 
-static void kml_heap_show_map(struct kml_heap *h, struct kml_out *out)
+static void kml_heap_show_map(struct kml_heap *h, struct kml_out *out,
+			      long (*label)(void *arg, u64 addr), void *arg)
 {
 	struct kml_heap_tag *t;
 	unsigned int l;
@@ -1205,8 +1209,8 @@ static void kml_heap_show_map(struct kml_heap *h, struct kml_out *out)
 		       (unsigned long long)h->base, h->align, h->header,
 		       h->min_split, kml_heap_order_names[h->order],
 		       h->coalesce ? "on" : "off");
-	kml_out_printf(out, "%10s %20s %10s %-5s %s\n", "offset", "address",
-		       "size", "state", "request");
+	kml_out_printf(out, "%10s %20s %10s %-5s %s%s\n", "offset", "address",
+		       "size", "state", "request", label ? " handle" : "");
 	for (gi = 0; gi < h->nr_gran; gi += t->size / h->gran) {
 		t = &h->tags[gi];
 		if (KML_WARN_ON_ONCE(!t->size))
@@ -1215,13 +1219,19 @@ static void kml_heap_show_map(struct kml_heap *h, struct kml_out *out)
 			       (unsigned long long)gi * h->gran,
 			       (unsigned long long)kml_heap_gaddr(h, gi),
 			       t->size);
-		if (t->flags & (KML_TAG_USED | KML_TAG_DEAD))
-			kml_out_printf(out, "%-5s %u\n",
-				       t->flags & KML_TAG_USED ? "used" :
-								 "dead",
-				       t->req);
-		else
+		if (t->flags & (KML_TAG_USED | KML_TAG_DEAD)) {
+			long name = -1;
+
+			if (label && (t->flags & KML_TAG_USED))
+				name = label(arg, kml_heap_gaddr(h, gi));
+			kml_out_printf(out, "%-5s %u", t->flags & KML_TAG_USED ?
+				       "used" : "dead", t->req);
+			if (name >= 0)
+				kml_out_printf(out, " %ld", name);
+			kml_out_printf(out, "\n");
+		} else {
 			kml_out_printf(out, "free\n");
+		}
 	}
 	kml_heap_show_summary(h, out);
 	if (h->nr_lists == 1)
@@ -1266,7 +1276,7 @@ int kml_heap_show(struct kml_heap *h, enum kml_view view, struct kml_out *out)
 	kml_lock_acquire(&h->lock);
 	switch (view) {
 	case KML_VIEW_HEAPMAP:
-		kml_heap_show_map(h, out);
+		kml_heap_show_map(h, out, NULL, NULL);
 		break;
 	case KML_VIEW_STATS:
 		kml_heap_show_stats(h, out);
@@ -1379,12 +1389,83 @@ static int kml_heap_op_reset(void *priv)
 	return kml_heap_reset(priv);
 }
 
-#define KML_HEAP_BACKEND(_name, _desc, _create)		\
+static u64 kml_heap_op_addr(void *priv, const void *ptr)
+{
+	return kml_heap_addr(priv, ptr);
+}
+
+static void *kml_heap_op_alloc_show(void *priv, size_t size, u32 handle,
+				    struct kml_out *out)
+{
+	struct kml_heap *h = priv;
+	struct kml_heap_step *step = &h->cmd_step;
+	void *ptr = kml_heap_alloc_step(h, size, step);
+
+	if (!ptr)
+		return NULL;
+	kml_out_printf(out, " addr=%llu searched=%u\n",
+		       (unsigned long long)kml_heap_addr(h, ptr),
+		       step->searched);
+	kml_heap_step_render(step, handle, KML_HEAP_RENDER_PAYLOAD, out);
+	return ptr;
+}
+
+static int kml_heap_op_free_show(void *priv, void *ptr, size_t size,
+				 u32 handle, struct kml_out *out)
+{
+	struct kml_heap *h = priv;
+	int ret = kml_heap_free_step(h, ptr, size, &h->cmd_step);
+
+	if (!ret)
+		kml_heap_step_render(&h->cmd_step, handle,
+				     KML_HEAP_RENDER_PAYLOAD, out);
+	return ret;
+}
+
+static int kml_heap_op_show_labelled(void *priv, enum kml_view view,
+				     struct kml_out *out,
+				     long (*label)(void *arg, u64 addr),
+				     void *arg)
+{
+	struct kml_heap *h = priv;
+
+	if (view != KML_VIEW_HEAPMAP)
+		return -ENOENT;
+	kml_lock_acquire(&h->lock);
+	kml_heap_show_map(h, out, label, arg);
+	kml_lock_release(&h->lock);
+	return 0;
+}
+
+/* A header needs room for a payload: it must be below the region. */
+static int kml_heap_op_check(const struct kml_params *p, u32 given,
+			     struct kml_out *why)
+{
+	if (p->pool_bytes && p->header >= p->pool_bytes) {
+		kml_out_printf(why,
+			       "header=%u: not below the region size pool=%llu",
+			       p->header, (unsigned long long)p->pool_bytes);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* The keys of every teaching heap, and of the fit policies. */
+#define KML_HEAP_KEYS	(KML_PKB(POOL) | KML_PKB(ALIGN) | KML_PKB(BASE) | \
+			 KML_PKB(ZERO))
+#define KML_HEAP_FIT_KEYS (KML_HEAP_KEYS | KML_PKB(HEADER) | \
+			   KML_PKB(MIN_SPLIT) | KML_PKB(CHECK) | \
+			   KML_PKB(COALESCE))
+
+#define KML_HEAP_BACKEND(_name, _desc, _create, _keys)	\
 	{						\
 		.name = _name,				\
 		.desc = _desc,				\
 		.family = KML_FAMILY_HEAP,		\
 		.ours = true,				\
+		.keys = _keys,				\
+		.max_pool = KML_HEAP_MAX_REGION,	\
+		.check = kml_heap_op_check,		\
 		.create = _create,			\
 		.destroy = kml_heap_op_destroy,		\
 		.alloc = kml_heap_op_alloc,		\
@@ -1395,24 +1476,32 @@ static int kml_heap_op_reset(void *priv)
 		.validate = kml_heap_op_validate,	\
 		.show = kml_heap_op_show,		\
 		.reset = kml_heap_op_reset,		\
+		.addr = kml_heap_op_addr,		\
+		.alloc_show = kml_heap_op_alloc_show,	\
+		.free_show = kml_heap_op_free_show,	\
+		.show_labelled = kml_heap_op_show_labelled, \
 	}
 
 const struct kml_backend kml_backend_first_fit =
 	KML_HEAP_BACKEND("first-fit", "teaching heap, first fit",
-			 kml_heap_op_create_first);
+			 kml_heap_op_create_first,
+			 KML_HEAP_FIT_KEYS | KML_PKB(LIST));
 const struct kml_backend kml_backend_next_fit =
 	KML_HEAP_BACKEND("next-fit", "teaching heap, next fit (roving pointer)",
-			 kml_heap_op_create_next);
+			 kml_heap_op_create_next,
+			 KML_HEAP_FIT_KEYS | KML_PKB(LIST));
 const struct kml_backend kml_backend_best_fit =
 	KML_HEAP_BACKEND("best-fit", "teaching heap, best fit",
-			 kml_heap_op_create_best);
+			 kml_heap_op_create_best,
+			 KML_HEAP_FIT_KEYS | KML_PKB(LIST));
 const struct kml_backend kml_backend_worst_fit =
 	KML_HEAP_BACKEND("worst-fit", "teaching heap, worst fit",
-			 kml_heap_op_create_worst);
+			 kml_heap_op_create_worst,
+			 KML_HEAP_FIT_KEYS | KML_PKB(LIST));
 const struct kml_backend kml_backend_segregated =
 	KML_HEAP_BACKEND("segregated",
 			 "teaching heap, segregated fits (power-of-two classes)",
-			 kml_heap_op_create_seg);
+			 kml_heap_op_create_seg, KML_HEAP_FIT_KEYS);
 const struct kml_backend kml_backend_bump =
 	KML_HEAP_BACKEND("bump", "bump arena, free is a no-op, reset frees all",
-			 kml_heap_op_create_bump);
+			 kml_heap_op_create_bump, KML_HEAP_KEYS);

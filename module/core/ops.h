@@ -32,6 +32,26 @@ enum {
 	KML_F_NO_COALESCE = 1u << 6,	/* heaps: no immediate coalescing */
 };
 
+/*
+ * The keys of "create": one per parameter of struct kml_params (the flags
+ * count as one key each). A backend lists those it takes in its @keys;
+ * the engine refuses the others by name (docs/interface.md, "create").
+ */
+enum kml_pkey {
+	KML_PK_POOL, KML_PK_SIZE, KML_PK_ALIGN, KML_PK_HEADER, KML_PK_BASE,
+	KML_PK_MIN_SPLIT, KML_PK_ORDER, KML_PK_LIST, KML_PK_ZERO, KML_PK_PCP,
+	KML_PK_REDZONE, KML_PK_POISON, KML_PK_CHECK, KML_PK_CTOR,
+	KML_PK_COALESCE, KML_PK_MIN_PARTIAL, KML_PK_NR,
+};
+
+#define KML_PKB(k)	(1u << KML_PK_##k)
+
+/* What a backend can do beyond alloc and free (struct kml_backend.caps). */
+enum {
+	/* stats() sets free_slots: total_free counts free object slots */
+	KML_CAP_FREE_SLOTS	= 1u << 0,
+};
+
 /* Free-list order of the teaching heaps. */
 enum kml_heap_order {
 	KML_ORDER_ADDR,		/* address ordered (the default) */
@@ -70,6 +90,7 @@ struct kml_alloc_stats {
 	u64 peak_held;		/* peak of bytes_held */
 	u64 largest_free;	/* largest block that could be handed out now */
 	u64 total_free;		/* free bytes inside what is held */
+	bool free_slots;	/* total_free counts free object slots */
 };
 
 /* The read-only views an instance can render. */
@@ -82,12 +103,38 @@ enum kml_view {
 	KML_VIEW_NR,
 };
 
+/**
+ * struct kml_backend - one allocator family behind one table
+ *
+ * What the engine, the views and the CLI know of a backend is here and
+ * nowhere else: its family, the create keys it takes and their bounds, a
+ * check of what the bounds cannot say, and optional hooks. The engine
+ * publishes all of it in the "backends" view. Add an allocator by adding
+ * one table (next to its core, or in module/kernel/backends.c for a real
+ * one) and registering it.
+ */
 struct kml_backend {
+	/* --- identity */
 	const char *name;		/* contract name, e.g. "slab", "kmalloc" */
 	const char *desc;		/* one line for listings */
 	enum kml_family family;
 	bool ours;			/* one of kmemlab's allocators */
+	u32 caps;			/* KML_CAP_* */
 
+	/* --- parameters */
+	u32 keys;			/* KML_PKB() of the create keys it takes */
+	u64 max_pool;			/* bound of pool=, 0: KML_POOL_MAX */
+	u64 max_obj;			/* bound of size=, 0: KML_OBJ_MAX */
+	/*
+	 * Optional: refuse parameters the bounds cannot (a key that needs
+	 * another, a value that depends on another). @given is KML_PKB() of
+	 * the keys given. Return 0, or a negative errno with one sentence in
+	 * @why naming the keys (it becomes the error reply).
+	 */
+	int (*check)(const struct kml_params *p, u32 given,
+		     struct kml_out *why);
+
+	/* --- life cycle and allocation */
 	/* Create an instance; on success *@priv is its private state. */
 	int (*create)(const struct kml_params *p, u32 inst_id, void **priv);
 	/* Release everything, including objects still allocated. */
@@ -108,15 +155,39 @@ struct kml_backend {
 	/* Largest request the instance can ever satisfy. */
 	size_t (*max_size)(void *priv);
 
+	/* --- figures and views */
 	void (*stats)(void *priv, struct kml_alloc_stats *st);
 	/* Number of violated invariants (0 when healthy). */
 	unsigned int (*validate)(void *priv);
 	/* Render a view; -ENOENT when the backend has no such view. */
 	int (*show)(void *priv, enum kml_view view, struct kml_out *out);
 
-	/* Optional: release cached empty memory (slab shrink, pcp drain). */
+	/* --- optional hooks of interactive use (the teaching heaps) */
+	/* The address a user is shown for @ptr (a heap's base + offset). */
+	u64 (*addr)(void *priv, const void *ptr);
+	/*
+	 * alloc() and free() that also say what they did: " addr=A
+	 * searched=N\n" (alloc only), then the search and the free list as
+	 * OSTEP's malloc.py prints them, @handle naming the block there.
+	 * Called with the engine's command and state locks held.
+	 */
+	void *(*alloc_show)(void *priv, size_t size, u32 handle,
+			    struct kml_out *out);
+	int (*free_show)(void *priv, void *ptr, size_t size, u32 handle,
+			 struct kml_out *out);
+	/*
+	 * show() of a view with one row per block, with a last column
+	 * naming each used block: @label(@arg, address) returns the name
+	 * (the engine's handle) or -1 for none.
+	 */
+	int (*show_labelled)(void *priv, enum kml_view view,
+			     struct kml_out *out,
+			     long (*label)(void *arg, u64 addr), void *arg);
+
+	/* --- optional maintenance */
+	/* Release cached empty memory (slab shrink, pcp drain). */
 	int (*shrink)(void *priv);
-	/* Optional: forget every allocation at once (bump arena reset). */
+	/* Forget every allocation at once (bump arena reset). */
 	int (*reset)(void *priv);
 };
 

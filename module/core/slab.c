@@ -1860,6 +1860,7 @@ static void kml_slab_be_stats(void *priv, struct kml_alloc_stats *st)
 		if (slots && unit > st->largest_free)
 			st->largest_free = unit;
 	}
+	st->free_slots = true;
 	if (peak_alloc < st->bytes_allocated)
 		peak_alloc = st->bytes_allocated;
 	if (peak_alloc > be->peak_allocated)
@@ -1910,11 +1911,40 @@ static int kml_slab_be_shrink(void *priv)
 	return 0;
 }
 
+/*
+ * Without size= the instance is the kmalloc classes, whose alignment and
+ * (absent) constructor are their own.
+ */
+static int kml_slab_be_check(const struct kml_params *p, u32 given,
+			     struct kml_out *why)
+{
+	if (p->size)
+		return 0;
+	if (p->align) {
+		kml_out_printf(why,
+			       "align= needs size= (the kmalloc classes of backend 'slab' have their own alignment)");
+		return -EINVAL;
+	}
+	if (p->flags & KML_F_CTOR) {
+		kml_out_printf(why,
+			       "ctor=1 needs size= (the kmalloc classes of backend 'slab' have no constructor)");
+		return -EINVAL;
+	}
+	return 0;
+}
+
 const struct kml_backend kml_backend_slab = {
 	.name		= "slab",
 	.desc		= "kmemlab SLUB-like slab caches (one cache, or kmalloc-8..8k)",
 	.family		= KML_FAMILY_OBJECT,
 	.ours		= true,
+	.caps		= KML_CAP_FREE_SLOTS,
+	.keys		= KML_PKB(POOL) | KML_PKB(SIZE) | KML_PKB(ALIGN) |
+			  KML_PKB(ZERO) | KML_PKB(PCP) | KML_PKB(REDZONE) |
+			  KML_PKB(POISON) | KML_PKB(CHECK) | KML_PKB(CTOR) |
+			  KML_PKB(MIN_PARTIAL),
+	.max_obj	= KML_SLAB_MAX_SIZE,
+	.check		= kml_slab_be_check,
 	.create		= kml_slab_be_create,
 	.destroy	= kml_slab_be_destroy,
 	.alloc		= kml_slab_be_alloc,

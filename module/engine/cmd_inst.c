@@ -5,112 +5,42 @@
  * error leaves one line "error: VERB: reason" and changes nothing.
  */
 #include "engine_priv.h"
-#include "heap.h"
-#include "slab.h"
 
 /* --- create -------------------------------------------------------------- */
-
-enum kml_ckey {
-	KML_CK_POOL, KML_CK_SIZE, KML_CK_ALIGN, KML_CK_HEADER, KML_CK_BASE,
-	KML_CK_MIN_SPLIT, KML_CK_ORDER, KML_CK_LIST, KML_CK_ZERO, KML_CK_PCP,
-	KML_CK_REDZONE, KML_CK_POISON, KML_CK_CHECK, KML_CK_CTOR,
-	KML_CK_COALESCE, KML_CK_MIN_PARTIAL, KML_CK_NR,
-};
 
 static const char * const kml_list_words[] = {
 	"addr", "size-asc", "size-desc", "lifo", "fifo", NULL,
 };
 
-static const struct kml_keyspec kml_create_keys[KML_CK_NR] = {
-	[KML_CK_POOL]	= { "pool", KML_KT_NUM, 0, KML_POOL_MAX },
-	[KML_CK_SIZE]	= { "size", KML_KT_NUM, 0, KML_OBJ_MAX },
-	[KML_CK_ALIGN]	= { "align", KML_KT_NUM, 0, KML_PAGE_SIZE },
-	[KML_CK_HEADER]	= { "header", KML_KT_NUM, 0, 4096 },
-	[KML_CK_BASE]	= { "base", KML_KT_NUM, 0, 1ULL << 56 },
-	[KML_CK_MIN_SPLIT] = { "min_split", KML_KT_NUM, 0, KML_OBJ_MAX },
-	[KML_CK_ORDER]	= { "order", KML_KT_NUM, 0, KML_MAX_ORDER },
-	[KML_CK_LIST]	= { "list", KML_KT_ENUM, 0, 0, kml_list_words },
-	[KML_CK_ZERO]	= { "zero", KML_KT_BOOL },
-	[KML_CK_PCP]	= { "pcp", KML_KT_BOOL },
-	[KML_CK_REDZONE] = { "redzone", KML_KT_BOOL },
-	[KML_CK_POISON]	= { "poison", KML_KT_BOOL },
-	[KML_CK_CHECK]	= { "check", KML_KT_BOOL },
-	[KML_CK_CTOR]	= { "ctor", KML_KT_BOOL },
-	[KML_CK_COALESCE] = { "coalesce", KML_KT_BOOL },
-	[KML_CK_MIN_PARTIAL] = { "min_partial", KML_KT_NUM, 0, 1024 },
+/* The engine's bounds of every key; a backend may bound pool= and size= lower. */
+const struct kml_keyspec kml_create_keys[KML_PK_NR] = {
+	[KML_PK_POOL]	= { "pool", KML_KT_NUM, 0, KML_POOL_MAX },
+	[KML_PK_SIZE]	= { "size", KML_KT_NUM, 0, KML_OBJ_MAX },
+	[KML_PK_ALIGN]	= { "align", KML_KT_NUM, 0, KML_PAGE_SIZE },
+	[KML_PK_HEADER]	= { "header", KML_KT_NUM, 0, 4096 },
+	[KML_PK_BASE]	= { "base", KML_KT_NUM, 0, 1ULL << 56 },
+	[KML_PK_MIN_SPLIT] = { "min_split", KML_KT_NUM, 0, KML_OBJ_MAX },
+	[KML_PK_ORDER]	= { "order", KML_KT_NUM, 0, KML_MAX_ORDER },
+	[KML_PK_LIST]	= { "list", KML_KT_ENUM, 0, 0, kml_list_words },
+	[KML_PK_ZERO]	= { "zero", KML_KT_BOOL },
+	[KML_PK_PCP]	= { "pcp", KML_KT_BOOL },
+	[KML_PK_REDZONE] = { "redzone", KML_KT_BOOL },
+	[KML_PK_POISON]	= { "poison", KML_KT_BOOL },
+	[KML_PK_CHECK]	= { "check", KML_KT_BOOL },
+	[KML_PK_CTOR]	= { "ctor", KML_KT_BOOL },
+	[KML_PK_COALESCE] = { "coalesce", KML_KT_BOOL },
+	[KML_PK_MIN_PARTIAL] = { "min_partial", KML_KT_NUM, 0, 1024 },
 };
 
-#define KML_CKB(k)	(1u << KML_CK_##k)
-
-#define KML_CK_REAL_CACHE (KML_CKB(SIZE) | KML_CKB(ALIGN) | KML_CKB(ZERO) | \
-			   KML_CKB(REDZONE) | KML_CKB(POISON) | \
-			   KML_CKB(CHECK) | KML_CKB(CTOR))
-#define KML_CK_REAL_PLAIN (KML_CKB(ZERO) | KML_CKB(CHECK))
-
-/*
- * Which create keys each backend takes (docs/interface.md, "create"):
- * exactly the parameters its create() honours, so that a key it would
- * refuse or silently ignore is an error that names it. Our backends are
- * in module/core, the kernel's in module/kernel/backends.c, the
- * simulator's userspace allocators (which take no parameters) in
- * userspace/sim/user_backends.c.
- */
-static const struct {
-	const char *backend;
-	u32 keys;
-} kml_backend_keys[] = {
-	{ "buddy", KML_CKB(POOL) | KML_CKB(ZERO) | KML_CKB(PCP) |
-		   KML_CKB(CHECK) },
-	{ "slab", KML_CKB(POOL) | KML_CKB(SIZE) | KML_CKB(ALIGN) |
-		  KML_CKB(ZERO) | KML_CKB(PCP) | KML_CKB(REDZONE) |
-		  KML_CKB(POISON) | KML_CKB(CHECK) | KML_CKB(CTOR) |
-		  KML_CKB(MIN_PARTIAL) },
-	{ "segregated", KML_CKB(POOL) | KML_CKB(ALIGN) | KML_CKB(HEADER) |
-			KML_CKB(BASE) | KML_CKB(MIN_SPLIT) | KML_CKB(ZERO) |
-			KML_CKB(CHECK) | KML_CKB(COALESCE) },
-	{ "bump", KML_CKB(POOL) | KML_CKB(ALIGN) | KML_CKB(BASE) |
-		  KML_CKB(ZERO) },
-	{ "kmem_cache", KML_CK_REAL_CACHE },
-	{ "kmem_cache_bulk", KML_CK_REAL_CACHE },
-	{ "kmalloc", KML_CK_REAL_PLAIN },
-	{ "alloc_pages", KML_CK_REAL_PLAIN },
-	{ "vmalloc", KML_CK_REAL_PLAIN },
-	{ "glibc", 0 },
-	{ "jemalloc", 0 },
-	{ "tcmalloc", 0 },
-	{ "mimalloc", 0 },
-};
-
-/* Keys by family when the backend is not in the table above. */
-static u32 kml_family_keys(const struct kml_backend *be)
-{
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(kml_backend_keys); i++)
-		if (!strcmp(kml_backend_keys[i].backend, be->name))
-			return kml_backend_keys[i].keys;
-	switch (be->family) {
-	case KML_FAMILY_HEAP:		/* the fit heaps */
-		return KML_CKB(POOL) | KML_CKB(ALIGN) | KML_CKB(HEADER) |
-		       KML_CKB(BASE) | KML_CKB(MIN_SPLIT) | KML_CKB(LIST) |
-		       KML_CKB(ZERO) | KML_CKB(CHECK) | KML_CKB(COALESCE);
-	case KML_FAMILY_PAGE:
-		return KML_CKB(ORDER) | KML_CKB(ZERO);
-	default:
-		return KML_CKB(SIZE) | KML_CKB(ALIGN) | KML_CKB(ZERO) |
-		       KML_CKB(CTOR);
-	}
-}
-
-static void kml_print_keys(struct kml_out *o, u32 mask)
+void kml_print_keys(struct kml_out *o, u32 mask, const char *sep)
 {
 	unsigned int k;
 	bool first = true;
 
-	for (k = 0; k < KML_CK_NR; k++) {
+	for (k = 0; k < KML_PK_NR; k++) {
 		if (!(mask & (1u << k)))
 			continue;
-		kml_out_printf(o, "%s%s", first ? "" : " ",
+		kml_out_printf(o, "%s%s", first ? "" : sep,
 			       kml_create_keys[k].name);
 		first = false;
 	}
@@ -118,14 +48,9 @@ static void kml_print_keys(struct kml_out *o, u32 mask)
 		kml_out_printf(o, "none");
 }
 
-static bool kml_key_given(const struct kml_session *s, enum kml_ckey k)
+static bool kml_key_given(const struct kml_session *s, enum kml_pkey k)
 {
 	return s->kv_seen & (1ULL << k);
-}
-
-static bool kml_be_is(const struct kml_backend *be, const char *name)
-{
-	return !strcmp(be->name, name);
 }
 
 /*
@@ -141,19 +66,19 @@ static int kml_create_zero(struct kml_session *s, u32 allowed, bool *zero,
 	const u64 *v = s->kv_num;
 
 	*by_ctor = false;
-	if (!(allowed & KML_CKB(ZERO))) {
+	if (!(allowed & KML_PKB(ZERO))) {
 		*zero = false;
 		return 0;
 	}
-	if (kml_key_given(s, KML_CK_ZERO)) {
-		*zero = v[KML_CK_ZERO];
-		if (*zero && v[KML_CK_CTOR])
+	if (kml_key_given(s, KML_PK_ZERO)) {
+		*zero = v[KML_PK_ZERO];
+		if (*zero && v[KML_PK_CTOR])
 			return kml_cmd_err(s, -EINVAL,
 					   "zero=1 and ctor=1 exclude each other: the constructor initialises objects once per slab and zeroing on alloc would undo it (SLUB skips init_on_alloc for such caches); drop zero= or ctor=");
 		return 0;
 	}
 	*zero = s->e->host->zero_default;
-	if (*zero && v[KML_CK_CTOR]) {
+	if (*zero && v[KML_PK_CTOR]) {
 		*zero = false;
 		*by_ctor = true;
 	}
@@ -161,47 +86,36 @@ static int kml_create_zero(struct kml_session *s, u32 allowed, bool *zero,
 }
 
 /*
- * Limits of a backend's create() that the engine can check itself, so that
- * the reply names the key (kept in step with the backends' create()).
+ * The bounds a backend sets below the engine's (its table's max_pool and
+ * max_obj), then its own check of what bounds cannot say.
  */
 static int kml_create_limits(struct kml_session *s,
-			     const struct kml_backend *be)
+			     const struct kml_backend *be,
+			     const struct kml_params *p)
 {
-	const u64 *v = s->kv_num;
 	const struct kml_tok *raw = s->kv_raw;
+	char why[200];
+	struct kml_out o;
+	int ret;
 
-	if (kml_be_is(be, "slab")) {
-		if (v[KML_CK_SIZE] > KML_SLAB_MAX_SIZE)
-			return kml_cmd_err(s, -E2BIG,
-					   "size=%s: above the bound %u of backend 'slab'",
-					   kml_tok_show(s, &raw[KML_CK_SIZE]),
-					   KML_SLAB_MAX_SIZE);
-		if (!v[KML_CK_SIZE] && v[KML_CK_ALIGN])
-			return kml_cmd_err(s, -EINVAL,
-					   "align= needs size= (the kmalloc classes of backend 'slab' have their own alignment)");
-		if (!v[KML_CK_SIZE] && v[KML_CK_CTOR])
-			return kml_cmd_err(s, -EINVAL,
-					   "ctor=1 needs size= (the kmalloc classes of backend 'slab' have no constructor)");
-	}
-	if ((kml_be_is(be, "kmem_cache") || kml_be_is(be, "kmem_cache_bulk")) &&
-	    v[KML_CK_CTOR] && kml_key_given(s, KML_CK_SIZE) &&
-	    v[KML_CK_SIZE] < 8)
-		return kml_cmd_err(s, -EINVAL,
-				   "size=%s: ctor=1 needs objects of at least 8 bytes (the constructor writes a word)",
-				   kml_tok_show(s, &raw[KML_CK_SIZE]));
-	if (be->ours && be->family == KML_FAMILY_HEAP) {
-		if (v[KML_CK_POOL] > KML_HEAP_MAX_REGION)
-			return kml_cmd_err(s, -E2BIG,
-					   "pool=%s: above the bound %llu of a teaching heap",
-					   kml_tok_show(s, &raw[KML_CK_POOL]),
-					   (unsigned long long)KML_HEAP_MAX_REGION);
-		if (v[KML_CK_POOL] && v[KML_CK_HEADER] >= v[KML_CK_POOL])
-			return kml_cmd_err(s, -EINVAL,
-					   "header=%s: not below the region size pool=%s",
-					   kml_tok_show(s, &raw[KML_CK_HEADER]),
-					   kml_tok_show(s, &raw[KML_CK_POOL]));
-	}
-	return 0;
+	if (be->max_pool && p->pool_bytes > be->max_pool)
+		return kml_cmd_err(s, -E2BIG,
+				   "pool=%s: above the bound %llu of backend '%s'",
+				   kml_tok_show(s, &raw[KML_PK_POOL]),
+				   (unsigned long long)be->max_pool, be->name);
+	if (be->max_obj && p->size > be->max_obj)
+		return kml_cmd_err(s, -E2BIG,
+				   "size=%s: above the bound %llu of backend '%s'",
+				   kml_tok_show(s, &raw[KML_PK_SIZE]),
+				   (unsigned long long)be->max_obj, be->name);
+	if (!be->check)
+		return 0;
+	kml_out_init(&o, why, sizeof(why));
+	ret = be->check(p, (u32)s->kv_seen, &o);
+	if (!ret)
+		return 0;
+	return kml_cmd_err(s, ret < 0 ? ret : -EINVAL, "%s",
+			   o.len ? why : "the backend refused the parameters");
 }
 
 /*
@@ -212,7 +126,7 @@ static int kml_create_refused(struct kml_session *s,
 			      const struct kml_backend *be, int ret,
 			      bool zero)
 {
-	bool zero_dflt = zero && !kml_key_given(s, KML_CK_ZERO);
+	bool zero_dflt = zero && !kml_key_given(s, KML_PK_ZERO);
 	char given[256];
 	struct kml_out o;
 	unsigned int k, n = 0;
@@ -220,7 +134,7 @@ static int kml_create_refused(struct kml_session *s,
 	if (ret >= 0)
 		ret = -EINVAL;
 	kml_out_init(&o, given, sizeof(given));
-	for (k = 0; k < KML_CK_NR; k++) {
+	for (k = 0; k < KML_PK_NR; k++) {
 		if (!kml_key_given(s, k))
 			continue;
 		kml_out_printf(&o, "%s%s=%s", n++ ? " " : "",
@@ -238,6 +152,36 @@ static int kml_create_refused(struct kml_session *s,
 			   be->name, kml_errname(ret), n ? given : "no keys");
 }
 
+/* The parameters of the parsed keys; zeroing is decided apart. */
+static void kml_create_params(const struct kml_session *s,
+			      struct kml_params *p)
+{
+	const u64 *v = s->kv_num;
+
+	p->pool_bytes = v[KML_PK_POOL];
+	p->size = (u32)v[KML_PK_SIZE];
+	p->align = (u32)v[KML_PK_ALIGN];
+	p->header = (u32)v[KML_PK_HEADER];
+	p->base = v[KML_PK_BASE];
+	p->min_split = (u32)v[KML_PK_MIN_SPLIT];
+	p->order = (u32)v[KML_PK_ORDER];
+	p->min_partial = (u32)v[KML_PK_MIN_PARTIAL];
+	p->list_order = kml_key_given(s, KML_PK_LIST) ?
+			(enum kml_heap_order)v[KML_PK_LIST] : KML_ORDER_ADDR;
+	if (kml_key_given(s, KML_PK_PCP) && !v[KML_PK_PCP])
+		p->flags |= KML_F_NO_PCP;
+	if (v[KML_PK_REDZONE])
+		p->flags |= KML_F_REDZONE;
+	if (v[KML_PK_POISON])
+		p->flags |= KML_F_POISON;
+	if (v[KML_PK_CHECK])
+		p->flags |= KML_F_CHECK;
+	if (v[KML_PK_CTOR])
+		p->flags |= KML_F_CTOR;
+	if (kml_key_given(s, KML_PK_COALESCE) && !v[KML_PK_COALESCE])
+		p->flags |= KML_F_NO_COALESCE;
+}
+
 int kml_cmd_create(struct kml_session *s)
 {
 	struct kml_engine *e = s->e;
@@ -245,8 +189,7 @@ int kml_cmd_create(struct kml_session *s)
 	struct kml_instance *in = NULL;
 	struct kml_params p = { 0 };
 	char bname[KML_NAME_MAX + 1];
-	u32 allowed, k;
-	u64 *v = s->kv_num;
+	u32 k;
 	bool zero, zero_by_ctor;
 	int ret;
 
@@ -266,63 +209,40 @@ int kml_cmd_create(struct kml_session *s)
 		return kml_cmd_err(s, -ENOENT,
 				   "unknown backend '%s' (see 'backends')",
 				   kml_tok_show(s, &s->tok[2]));
-	ret = kml_parse_keys(s, 3, kml_create_keys, KML_CK_NR);
+	ret = kml_parse_keys(s, 3, kml_create_keys, KML_PK_NR);
 	if (ret)
 		return ret;
-	allowed = kml_family_keys(be);
-	for (k = 0; k < KML_CK_NR; k++) {
+	for (k = 0; k < KML_PK_NR; k++) {
 		char keys[200];
 		struct kml_out o;
 
-		if (!(s->kv_seen & (1ULL << k)) || (allowed & (1u << k)))
+		if (!kml_key_given(s, k) || (be->keys & (1u << k)))
 			continue;
 		kml_out_init(&o, keys, sizeof(keys));
-		kml_print_keys(&o, allowed);
+		kml_print_keys(&o, be->keys, " ");
 		return kml_cmd_err(s, -EINVAL,
 				   "backend '%s' does not take %s= (it takes: %s)",
 				   be->name, kml_create_keys[k].name, keys);
 	}
-	if (v[KML_CK_ALIGN] & (v[KML_CK_ALIGN] - 1))
+	if (s->kv_num[KML_PK_ALIGN] & (s->kv_num[KML_PK_ALIGN] - 1))
 		return kml_cmd_err(s, -EINVAL,
 				   "align=%s: not a power of two",
-				   kml_tok_show(s, &s->kv_raw[KML_CK_ALIGN]));
-	ret = kml_create_limits(s, be);
+				   kml_tok_show(s, &s->kv_raw[KML_PK_ALIGN]));
+	kml_create_params(s, &p);
+	ret = kml_create_limits(s, be, &p);
 	if (ret)
 		return ret;
-	ret = kml_create_zero(s, allowed, &zero, &zero_by_ctor);
+	ret = kml_create_zero(s, be->keys, &zero, &zero_by_ctor);
 	if (ret)
 		return ret;
+	if (zero)
+		p.flags |= KML_F_ZERO;
 	if (kml_inst_find_tok(e, &s->tok[1]))
 		return kml_cmd_err(s, -EEXIST, "instance '%s' exists",
 				   kml_tok_show(s, &s->tok[1]));
 	if (e->nr_instances >= KML_MAX_INSTANCES)
 		return kml_cmd_err(s, -ENOSPC, "already %u instances",
 				   KML_MAX_INSTANCES);
-
-	p.pool_bytes = v[KML_CK_POOL];
-	p.size = (u32)v[KML_CK_SIZE];
-	p.align = (u32)v[KML_CK_ALIGN];
-	p.header = (u32)v[KML_CK_HEADER];
-	p.base = v[KML_CK_BASE];
-	p.min_split = (u32)v[KML_CK_MIN_SPLIT];
-	p.order = (u32)v[KML_CK_ORDER];
-	p.min_partial = (u32)v[KML_CK_MIN_PARTIAL];
-	p.list_order = (s->kv_seen & KML_CKB(LIST)) ?
-		       (enum kml_heap_order)v[KML_CK_LIST] : KML_ORDER_ADDR;
-	if (zero)
-		p.flags |= KML_F_ZERO;
-	if ((s->kv_seen & KML_CKB(PCP)) && !v[KML_CK_PCP])
-		p.flags |= KML_F_NO_PCP;
-	if (v[KML_CK_REDZONE])
-		p.flags |= KML_F_REDZONE;
-	if (v[KML_CK_POISON])
-		p.flags |= KML_F_POISON;
-	if (v[KML_CK_CHECK])
-		p.flags |= KML_F_CHECK;
-	if (v[KML_CK_CTOR])
-		p.flags |= KML_F_CTOR;
-	if ((s->kv_seen & KML_CKB(COALESCE)) && !v[KML_CK_COALESCE])
-		p.flags |= KML_F_NO_COALESCE;
 
 	in = kml_zalloc(sizeof(*in));
 	if (!in)
@@ -460,11 +380,10 @@ int kml_cmd_reset(struct kml_session *s)
 int kml_cmd_alloc(struct kml_session *s)
 {
 	struct kml_instance *in = NULL;
-	struct kml_heap *heap;
 	struct kml_handle *h;
+	u32 i, usable;
 	u64 size, max;
 	void *ptr;
-	u32 i;
 	int ret;
 
 	if (s->nr_tok != 3)
@@ -501,11 +420,17 @@ int kml_cmd_alloc(struct kml_session *s)
 	for (i = 0; in->handles[i].ptr; i++)
 		;
 	h = &in->handles[i];
-	heap = kml_inst_heap(in);
-	if (heap)
-		ptr = kml_heap_alloc_step(heap, size, &s->step);
-	else
+	usable = in->be->usable ? (u32)in->be->usable(in->priv, size) :
+		 (u32)size;
+	/* an error below starts the reply afresh */
+	kml_out_printf(&s->out, "handle=%u size=%u usable=%u", i, (u32)size,
+		       usable);
+	if (in->be->alloc_show) {
+		ptr = in->be->alloc_show(in->priv, size, i, &s->out);
+	} else {
 		ptr = in->be->alloc(in->priv, size);
+		kml_out_printf(&s->out, "\n");
+	}
 	if (!ptr) {
 		in->nr_alloc_fail++;
 		return kml_cmd_err(s, -ENOMEM,
@@ -514,8 +439,7 @@ int kml_cmd_alloc(struct kml_session *s)
 	}
 	h->ptr = ptr;
 	h->size = (u32)size;
-	h->usable = in->be->usable ? (u32)in->be->usable(in->priv, size) :
-		    (u32)size;
+	h->usable = usable;
 	in->nr_live++;
 	in->nr_alloc++;
 	in->req_now += h->size;
@@ -524,17 +448,6 @@ int kml_cmd_alloc(struct kml_session *s)
 		in->req_peak = in->req_now;
 	if (in->usable_now > in->usable_peak)
 		in->usable_peak = in->usable_now;
-	kml_out_printf(&s->out, "handle=%u size=%u usable=%u", i, h->size,
-		       h->usable);
-	if (heap) {
-		kml_out_printf(&s->out, " addr=%llu searched=%u\n",
-			       (unsigned long long)kml_heap_addr(heap, ptr),
-			       s->step.searched);
-		kml_heap_step_render(&s->step, i, KML_HEAP_RENDER_PAYLOAD,
-				     &s->out);
-	} else {
-		kml_out_printf(&s->out, "\n");
-	}
 	return 0;
 }
 
@@ -559,7 +472,6 @@ int kml_cmd_free(struct kml_session *s)
 {
 	struct kml_instance *in = NULL;
 	struct kml_handle *h = NULL;
-	struct kml_heap *heap;
 	u32 nr = 0;
 	int ret;
 
@@ -571,9 +483,12 @@ int kml_cmd_free(struct kml_session *s)
 	ret = kml_arg_handle(s, in, 2, &h, &nr);
 	if (ret)
 		return ret;
-	heap = kml_inst_heap(in);
-	if (heap)
-		ret = kml_heap_free_step(heap, h->ptr, h->size, &s->step);
+	/* an error below starts the reply afresh */
+	kml_out_printf(&s->out, "freed handle=%u size=%u usable=%u\n", nr,
+		       h->size, h->usable);
+	if (in->be->free_show)
+		ret = in->be->free_show(in->priv, h->ptr, h->size, nr,
+					&s->out);
 	else
 		ret = in->be->free(in->priv, h->ptr, h->size);
 	if (ret)
@@ -584,19 +499,13 @@ int kml_cmd_free(struct kml_session *s)
 	in->nr_free++;
 	in->req_now -= h->size;
 	in->usable_now -= h->usable;
-	kml_out_printf(&s->out, "freed handle=%u size=%u usable=%u\n", nr,
-		       h->size, h->usable);
 	memset(h, 0, sizeof(*h));
-	if (heap)
-		kml_heap_step_render(&s->step, nr, KML_HEAP_RENDER_PAYLOAD,
-				     &s->out);
 	return 0;
 }
 
 int kml_cmd_handles(struct kml_session *s)
 {
 	struct kml_instance *in = NULL;
-	struct kml_heap *heap;
 	u32 i;
 	int ret;
 
@@ -605,7 +514,6 @@ int kml_cmd_handles(struct kml_session *s)
 	ret = kml_arg_inst(s, 1, false, &in);
 	if (ret)
 		return ret;
-	heap = kml_inst_heap(in);
 	kml_out_printf(&s->out,
 		       "handles instance=%s live=%u requested=%llu usable=%llu\n",
 		       in->name, in->nr_live,
@@ -618,10 +526,10 @@ int kml_cmd_handles(struct kml_session *s)
 			continue;
 		kml_out_printf(&s->out, "handle=%u size=%u usable=%u", i,
 			       h->size, h->usable);
-		if (heap)
+		if (in->be->addr)
 			kml_out_printf(&s->out, " addr=%llu",
-				       (unsigned long long)kml_heap_addr(heap,
-								   h->ptr));
+				       (unsigned long long)in->be->addr(in->priv,
+									h->ptr));
 		kml_out_printf(&s->out, "\n");
 	}
 	return 0;

@@ -5,6 +5,7 @@
  * commands themselves are in cmd_inst.c, cmd_trace.c and run.c.
  */
 #include "engine_priv.h"
+#include "workloads.h"
 
 /* --- stop, help ----------------------------------------------------------- */
 
@@ -32,9 +33,7 @@ struct kml_cmd_desc {
 static int kml_cmd_help(struct kml_session *s);
 
 static const struct kml_cmd_desc kml_cmds[] = {
-	{ "create", kml_cmd_create, KML_LOCK_CMD,
-	  "create NAME BACKEND [pool= size= align= header= base= min_split= order= list= zero= pcp= redzone= poison= check= ctor= coalesce= min_partial=]",
-	},
+	{ "create", kml_cmd_create, KML_LOCK_CMD, NULL },	/* from the tables */
 	{ "destroy", kml_cmd_destroy, KML_LOCK_CMD, "destroy NAME" },
 	{ "alloc", kml_cmd_alloc, KML_LOCK_BOTH, "alloc NAME SIZE" },
 	{ "free", kml_cmd_free, KML_LOCK_BOTH, "free NAME HANDLE" },
@@ -44,19 +43,54 @@ static const struct kml_cmd_desc kml_cmds[] = {
 	{ "validate", kml_cmd_validate, KML_LOCK_BOTH, "validate NAME" },
 	{ "trace", kml_cmd_trace, KML_LOCK_CMD,
 	  "trace load NAME (trace text on the following lines) | trace drop NAME | trace list" },
-	{ "run", kml_cmd_run, KML_LOCK_NONE,
-	  "run churn|sizes|burst|dentry|pages|remote|replay on=INST[,INST...] [ops= size= min= max= dist= cpus= reps= seed= mode= batch= free_order= order= maxorder= trace= sample=]",
-	},
+	{ "run", kml_cmd_run, KML_LOCK_NONE, NULL },	/* from the tables */
 	{ "stop", kml_cmd_stop, KML_LOCK_CMD, "stop" },
 	{ "help", kml_cmd_help, KML_LOCK_NONE, "help" },
 };
+
+/* The usage of create and run, from the key and workload tables. */
+static void kml_help_create(struct kml_out *o)
+{
+	unsigned int k;
+
+	kml_out_printf(o, "create NAME BACKEND [");
+	for (k = 0; k < KML_PK_NR; k++)
+		kml_out_printf(o, "%s%s=", k ? " " : "",
+			       kml_create_keys[k].name);
+	kml_out_printf(o, "]\n");
+}
+
+static void kml_help_run(struct kml_out *o)
+{
+	unsigned int i, k;
+	bool first = true;
+
+	kml_out_printf(o, "run ");
+	for (i = 0; i < kml_nr_workloads; i++)
+		kml_out_printf(o, "%s%s", i ? "|" : "", kml_workloads[i].name);
+	kml_out_printf(o, " on=INST[,INST...] [");
+	for (k = 0; k < KML_RK_NR; k++) {
+		if (k == KML_RK_ON)
+			continue;
+		kml_out_printf(o, "%s%s=", first ? "" : " ",
+			       kml_run_keys[k].name);
+		first = false;
+	}
+	kml_out_printf(o, "]\n");
+}
 
 static int kml_cmd_help(struct kml_session *s)
 {
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(kml_cmds); i++)
-		kml_out_printf(&s->out, "%s\n", kml_cmds[i].usage);
+	for (i = 0; i < ARRAY_SIZE(kml_cmds); i++) {
+		if (kml_cmds[i].fn == kml_cmd_create)
+			kml_help_create(&s->out);
+		else if (kml_cmds[i].fn == kml_cmd_run)
+			kml_help_run(&s->out);
+		else
+			kml_out_printf(&s->out, "%s\n", kml_cmds[i].usage);
+	}
 	return 0;
 }
 

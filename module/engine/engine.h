@@ -12,32 +12,7 @@
 
 #include "platform.h"
 #include "out.h"
-
-/* --- bounds (every one of them is enforced and documented) ------------- */
-
-#define KML_NAME_MAX		31		/* instance and trace names */
-#define KML_CMD_MAX		4096		/* a plain command, bytes */
-#define KML_TRACE_MAX_BYTES	(16u << 20)	/* trace load payload */
-#define KML_TRACE_MAX_OPS	(1024u * 1024u)	/* ops of one trace */
-#define KML_TRACE_MAX_IDS	(1024u * 1024u)	/* ids of one trace */
-#define KML_TRACE_STORE_OPS	(4u << 20)	/* ops of all loaded traces */
-#define KML_MAX_TRACES		16
-#define KML_MAX_INSTANCES	64
-#define KML_MAX_HANDLES		4096		/* live handles per instance */
-#define KML_REPLY_MAX		(256u << 10)	/* reply buffer of a session */
-#define KML_VIEW_MAX		(4u << 20)	/* largest view a glue renders */
-#define KML_POOL_MAX		(1024ULL * 1024 * 1024)	/* create pool= */
-#define KML_OBJ_MAX		(KML_PAGE_SIZE << KML_MAX_ORDER) /* one object */
-#define KML_RUN_MAX_OPS		(128ULL * 1024 * 1024)	/* run ops= */
-#define KML_RUN_MAX_REPS	100
-#define KML_RUN_MAX_INST	8		/* instances in on= */
-#define KML_RUN_MAX_CELLS	128		/* reps x instances */
-#define KML_RUN_MAX_BATCH	65536		/* batch= (live objects) */
-#define KML_RUN_MAX_REPLAY_CPUS	4		/* workers of a replay */
-#define KML_SERIES_MAX		256		/* points of a time series */
-
-/* Largest write(2) the glue must accept on the control file. */
-#define KML_WRITE_MAX		(KML_CMD_MAX + KML_TRACE_MAX_BYTES)
+#include "kml_bounds.h"
 
 struct kml_engine;
 struct kml_session;
@@ -101,13 +76,14 @@ extern const char * const kml_iview_names[KML_IVIEW_NR];
 /* Engine-wide read-only views (files of the debugfs directory). */
 enum kml_gview {
 	KML_GVIEW_BACKENDS,
+	KML_GVIEW_WORKLOADS,
 	KML_GVIEW_INSTANCES,
 	KML_GVIEW_CONTEXT,
 	KML_GVIEW_SLABINFO,
 	KML_GVIEW_NR,
 };
 
-/* File names of the views above: "backends", "instances", ... */
+/* File names of the views above: "backends", "workloads", ... */
 extern const char * const kml_gview_names[KML_GVIEW_NR];
 
 /**

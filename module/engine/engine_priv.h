@@ -9,7 +9,6 @@
 #define KML_ENGINE_PRIV_H
 
 #include "engine.h"
-#include "heap.h"
 #include "hist.h"
 #include "list.h"
 #include "ops.h"
@@ -112,7 +111,6 @@ struct kml_session {
 	struct kml_tok kv_raw[32];	/* their text */
 	struct kml_tok items[KML_MAX_CPUS]; /* a comma-separated list */
 	char show[2][48];		/* kml_tok_show() buffers */
-	struct kml_heap_step step;	/* alloc/free on a teaching heap */
 	unsigned int show_next;
 };
 
@@ -130,6 +128,8 @@ struct kml_keyspec {
 	u64 min;
 	u64 max;
 	const char * const *words;	/* KML_KT_ENUM, NULL-terminated */
+	bool has_def;			/* @def is the default when absent */
+	u64 def;			/* (enum: the index of the word) */
 };
 
 /* parse.c: error replies, tokens, numbers, key=value, lists */
@@ -157,25 +157,23 @@ u32 kml_inst_destroy(struct kml_engine *e, struct kml_instance *in);
 void kml_engine_clear_locked(struct kml_engine *e, u32 *nr_inst,
 			     u32 *nr_traces);
 void kml_print_context(struct kml_engine *e, struct kml_out *out);
-/* The teaching heap behind @in (one of our heap backends), else NULL. */
-struct kml_heap *kml_inst_heap(const struct kml_instance *in);
 /* "object", "page" or "heap". */
 const char *kml_family_name(enum kml_family f);
-/*
- * Whether an instance counts its free object slots: an object cache with a
- * slabinfo view (ours, or a real kmem_cache). Renders that view (to
- * nowhere): not while workers run on the instance.
- */
-bool kml_counts_free_slots(const struct kml_backend *be, void *priv);
 /*
  * The fragmentation figures of one stats snapshot, x1000: the heap formula
  * of external fragmentation and KML_METRIC_NA for stranded memory, except
  * for object caches: external NA, stranded = free-slot bytes / held when
- * @slots (kml_counts_free_slots()), else NA. docs/metrics.md.
+ * the snapshot counts free slots (@st->free_slots), else NA.
+ * docs/metrics.md.
  */
-void kml_frag_figures(const struct kml_backend *be, bool slots,
+void kml_frag_figures(const struct kml_backend *be,
 		      const struct kml_alloc_stats *st, s32 *ext,
 		      s32 *stranded);
+
+/* cmd_inst.c: the create keys, by enum kml_pkey, and their names */
+extern const struct kml_keyspec kml_create_keys[KML_PK_NR];
+/* The names of the keys in @mask, separated by @sep ("none" if none). */
+void kml_print_keys(struct kml_out *o, u32 mask, const char *sep);
 
 /* cmd_inst.c, cmd_trace.c, run.c: the commands */
 int kml_cmd_create(struct kml_session *s);

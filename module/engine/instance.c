@@ -128,17 +128,7 @@ const char *kml_family_name(enum kml_family f)
 	}
 }
 
-bool kml_counts_free_slots(const struct kml_backend *be, void *priv)
-{
-	struct kml_out none;
-
-	if (be->family != KML_FAMILY_OBJECT || !be->show)
-		return false;
-	kml_out_init(&none, NULL, 0);	/* the text is not wanted */
-	return !be->show(priv, KML_VIEW_SLABINFO, &none);
-}
-
-void kml_frag_figures(const struct kml_backend *be, bool slots,
+void kml_frag_figures(const struct kml_backend *be,
 		      const struct kml_alloc_stats *st, s32 *ext,
 		      s32 *stranded)
 {
@@ -149,13 +139,6 @@ void kml_frag_figures(const struct kml_backend *be, bool slots,
 	}
 	/* every free slot serves any request: the heap formula is moot */
 	*ext = KML_METRIC_NA;
-	*stranded = slots ? kml_metric_stranded(st->total_free, st->bytes_held) :
+	*stranded = st->free_slots ? kml_metric_stranded(st->total_free, st->bytes_held) :
 		    KML_METRIC_NA;
-}
-
-struct kml_heap *kml_inst_heap(const struct kml_instance *in)
-{
-	if (in->be->ours && in->be->family == KML_FAMILY_HEAP)
-		return in->priv;
-	return NULL;
 }

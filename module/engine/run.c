@@ -116,7 +116,6 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 	if (in->be->stats)
 		in->be->stats(in->priv, &st);
 	c.peak_held_start = st.peak_held;
-	c.slots = kml_counts_free_slots(in->be, in->priv);	/* no workers yet */
 
 	ret = host->run_workers(host->priv, r->nr_cpus, r->cpus,
 				kml_worker_main, &c, &r->stop);
@@ -368,20 +367,23 @@ static int kml_run_parse(struct kml_session *s, struct kml_run *r)
 	if (!(s->kv_seen & KML_RKB(ON)))
 		return kml_cmd_err(s, -EINVAL, "on=INSTANCE[,...] is required");
 
-#define KML_GET(key, def) \
-	((s->kv_seen & KML_RKB(key)) ? v[KML_RK_##key] : (def))
-	r->mode = KML_GET(MODE, KML_MODE_PAIRS);
-	r->reps = KML_GET(REPS, 1);
-	r->seed = KML_GET(SEED, 1);
-	r->size = KML_GET(SIZE, r->wl->size);
-	r->batch = KML_GET(BATCH, r->wl->batch);
-	r->min = KML_GET(MIN, 8);
-	r->max = KML_GET(MAX, 4096);
-	r->dist = KML_GET(DIST, KML_DIST_UNIFORM);
-	r->free_order = KML_GET(FREE_ORDER, KML_FREE_LIFO);
-	r->order = KML_GET(ORDER, 0);
-	r->maxorder = KML_GET(MAXORDER, r->order > 3 ? r->order : 3);
+#define KML_GIVEN(key)	(s->kv_seen & KML_RKB(key))
+#define KML_GET(key) \
+	(KML_GIVEN(key) ? v[KML_RK_##key] : kml_run_keys[KML_RK_##key].def)
+	r->mode = KML_GET(MODE);
+	r->reps = KML_GET(REPS);
+	r->seed = KML_GET(SEED);
+	r->size = KML_GIVEN(SIZE) ? v[KML_RK_SIZE] : r->wl->size;
+	r->batch = KML_GIVEN(BATCH) ? v[KML_RK_BATCH] : r->wl->batch;
+	r->min = KML_GET(MIN);
+	r->max = KML_GET(MAX);
+	r->dist = KML_GET(DIST);
+	r->free_order = KML_GET(FREE_ORDER);
+	r->order = KML_GET(ORDER);
+	r->maxorder = KML_GIVEN(MAXORDER) ? v[KML_RK_MAXORDER] :
+		      r->order > 3 ? r->order : 3;
 #undef KML_GET
+#undef KML_GIVEN
 
 	if (r->mode == KML_MODE_PHASES && !r->wl->phases)
 		return kml_cmd_err(s, -EINVAL,
@@ -674,7 +676,7 @@ int kml_cmd_run(struct kml_session *s)
 		return kml_cmd_err(s, -ENOMEM, "out of memory for the run");
 	r->e = e;
 	kml_lock_init(&r->ring.lock);
-	r->ops = 10000;
+	r->ops = KML_RUN_DEFAULT_OPS;
 	ret = kml_run_parse(s, r);
 	if (ret)
 		goto out_free;

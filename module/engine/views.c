@@ -5,22 +5,15 @@
  * engine-wide backends, instances, context and slabinfo.
  */
 #include "engine_priv.h"
+#include "workloads.h"
 
-const char * const kml_iview_names[KML_IVIEW_NR] = {
-	[KML_IVIEW_STATS]	= "stats",
-	[KML_IVIEW_SLABINFO]	= "slabinfo",
-	[KML_IVIEW_BUDDYINFO]	= "buddyinfo",
-	[KML_IVIEW_FRAG]	= "frag",
-	[KML_IVIEW_LATENCY]	= "latency",
-	[KML_IVIEW_HEAPMAP]	= "heapmap",
-};
+const char * const kml_iview_names[KML_IVIEW_NR] = KML_IVIEW_NAMES;
+const char * const kml_gview_names[KML_GVIEW_NR] = KML_GVIEW_NAMES;
 
-const char * const kml_gview_names[KML_GVIEW_NR] = {
-	[KML_GVIEW_BACKENDS]	= "backends",
-	[KML_GVIEW_INSTANCES]	= "instances",
-	[KML_GVIEW_CONTEXT]	= "context",
-	[KML_GVIEW_SLABINFO]	= "slabinfo",
-};
+static_assert(KML_IVIEW_NR == KML_NR_IVIEWS, "kml_bounds.h: KML_IVIEW_NAMES");
+static_assert(KML_GVIEW_NR == KML_NR_GVIEWS, "kml_bounds.h: KML_GVIEW_NAMES");
+static_assert(KML_OBJ_MAX == (u64)KML_PAGE_SIZE << KML_MAX_ORDER,
+	      "KML_OBJ_MAX is one block of the largest order");
 
 static void kml_view_stats(struct kml_instance *in, struct kml_out *out)
 {
@@ -44,10 +37,7 @@ static void kml_view_stats(struct kml_instance *in, struct kml_out *out)
 		       (unsigned long long)in->nr_runs);
 	if (in->be->stats)
 		in->be->stats(in->priv, &st);
-	/* a busy instance's views are the run's: no slabinfo probe then */
-	kml_frag_figures(in->be,
-			 !in->busy && kml_counts_free_slots(in->be, in->priv),
-			 &st, &ext, &stranded);
+	kml_frag_figures(in->be, &st, &ext, &stranded);
 	kml_out_printf(out,
 		       "allocs %llu\nfrees %llu\nfailures %llu\nbad_frees %llu\n",
 		       (unsigned long long)st.allocs,
@@ -79,12 +69,12 @@ static void kml_view_stats(struct kml_instance *in, struct kml_out *out)
 }
 
 /*
- * The heapmap of a teaching heap with the engine's handles: the core's view
- * (heap.c, unchanged for its other users) with a final "handle" column on
- * the header and on every used block that an alloc command holds. A block
- * is matched by its address, which is what kml_heap_addr() gives for the
- * handle's pointer; the live handles are sorted by address once, so a view
- * costs O((blocks + handles) log handles).
+ * The heapmap of a teaching heap with the engine's handles: the backend
+ * renders its rows (show_labelled()) and asks, for every used block, which
+ * handle names it. A block is matched by its display address, which is
+ * what the backend's addr() gives for the handle's pointer; the live
+ * handles are sorted by address once, so a view costs
+ * O((blocks + handles) log handles).
  */
 struct kml_addr_handle {
 	u64 addr;
@@ -142,81 +132,40 @@ static long kml_ah_find(const struct kml_addr_handle *a, u32 n, u64 addr)
 	return -1;
 }
 
-/* The address of a block row "OFFSET ADDRESS SIZE used REQUEST", or false. */
-static bool kml_heap_row_used(const char *line, const char *end, u64 *addr)
-{
-	const char *w[5];
-	u32 len[5], n = 0;
+struct kml_handle_index {
+	struct kml_addr_handle *ah;
+	u32 n;
+};
 
-	while (line < end && n < 5) {
-		while (line < end && *line == ' ')
-			line++;
-		if (line == end || *line == '\n')
-			break;
-		w[n] = line;
-		while (line < end && *line != ' ' && *line != '\n')
-			line++;
-		len[n] = (u32)(line - w[n]);
-		n++;
-	}
-	if (n < 5 || len[3] != 4 || memcmp(w[3], "used", 4))
-		return false;
-	return !kml_parse_u64(w[1], len[1], addr);
+static long kml_handle_at(void *arg, u64 addr)
+{
+	const struct kml_handle_index *x = arg;
+
+	return kml_ah_find(x->ah, x->n, addr);
 }
 
-static int kml_view_heapmap(struct kml_instance *in, struct kml_out *out)
+static int kml_view_labelled(struct kml_instance *in, enum kml_view view,
+			     struct kml_out *out)
 {
-	struct kml_addr_handle *ah = NULL;
-	size_t size = out->size ? out->size : 1;
-	const char *line, *end;
-	struct kml_out tmp;
-	u32 i, n = 0, nr_line = 0;
-	char *buf;
+	struct kml_handle_index x = { NULL, 0 };
 	int ret;
+	u32 i;
 
-	buf = kml_zalloc(size);
-	if (!buf)
-		return -ENOMEM;
-	if (in->nr_live) {
-		ah = kml_zalloc(in->nr_live * sizeof(*ah));
-		if (!ah) {
-			kml_free(buf);
+	if (in->nr_live && in->be->addr) {
+		x.ah = kml_zalloc(in->nr_live * sizeof(*x.ah));
+		if (!x.ah)
 			return -ENOMEM;
-		}
-		for (i = 0; i < KML_MAX_HANDLES && n < in->nr_live; i++) {
+		for (i = 0; i < KML_MAX_HANDLES && x.n < in->nr_live; i++) {
 			if (!in->handles[i].ptr)
 				continue;
-			ah[n].addr = kml_heap_addr(in->priv, in->handles[i].ptr);
-			ah[n++].handle = i;
+			x.ah[x.n].addr = in->be->addr(in->priv,
+						      in->handles[i].ptr);
+			x.ah[x.n++].handle = i;
 		}
-		kml_ah_sort(ah, n);
+		kml_ah_sort(x.ah, x.n);
 	}
-	kml_out_init(&tmp, buf, size);
-	ret = in->be->show(in->priv, KML_VIEW_HEAPMAP, &tmp);
-	if (tmp.overflow)
-		out->overflow = true;
-	for (line = buf; !ret && *line; line = end) {
-		const char *nl = strchr(line, '\n');
-		size_t len;
-		u64 addr;
-		long h;
-
-		end = nl ? nl + 1 : line + strlen(line);
-		len = nl ? (size_t)(nl - line) : (size_t)(end - line);
-		nr_line++;
-		kml_out_printf(out, "%.*s", (int)len, line);
-		h = -1;
-		if (nr_line > 2 && kml_heap_row_used(line, line + len, &addr))
-			h = kml_ah_find(ah, n, addr);
-		if (nr_line == 2)
-			kml_out_printf(out, " handle");
-		else if (h >= 0)
-			kml_out_printf(out, " %ld", h);
-		if (nl)
-			kml_out_printf(out, "\n");
-	}
-	kml_free(ah);
-	kml_free(buf);
+	ret = in->be->show_labelled(in->priv, view, out, kml_handle_at, &x);
+	kml_free(x.ah);
 	return ret;
 }
 
@@ -304,9 +253,11 @@ int kml_engine_view(struct kml_engine *e, const char *name,
 				       kml_iview_names[view], in->name);
 			break;
 		}
-		if (view == KML_IVIEW_HEAPMAP && kml_inst_heap(in)) {
-			ret = kml_view_heapmap(in, out);
-			break;
+		if (view == KML_IVIEW_HEAPMAP && in->be->show_labelled) {
+			ret = kml_view_labelled(in, map[view], out);
+			if (ret != -ENOENT)
+				break;
+			ret = 0;
 		}
 		if (!in->be->show ||
 		    in->be->show(in->priv, map[view], out) == -ENOENT)
@@ -365,6 +316,94 @@ static int kml_view_slabinfo_all(struct kml_engine *e, struct kml_out *out)
 	return 0;
 }
 
+/*
+ * One backend as its table describes it: the fields a tool needs to know
+ * what it may ask of it (docs/interface.md, "backends").
+ */
+static void kml_view_backend(const struct kml_backend *b, struct kml_out *o)
+{
+	kml_out_printf(o, "%s %s %s keys=", b->name, kml_family_name(b->family),
+		       b->ours ? "ours" : "real");
+	kml_print_keys(o, b->keys, ",");
+	kml_out_printf(o,
+		       " max_pool=%llu max_size=%llu slots=%u step=%u heapmap=%u desc=\"%s\"\n",
+		       (unsigned long long)(b->max_pool ? b->max_pool :
+					    KML_POOL_MAX),
+		       (unsigned long long)(b->max_obj ? b->max_obj :
+					    KML_OBJ_MAX),
+		       b->caps & KML_CAP_FREE_SLOTS ? 1 : 0,
+		       b->alloc_show ? 1 : 0, b->show_labelled ? 1 : 0,
+		       b->desc ? b->desc : "");
+}
+
+static void kml_view_key(const struct kml_keyspec *k, struct kml_out *o)
+{
+	static const char * const types[] = {
+		[KML_KT_NUM] = "num", [KML_KT_BOOL] = "bool",
+		[KML_KT_ENUM] = "enum", [KML_KT_RAW] = "text",
+	};
+	unsigned int w;
+
+	kml_out_printf(o, "key name=%s type=%s", k->name, types[k->type]);
+	if (k->type == KML_KT_NUM)
+		kml_out_printf(o, " min=%llu max=%llu",
+			       (unsigned long long)k->min,
+			       (unsigned long long)k->max);
+	if (k->type == KML_KT_ENUM) {
+		kml_out_printf(o, " words=");
+		for (w = 0; k->words[w]; w++)
+			kml_out_printf(o, "%s%s", w ? "," : "", k->words[w]);
+	}
+	if (k->has_def && k->type == KML_KT_ENUM)
+		kml_out_printf(o, " default=%s", k->words[k->def]);
+	else if (k->has_def)
+		kml_out_printf(o, " default=%llu", (unsigned long long)k->def);
+	kml_out_printf(o, "\n");
+}
+
+/*
+ * The keys of "run" with their bounds and defaults, then one line per
+ * workload: the keys it takes beyond the common ones and its own
+ * defaults (docs/interface.md, "workloads").
+ */
+static void kml_view_workloads(struct kml_out *o)
+{
+	unsigned int i, k;
+
+	kml_out_printf(o, "common");
+	for (k = 0; k < KML_RK_NR; k++)
+		if (KML_RK_COMMON & (1u << k))
+			kml_out_printf(o, " %s", kml_run_keys[k].name);
+	kml_out_printf(o, " default_ops=%u\n", KML_RUN_DEFAULT_OPS);
+	for (k = 0; k < KML_RK_NR; k++)
+		kml_view_key(&kml_run_keys[k], o);
+	for (i = 0; i < kml_nr_workloads; i++) {
+		const struct kml_workload *wl = &kml_workloads[i];
+		bool first = true;
+
+		kml_out_printf(o, "workload name=%s keys=", wl->name);
+		for (k = 0; k < KML_RK_NR; k++) {
+			if (!(wl->keys & (1u << k)))
+				continue;
+			kml_out_printf(o, "%s%s", first ? "" : ",",
+				       kml_run_keys[k].name);
+			first = false;
+		}
+		if (wl->keys & KML_RKB(SIZE))
+			kml_out_printf(o, " size=%u", wl->size);
+		if (wl->keys & KML_RKB(BATCH))
+			kml_out_printf(o, " batch=%u batch_max=%u", wl->batch,
+				       wl->batch_max ? wl->batch_max :
+				       KML_RUN_MAX_BATCH);
+		kml_out_printf(o, " workers=%u max_workers=%u phases=%u desc=\"%s\"\n",
+			       wl->workers ? wl->workers : 1,
+			       wl->workers ? wl->workers :
+			       wl->max_workers ? wl->max_workers :
+			       kml_nr_cpus(),
+			       wl->phases ? 1 : 0, wl->desc);
+	}
+}
+
 int kml_engine_global_view(struct kml_engine *e, enum kml_gview view,
 			   struct kml_out *out)
 {
@@ -375,14 +414,11 @@ int kml_engine_global_view(struct kml_engine *e, enum kml_gview view,
 	kml_mutex_lock(&e->state_lock);
 	switch (view) {
 	case KML_GVIEW_BACKENDS:
-		for (i = 0; kml_backend_at(i); i++) {
-			const struct kml_backend *b = kml_backend_at(i);
-
-			kml_out_printf(out, "%s %s %s %s\n", b->name,
-				       kml_family_name(b->family),
-				       b->ours ? "ours" : "real",
-				       b->desc ? b->desc : "");
-		}
+		for (i = 0; kml_backend_at(i); i++)
+			kml_view_backend(kml_backend_at(i), out);
+		break;
+	case KML_GVIEW_WORKLOADS:
+		kml_view_workloads(out);
 		break;
 	case KML_GVIEW_INSTANCES:
 		for (pos = kml_list_first(&e->instances); pos;

@@ -293,7 +293,7 @@ void kml_w_sample(struct kml_worker *w, bool end)
 	pt.requested = req > 0 ? req : 0;
 	pt.allocated = usable > 0 ? usable : 0;
 	pt.held = st.bytes_held;
-	kml_frag_figures(c->be, c->slots, &st, &pt.ext_frag, &pt.stranded);
+	kml_frag_figures(c->be, &st, &pt.ext_frag, &pt.stranded);
 	kml_series_add(r->series, &pt);
 	if (pt.held > c->held_peak)
 		c->held_peak = pt.held;

@@ -143,7 +143,6 @@ struct kml_cell {
 	u64 peak_held_start;	/* the backend's lifetime peak_held before */
 	u64 req_peak;		/* sampled, all workers */
 	u64 usable_peak;
-	bool slots;		/* the backend counts its free slots */
 	u32 align;		/* natural alignment, 0: the block size */
 	s32 ext_end;		/* external frag at the end state */
 	s32 stranded_end;	/* stranded memory at the end state */

@@ -434,21 +434,35 @@ const char * const kml_dist_words[] = {
 
 const char * const kml_forder_words[] = { "lifo", "random", NULL };
 
+/*
+ * Bounds and defaults of every key; a workload's own defaults of size=
+ * and batch= are in its table entry. Without a default: ops= is 10000
+ * (replay: the trace's ops), maxorder= is max(order, 3), sample= spreads
+ * KML_SERIES_MAX / 2 points over the run, cpus= is 0 (or 0,1).
+ */
 const struct kml_keyspec kml_run_keys[KML_RK_NR] = {
 	[KML_RK_ON]	= { "on", KML_KT_RAW },
 	[KML_RK_OPS]	= { "ops", KML_KT_NUM, 1, KML_RUN_MAX_OPS },
 	[KML_RK_SIZE]	= { "size", KML_KT_NUM, 1, KML_OBJ_MAX },
-	[KML_RK_MIN]	= { "min", KML_KT_NUM, 1, KML_OBJ_MAX },
-	[KML_RK_MAX]	= { "max", KML_KT_NUM, 1, KML_OBJ_MAX },
-	[KML_RK_DIST]	= { "dist", KML_KT_ENUM, 0, 0, kml_dist_words },
+	[KML_RK_MIN]	= { "min", KML_KT_NUM, 1, KML_OBJ_MAX,
+			    .has_def = true, .def = 8 },
+	[KML_RK_MAX]	= { "max", KML_KT_NUM, 1, KML_OBJ_MAX,
+			    .has_def = true, .def = 4096 },
+	[KML_RK_DIST]	= { "dist", KML_KT_ENUM, 0, 0, kml_dist_words,
+			    .has_def = true, .def = KML_DIST_UNIFORM },
 	[KML_RK_CPUS]	= { "cpus", KML_KT_RAW },
-	[KML_RK_REPS]	= { "reps", KML_KT_NUM, 1, KML_RUN_MAX_REPS },
-	[KML_RK_SEED]	= { "seed", KML_KT_NUM, 0, ~0ULL },
-	[KML_RK_MODE]	= { "mode", KML_KT_ENUM, 0, 0, kml_mode_words },
+	[KML_RK_REPS]	= { "reps", KML_KT_NUM, 1, KML_RUN_MAX_REPS,
+			    .has_def = true, .def = 1 },
+	[KML_RK_SEED]	= { "seed", KML_KT_NUM, 0, ~0ULL,
+			    .has_def = true, .def = 1 },
+	[KML_RK_MODE]	= { "mode", KML_KT_ENUM, 0, 0, kml_mode_words,
+			    .has_def = true, .def = KML_MODE_PAIRS },
 	[KML_RK_BATCH]	= { "batch", KML_KT_NUM, 1, KML_RUN_MAX_BATCH },
 	[KML_RK_FREE_ORDER] = { "free_order", KML_KT_ENUM, 0, 0,
-				kml_forder_words },
-	[KML_RK_ORDER]	= { "order", KML_KT_NUM, 0, KML_MAX_ORDER },
+				kml_forder_words,
+				.has_def = true, .def = KML_FREE_LIFO },
+	[KML_RK_ORDER]	= { "order", KML_KT_NUM, 0, KML_MAX_ORDER,
+			    .has_def = true, .def = 0 },
 	[KML_RK_MAXORDER] = { "maxorder", KML_KT_NUM, 0, KML_MAX_ORDER },
 	[KML_RK_TRACE]	= { "trace", KML_KT_RAW },
 	[KML_RK_SAMPLE]	= { "sample", KML_KT_NUM, 1, KML_RUN_MAX_OPS },

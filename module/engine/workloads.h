@@ -18,6 +18,9 @@ enum kml_rkey {
 	KML_RK_TRACE, KML_RK_SAMPLE, KML_RK_NR,
 };
 
+/* ops= when absent (replay: the trace's ops). */
+#define KML_RUN_DEFAULT_OPS	10000
+
 #define KML_RKB(k)	(1u << KML_RK_##k)
 /* The keys every workload takes. */
 #define KML_RK_COMMON	(KML_RKB(ON) | KML_RKB(OPS) | KML_RKB(CPUS) | \

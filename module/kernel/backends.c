@@ -559,6 +559,7 @@ static void kmemlab_real_stats(void *priv, struct kml_alloc_stats *st)
 		st->total_free = (u64)(si->num_objs - si->active_objs) *
 				 si->objsize;
 		st->largest_free = st->total_free ? si->objsize : 0;
+		st->free_slots = true;
 	}
 	kfree(si);
 }
@@ -868,6 +869,27 @@ static void kmemlab_real_destroy(void *priv)
 
 /* --- the ops tables ---------------------------------------------------------- */
 
+/* The constructor writes a word into every object. */
+static int kmemlab_real_cache_check(const struct kml_params *p, u32 given,
+				    struct kml_out *why)
+{
+	if ((p->flags & KML_F_CTOR) && (given & KML_PKB(SIZE)) && p->size < 8) {
+		kml_out_printf(why,
+			       "size=%u: ctor=1 needs objects of at least 8 bytes (the constructor writes a word)",
+			       p->size);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* A real cache takes what kmem_cache_create() can be given. */
+#define KMEMLAB_REAL_CACHE_KEYS						\
+	.caps = KML_CAP_FREE_SLOTS,					\
+	.keys = KML_PKB(SIZE) | KML_PKB(ALIGN) | KML_PKB(ZERO) |	\
+		KML_PKB(REDZONE) | KML_PKB(POISON) | KML_PKB(CHECK) |	\
+		KML_PKB(CTOR),						\
+	.check = kmemlab_real_cache_check
+
 #define KMEMLAB_REAL_COMMON						\
 	.ours = false,							\
 	.destroy = kmemlab_real_destroy,				\
@@ -901,20 +923,23 @@ static const struct kml_backend kmemlab_backend_##id = {		\
 
 KMEMLAB_REAL_BACKEND(kmem_cache, KMEMLAB_REAL_CACHE, "kmem_cache",
 		     "real kmem_cache named kmemlab-<instance> (SLUB)",
-		     KML_FAMILY_OBJECT, .shrink = kmemlab_real_shrink);
+		     KML_FAMILY_OBJECT, KMEMLAB_REAL_CACHE_KEYS,
+		     .shrink = kmemlab_real_shrink);
 KMEMLAB_REAL_BACKEND(kmem_cache_bulk, KMEMLAB_REAL_BULK, "kmem_cache_bulk",
 		     "real kmem_cache through kmem_cache_alloc_bulk/free_bulk",
-		     KML_FAMILY_OBJECT, .shrink = kmemlab_real_shrink,
+		     KML_FAMILY_OBJECT, KMEMLAB_REAL_CACHE_KEYS,
+		     .shrink = kmemlab_real_shrink,
 		     .alloc_bulk = kmemlab_real_alloc_bulk,
 		     .free_bulk = kmemlab_real_free_bulk);
 KMEMLAB_REAL_BACKEND(kmalloc, KMEMLAB_REAL_KMALLOC, "kmalloc",
 		     "real kmalloc/kfree (kmalloc-* size classes)",
-		     KML_FAMILY_OBJECT);
+		     KML_FAMILY_OBJECT, .keys = KML_PKB(ZERO) | KML_PKB(CHECK));
 KMEMLAB_REAL_BACKEND(alloc_pages, KMEMLAB_REAL_PAGES, "alloc_pages",
 		     "real alloc_pages/__free_pages at the order of the size",
-		     KML_FAMILY_PAGE);
+		     KML_FAMILY_PAGE, .keys = KML_PKB(ZERO) | KML_PKB(CHECK));
 KMEMLAB_REAL_BACKEND(vmalloc, KMEMLAB_REAL_VMALLOC, "vmalloc",
-		     "real vmalloc/vfree", KML_FAMILY_PAGE);
+		     "real vmalloc/vfree", KML_FAMILY_PAGE,
+		     .keys = KML_PKB(ZERO) | KML_PKB(CHECK));
 
 static const struct kml_backend *const kmemlab_real_backends[] = {
 	&kmemlab_backend_kmem_cache,

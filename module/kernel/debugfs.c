@@ -97,8 +97,8 @@ static int kmemlab_text_release(struct inode *inode, struct file *file)
 /* --- engine-wide views ---------------------------------------------------- */
 
 static const enum kml_gview kmemlab_gviews[KML_GVIEW_NR] = {
-	KML_GVIEW_BACKENDS, KML_GVIEW_INSTANCES, KML_GVIEW_CONTEXT,
-	KML_GVIEW_SLABINFO,
+	KML_GVIEW_BACKENDS, KML_GVIEW_WORKLOADS, KML_GVIEW_INSTANCES,
+	KML_GVIEW_CONTEXT, KML_GVIEW_SLABINFO,
 };
 
 static int kmemlab_gview_render(const void *what, struct kml_out *out)

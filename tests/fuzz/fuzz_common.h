@@ -96,6 +96,7 @@ static size_t fz_fake_max_size(void *priv)
 
 static const struct kml_backend fz_fake = {
 	.name = "fake", .desc = "malloc", .family = KML_FAMILY_OBJECT,
+	.keys = KML_PKB(SIZE) | KML_PKB(ALIGN) | KML_PKB(ZERO) | KML_PKB(CTOR),
 	.create = fz_fake_create, .destroy = fz_fake_destroy,
 	.alloc = fz_fake_alloc, .free = fz_fake_free,
 	.validate = fz_fake_validate, .max_size = fz_fake_max_size,

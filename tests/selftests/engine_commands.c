@@ -121,6 +121,55 @@ TEST_F(control, backends_lists_ours_and_the_kernels)
 	}
 }
 
+/*
+ * The kernel's backends take exactly the create keys their tables list
+ * (module/kernel/backends.c), the backends view publishes them, and a key
+ * outside the table is refused by name, changing nothing.
+ */
+TEST_F(control, create_keys_follow_each_backends_table)
+{
+	static const struct {
+		const char *cmd;
+		int err;
+		const char *reply;
+	} t[] = {
+		{ "create a kmalloc size=64", EINVAL,
+		  "error: create: backend 'kmalloc' does not take size= (it takes: zero check)\n" },
+		{ "create a kmalloc align=64", EINVAL,
+		  "error: create: backend 'kmalloc' does not take align= (it takes: zero check)\n" },
+		{ "create a kmalloc ctor=1", EINVAL,
+		  "error: create: backend 'kmalloc' does not take ctor= (it takes: zero check)\n" },
+		{ "create a vmalloc order=2", EINVAL,
+		  "error: create: backend 'vmalloc' does not take order= (it takes: zero check)\n" },
+		{ "create a alloc_pages order=2", EINVAL,
+		  "error: create: backend 'alloc_pages' does not take order= (it takes: zero check)\n" },
+		{ "create a kmem_cache pool=1M", EINVAL,
+		  "error: create: backend 'kmem_cache' does not take pool= (it takes: size align zero redzone poison check ctor)\n" },
+		{ "create a kmem_cache_bulk pcp=0", EINVAL,
+		  "error: create: backend 'kmem_cache_bulk' does not take pcp= (it takes: size align zero redzone poison check ctor)\n" },
+		{ "create a kmem_cache size=4 ctor=1", EINVAL,
+		  "error: create: size=4: ctor=1 needs objects of at least 8 bytes (the constructor writes a word)\n" },
+		{ "create a kmem_cache size=64 ctor=1 zero=1", EINVAL,
+		  "error: create: zero=1 and ctor=1 exclude each other: the constructor initialises objects once per slab and zeroing on alloc would undo it (SLUB skips init_on_alloc for such caches); drop zero= or ctor=\n" },
+	};
+	char buf[8192];
+	unsigned int i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		EXPECT_FAILS_STR(t[i].cmd, t[i].err, t[i].reply);
+		EXPECT_STREQ(t[i].reply, self->reply);
+	}
+	buf[0] = '\n';	/* so that every line starts after a newline */
+	ASSERT_GT(kt_read(KMEMLAB_DIR "/backends", buf + 1, sizeof(buf) - 1), 0);
+	EXPECT_NE(NULL, strstr(buf, "\nkmalloc object real keys=zero,check "))
+		TH_LOG("%s", buf);
+	EXPECT_NE(NULL, strstr(buf, "\nkmem_cache object real keys=size,align,zero,redzone,poison,check,ctor "))
+		TH_LOG("%s", buf);
+	ASSERT_EQ(0, CMD("create c kmem_cache size=64 ctor=1 zero=0"));
+	ASSERT_EQ(0, CMD("create d kmalloc zero=0 check=1"));
+	ASSERT_EQ(0, CMD("create e vmalloc check=1"));
+}
+
 TEST_F(control, context_describes_the_kernel)
 {
 	char buf[8192];
