@@ -267,6 +267,7 @@ static void kml_buddy_add_free_locked(struct kml_buddy *b, unsigned long idx,
 {
 	struct kml_buddy_block *blk = kml_buddy_block_at(b, idx);
 
+	kml_lock_assert_held(&b->lock);
 	kml_unpoison(blk, sizeof(*blk));
 	blk->idx = idx;
 	kml_list_add(&blk->node, &b->free_list[order]);
@@ -278,12 +279,14 @@ static void kml_buddy_add_free_locked(struct kml_buddy *b, unsigned long idx,
 static void kml_buddy_del_free_locked(struct kml_buddy *b, unsigned long idx,
 				      unsigned int order)
 {
+	kml_lock_assert_held(&b->lock);
 	kml_list_del(&kml_buddy_block_at(b, idx)->node);
 	b->nr_free[order]--;
 }
 
 static inline void kml_buddy_out_locked(struct kml_buddy *b, long pages)
 {
+	kml_lock_assert_held(&b->lock);
 	b->pages_out += pages;
 	if (b->pages_out > b->peak_out)
 		b->peak_out = b->pages_out;
@@ -296,6 +299,7 @@ static inline void kml_buddy_out_locked(struct kml_buddy *b, long pages)
 static void kml_buddy_expand_locked(struct kml_buddy *b, unsigned long idx,
 				    unsigned int low, unsigned int high)
 {
+	kml_lock_assert_held(&b->lock);
 	/* LAB buddy.expand: begin */
 	while (high > low) {
 		kml_trace_buddy_split(b->inst_id,
@@ -312,7 +316,8 @@ static void kml_buddy_expand_locked(struct kml_buddy *b, unsigned long idx,
  * As __rmqueue_smallest(): the first block of the smallest order >= @order
  * that has one, split down to @order. The head byte is the caller's to set.
  *
- * Return: the block's index, or KML_BUDDY_NO_PAGE.
+ * Return: the block's index, or KML_BUDDY_NO_PAGE. No lock assertion here:
+ * the whole body is a lab region; both callers take the lock just before.
  */
 static unsigned long kml_buddy_rmqueue_locked(struct kml_buddy *b,
 					      unsigned int order)
@@ -345,6 +350,7 @@ static unsigned long kml_buddy_rmqueue_locked(struct kml_buddy *b,
 static void kml_buddy_free_one_locked(struct kml_buddy *b, unsigned long idx,
 				      unsigned int order)
 {
+	kml_lock_assert_held(&b->lock);
 	/* LAB buddy.merge: begin */
 	kml_poison(kml_buddy_block_at(b, idx), KML_PAGE_SIZE << order);
 	b->pg[idx] = KML_PG_TAIL;
@@ -397,6 +403,7 @@ static void kml_buddy_pcp_refill_locked(struct kml_buddy *b,
 {
 	unsigned int i;
 
+	kml_lock_assert_held(&b->lock);
 	for (i = 0; i < b->pcp_batch; i++) {
 		unsigned long idx = kml_buddy_rmqueue_locked(b, 0);
 		struct kml_buddy_block *blk;
@@ -417,6 +424,7 @@ static void kml_buddy_pcp_free_locked(struct kml_buddy *b,
 				      struct kml_buddy_pcp *pcp,
 				      unsigned int nr)
 {
+	kml_lock_assert_held(&b->lock);
 	while (nr-- && !kml_list_empty(&pcp->list)) {
 		struct kml_buddy_block *blk;
 
@@ -676,12 +684,17 @@ struct kml_buddy *kml_buddy_create(u64 pool_bytes, bool pcp, u32 inst_id)
 	kml_lock_init(&b->lock);
 	for (o = 0; o <= KML_MAX_ORDER; o++)
 		kml_list_init(&b->free_list[o]);
-	/* Last chunk first, so that the list reads in address order. */
+	/*
+	 * Last chunk first, so that the list reads in address order. No one
+	 * else sees @b yet; the lock is taken for the helpers' assertion.
+	 */
+	kml_lock_acquire(&b->lock);
 	for (i = nr_chunks; i-- > 0;) {
 		kml_poison(b->chunk[i], KML_BUDDY_CHUNK_BYTES);
 		kml_buddy_add_free_locked(b, (unsigned long)i << KML_MAX_ORDER,
 					  KML_MAX_ORDER);
 	}
+	kml_lock_release(&b->lock);
 	return b;
 
 out_free_chunks:

@@ -260,7 +260,8 @@ static u64 kml_heap_need(const struct kml_heap *h, u64 size)
 	return size + h->header;
 }
 
-static u64 kml_heap_max_locked(const struct kml_heap *h)
+/* Largest request: from properties fixed at create, so no lock is needed. */
+static u64 kml_heap_max_request(const struct kml_heap *h)
 {
 	if (h->region_bytes <= h->header)
 		return 0;
@@ -546,6 +547,7 @@ static void *kml_heap_alloc_locked(struct kml_heap *h, size_t size, u32 *gip,
 	u32 gi;
 	char *ptr;
 
+	kml_lock_assert_held(&h->lock);
 	*count = 0;
 	*gip = KML_HEAP_NIL;
 	if (!size) {
@@ -634,6 +636,7 @@ static int kml_heap_free_locked(struct kml_heap *h, void *ptr, size_t size,
 	unsigned int bad;
 	u32 gi;
 
+	kml_lock_assert_held(&h->lock);
 	*gip = KML_HEAP_NIL;
 	bad = kml_heap_find(h, ptr, &gi);
 	if (bad) {
@@ -675,6 +678,7 @@ static void kml_heap_reset_locked(struct kml_heap *h)
 	unsigned int l;
 	u32 gi, next;
 
+	kml_lock_assert_held(&h->lock);
 	for (gi = 0; gi < h->nr_gran && h->tags[gi].size; gi = next) {
 		next = gi + h->tags[gi].size / h->gran;
 		kml_heap_clear_head(h, gi);
@@ -865,7 +869,9 @@ int kml_heap_create(enum kml_heap_policy policy, const struct kml_params *p,
 	if (!h->region)
 		goto out_free_tags;
 	kml_lock_init(&h->lock);
+	kml_lock_acquire(&h->lock);	/* for the helper's assertion */
 	kml_heap_reset_locked(h);
+	kml_lock_release(&h->lock);
 	*hp = h;
 	return 0;
 
@@ -936,14 +942,14 @@ int kml_heap_block(struct kml_heap *h, u64 addr, struct kml_heap_block *b)
 
 size_t kml_heap_usable(struct kml_heap *h, size_t size)
 {
-	if (size > kml_heap_max_locked(h))
+	if (size > kml_heap_max_request(h))
 		return 0;
 	return kml_heap_need(h, size);
 }
 
 size_t kml_heap_max_size(struct kml_heap *h)
 {
-	return kml_heap_max_locked(h);
+	return kml_heap_max_request(h);
 }
 
 u64 kml_heap_stat(struct kml_heap *h, enum kml_heap_stat which)
@@ -998,6 +1004,7 @@ static void kml_heap_stats_locked(struct kml_heap *h,
 {
 	u64 run;
 
+	kml_lock_assert_held(&h->lock);
 	memset(st, 0, sizeof(*st));
 	st->allocs = h->stat[KML_HEAP_ALLOC];
 	st->frees = h->stat[KML_HEAP_FREE];
@@ -1144,6 +1151,7 @@ static unsigned int kml_heap_validate_locked(struct kml_heap *h)
 	u64 nfree, freeb, entries = 0, bytes = 0;
 	unsigned int bad, l;
 
+	kml_lock_assert_held(&h->lock);
 	bad = kml_heap_check_blocks(h, &nfree, &freeb);
 	for (l = 0; l < KML_HEAP_NR_CLASSES; l++) {
 		if (l >= h->nr_lists) {

@@ -18,6 +18,9 @@
  *  - page size: PAGE_SIZE of the running kernel; 4096 in userspace.
  *  - locks: spinlock_t in the kernel; pthread_mutex_t in userspace.
  *    Sleeping locks: struct mutex in the kernel; pthread_mutex_t.
+ *    "Held" assertions: lockdep_assert_held() in the kernel (active on a
+ *    lockdep kernel); in userspace each lock records its owner thread and
+ *    an assertion that fails is a counted warning.
  *  - per-CPU ids: kml_cpu_get() disables preemption and returns the CPU id
  *    in the kernel; in userspace it returns a slot owned by the calling
  *    thread for the thread's life (one slot per thread, never shared), so
@@ -109,7 +112,10 @@ void kml_free(void *ptr);
  *   void kml_lock_acquire(struct kml_lock *lock);
  *   void kml_lock_release(struct kml_lock *lock);
  *   void kml_lock_destroy(struct kml_lock *lock);
+ *   void kml_lock_assert_held(const struct kml_lock *lock);
  *	Locks are never held across a sleep and never taken from interrupts.
+ *	kml_lock_assert_held() warns unless the caller holds @lock: every
+ *	_locked helper of the cores calls it first.
  *
  *   unsigned int kml_cpu_get(void);
  *   void kml_cpu_put(void);
@@ -148,6 +154,8 @@ void kml_mutex_init(struct kml_mutex *m);
 void kml_mutex_lock(struct kml_mutex *m);
 void kml_mutex_unlock(struct kml_mutex *m);
 void kml_mutex_destroy(struct kml_mutex *m);
+/* kml_mutex_assert_held() - warn unless the caller holds @m. */
+void kml_mutex_assert_held(struct kml_mutex *m);
 
 /* kml_nr_cpus() - number of CPU ids the platform may return (<= KML_MAX_CPUS). */
 unsigned int kml_nr_cpus(void);

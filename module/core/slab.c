@@ -595,6 +595,7 @@ static void kml_slab_release_locked(struct kml_slab_cache *s,
 				    struct kml_slab *slab,
 				    struct kml_slab_cpu *c)
 {
+	kml_lock_assert_held(&s->lock);
 	slab->magic = 0;
 	s->nr_slabs--;
 	kml_slab_count(c, KML_SLAB_SLAB_RELEASE);
@@ -616,6 +617,7 @@ static enum kml_slab_state kml_slab_state_of(const struct kml_slab *slab)
 static void kml_slab_unlist_locked(struct kml_slab_cache *s,
 				   struct kml_slab *slab)
 {
+	kml_lock_assert_held(&s->lock);
 	switch (slab->state) {
 	case KML_SLAB_PARTIAL:
 		s->nr_partial--;
@@ -642,6 +644,7 @@ static void kml_slab_place_locked(struct kml_slab_cache *s,
 				  struct kml_slab *slab,
 				  struct kml_slab_cpu *c)
 {
+	kml_lock_assert_held(&s->lock);
 	/* LAB slab.place: begin */
 	slab->state = kml_slab_state_of(slab);
 	switch (slab->state) {
@@ -670,13 +673,18 @@ static void kml_slab_relist_locked(struct kml_slab_cache *s,
 				   struct kml_slab *slab,
 				   struct kml_slab_cpu *c)
 {
+	kml_lock_assert_held(&s->lock);
 	if (kml_slab_state_of(slab) == slab->state)
 		return;
 	kml_slab_unlist_locked(s, slab);
 	kml_slab_place_locked(s, slab, c);
 }
 
-/* First partial slab, else a kept empty one, taken off its list. */
+/*
+ * First partial slab, else a kept empty one, taken off its list. No lock
+ * assertion here: the whole body is a lab region; the caller takes the
+ * lock just before.
+ */
 static struct kml_slab *kml_slab_take_locked(struct kml_slab_cache *s,
 					     struct kml_slab_cpu *c)
 {
@@ -713,6 +721,7 @@ static void kml_slab_added_locked(struct kml_slab_cache *s)
 {
 	u64 inuse = kml_slab_inuse_now(s);
 
+	kml_lock_assert_held(&s->lock);
 	s->nr_slabs++;
 	if (s->nr_slabs > s->peak_slabs)
 		s->peak_slabs = s->nr_slabs;
@@ -727,6 +736,7 @@ static void kml_slab_freeze_locked(struct kml_slab_cache *s,
 				   struct kml_slab_cpu *c,
 				   struct kml_slab *slab, unsigned int cpu)
 {
+	kml_lock_assert_held(&s->lock);
 	slab->state = KML_SLAB_ACTIVE;
 	slab->cpu = (u16)cpu;
 	c->freelist = slab->freelist;
@@ -749,6 +759,7 @@ static void kml_slab_deactivate_locked(struct kml_slab_cache *s,
 	void *obj = c->freelist, *tail = NULL;
 	u32 n = 0;
 
+	kml_lock_assert_held(&s->lock);
 	while (obj && n < slab->objects) {
 		tail = obj;
 		n++;
@@ -781,6 +792,7 @@ static struct kml_slab *kml_slab_grow_locked(struct kml_slab_cache *s,
 {
 	struct kml_slab *slab;
 
+	kml_lock_assert_held(&s->lock);
 	kml_lock_release(&s->lock);
 	slab = kml_slab_new(s, c, cpu);
 	kml_lock_acquire(&s->lock);
@@ -838,6 +850,7 @@ static void kml_slab_rebuild_locked(struct kml_slab_cache *s,
 	void *head = NULL;
 	u32 i, nfree = 0;
 
+	kml_lock_assert_held(&s->lock);
 	for (i = slab->objects; i-- > 0;) {
 		char *obj;
 
@@ -1169,6 +1182,7 @@ static void kml_slab_release_list_locked(struct kml_slab_cache *s,
 {
 	struct kml_list *pos, *n;
 
+	kml_lock_assert_held(&s->lock);
 	for (pos = kml_list_first(head); pos; pos = n) {
 		struct kml_slab *slab = kml_list_entry(pos, struct kml_slab,
 						       node);
@@ -1445,6 +1459,7 @@ static unsigned int kml_slab_check_locked(struct kml_slab_cache *s,
 	unsigned int bad = 0;
 	u32 nslab, ncpu = 0;
 
+	kml_lock_assert_held(&s->lock);
 	if (!kml_slab_is_live(slab) || slab->cache != s ||
 	    !kml_buddy_owns(s->buddy, slab) ||
 	    ((unsigned long)slab & ~s->slab_mask))
@@ -1491,6 +1506,7 @@ static unsigned int kml_slab_check_list_locked(struct kml_slab_cache *s,
 	unsigned long n = 0;
 	unsigned int bad = 0;
 
+	kml_lock_assert_held(&s->lock);
 	for (pos = kml_list_first(head); pos; pos = kml_list_next(head, pos)) {
 		struct kml_slab *slab = kml_list_entry(pos, struct kml_slab,
 						       node);

@@ -76,6 +76,7 @@ void kml_engine_clear_locked(struct kml_engine *e, u32 *nr_inst,
 {
 	unsigned int i;
 
+	kml_mutex_assert_held(&e->cmd_lock);
 	*nr_inst = 0;
 	*nr_traces = 0;
 	while (!kml_list_empty(&e->instances)) {

@@ -650,6 +650,7 @@ static void kml_run_summary(struct kml_run *r, struct kml_out *o)
 
 unsigned int kml_run_stop_locked(struct kml_engine *e)
 {
+	kml_mutex_assert_held(&e->cmd_lock);
 	if (!e->run)
 		return 0;
 	WRITE_ONCE(e->run->stop, true);

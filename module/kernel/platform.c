@@ -185,6 +185,15 @@ void kml_mutex_destroy(struct kml_mutex *m)
 	mutex_destroy(&m->mutex);
 }
 
+/**
+ * kml_mutex_assert_held() - warn (on a lockdep kernel) unless @m is held
+ * @m: the mutex
+ */
+void kml_mutex_assert_held(struct kml_mutex *m)
+{
+	lockdep_assert_held(&m->mutex);
+}
+
 unsigned int kml_nr_cpus(void)
 {
 	return min_t(unsigned int, nr_cpu_ids, KML_MAX_CPUS);

@@ -56,6 +56,11 @@ static inline void kml_lock_destroy(struct kml_lock *lock)
 {
 }
 
+static inline void kml_lock_assert_held(const struct kml_lock *lock)
+{
+	lockdep_assert_held(&lock->lock);
+}
+
 static inline unsigned int kml_cpu_get(void)
 {
 	return get_cpu();
