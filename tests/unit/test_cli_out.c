@@ -13,11 +13,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../../userspace/cli.c"
-#include "../../userspace/json.c"
-#include "../../userspace/out.c"
-#include "../../userspace/report.c"
-#include "../../userspace/results.c"
+#include "cli.h"
+#include "emit.h"
+#include "json.h"
+#include "results.h"
+#include "../../userspace/cmd/report.c"
 #include "unit.h"
 
 /* A memory stream and its text. */

@@ -11,13 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../userspace/cli.c"
-#include "../../userspace/conn.c"
-#include "../../userspace/heapmap.c"
-#include "../../userspace/json.c"
-#include "../../userspace/out.c"
-#include "../../userspace/procfs.c"
-#include "../../userspace/views.c"
+#include "cli.h"
+#include "conn.h"
+#include "emit.h"
+#include "heapmap.h"
+#include "json.h"
+#include "procfs.h"
+#include "../../userspace/cmd/views.c"
 #include "unit.h"
 
 /* The tests below never need the engine. */

@@ -16,14 +16,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "../../userspace/cli.c"
-#include "../../userspace/conn.c"
-#include "../../userspace/json.c"
-#include "../../userspace/out.c"
-#include "../../userspace/report.c"
-#include "../../userspace/results.c"
-#include "../../userspace/runparse.c"
-#include "../../userspace/run.c"
+#include "cli.h"
+#include "conn.h"
+#include "emit.h"
+#include "json.h"
+#include "results.h"
+#include "runparse.h"
+#include "../../userspace/cmd/report.c"
+#include "../../userspace/cmd/run.c"
 #include "unit.h"
 
 /* kmemlab.c (which has main()) defines it; the tests never connect. */
@@ -276,16 +276,16 @@ START_TEST(test_cli_run_reads_latency_view)
 	ck_assert_double_eq(r.series.external_pct[1], 50);
 	ck_assert_double_eq(r.series.internal_pct[1], 50);
 	ck_assert_double_eq(r.series.internal_pct[0], 0);
-	lat_free(&r.alloc);
-	lat_free(&r.free);
-	series_free(&r.series);
+	res_lat_free(&r.alloc);
+	res_lat_free(&r.free);
+	res_series_free(&r.series);
 	memset(&r, 0, sizeof(r));
 	ck_assert_int_eq(latview_parse("# alloc histogram\n9 8\n", &r, 1, 1), -EINVAL);
-	lat_free(&r.alloc);
+	res_lat_free(&r.alloc);
 	memset(&r, 0, sizeof(r));
 	ck_assert_int_eq(latview_parse("# alloc histogram\n5 9 1\n1 9 1\n", &r, 1, 1),
 			 -EINVAL);
-	lat_free(&r.alloc);
+	res_lat_free(&r.alloc);
 }
 END_TEST
 
@@ -592,16 +592,16 @@ START_TEST(test_cli_run_latency_view_stranded_column)
 	ck_assert_ptr_null(r.series.external_pct);
 	ck_assert_double_eq(r.series.stranded_pct[0], 100);
 	ck_assert_double_eq(r.series.stranded_pct[1], 98.4);
-	series_free(&r.series);
+	res_series_free(&r.series);
 	memset(&r, 0, sizeof(r));
 	ck_assert_int_eq(latview_parse(h, &r, 2.0, 100), 0);
 	ck_assert_ptr_null(r.series.stranded_pct);
 	ck_assert_double_eq(r.series.external_pct[1], 50);
-	series_free(&r.series);
+	res_series_free(&r.series);
 	memset(&r, 0, sizeof(r));
 	/* neither 6 nor 7 columns */
 	ck_assert_int_eq(latview_parse("# series x\n0 0 0 0 4096\n", &r, 1, 1), -EINVAL);
-	series_free(&r.series);
+	res_series_free(&r.series);
 }
 END_TEST
 

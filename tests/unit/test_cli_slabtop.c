@@ -14,14 +14,12 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../../userspace/cli.c"
-#include "../../userspace/conn.c"
-#include "../../userspace/heapmap.c"
-#include "../../userspace/json.c"
-#include "../../userspace/out.c"
-#include "../../userspace/procfs.c"
-#include "../../userspace/slabtop.c"
-#include "../../userspace/views.c"
+#include "cli.h"
+#include "emit.h"
+#include "procfs.h"
+#include "slabtop.h"
+#include "../../userspace/cmd/slabtop.c"
+#include "../../userspace/cmd/views.c"
 #include "unit.h"
 
 /* The tests below read files; they never need the engine. */

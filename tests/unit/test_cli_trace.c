@@ -12,11 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../userspace/cli.c"
-#include "../../userspace/conn.c"
-#include "../../userspace/json.c"
-#include "../../userspace/out.c"
-#include "../../userspace/tracecmd.c"
+#include "cli.h"
+#include "emit.h"
+#include "../../userspace/cmd/tracecmd.c"
 #include "unit.h"
 
 /* The tests below never need the engine. */

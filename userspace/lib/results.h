@@ -86,5 +86,9 @@ int results_write(FILE *f, const struct results *rs);
 int results_read(const char *text, size_t len, struct results *rs, char *err,
 		 size_t errlen);
 void results_free(struct results *rs);
+/* res_lat_free() / res_series_free() - free the arrays of one latency or
+ * one series (results_free() frees those of every result). */
+void res_lat_free(struct res_lat *l);
+void res_series_free(struct res_series *s);
 
 #endif /* KMEMLAB_RESULTS_H */

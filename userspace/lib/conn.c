@@ -17,8 +17,6 @@
 #include "cli.h"
 #include "conn.h"
 
-struct conn *(*conn_sim_opener)(int *exit_code);
-
 /* Read the whole reply of @fd from offset 0. */
 static int read_reply(int fd, char **reply, size_t *rlen)
 {
@@ -145,16 +143,6 @@ struct conn *conn_open_debugfs(const char *dir, int *exit_code)
 		return NULL;
 	}
 	return c;
-}
-
-struct conn *conn_open_sim(int *exit_code)
-{
-	if (!conn_sim_opener) {
-		*exit_code = CLI_EXIT_SKIP;
-		cli_error("sim", "this build has no simulator engine");
-		return NULL;
-	}
-	return conn_sim_opener(exit_code);
 }
 
 int conn_exec(struct conn *c, const char *cmd, char **reply, size_t *rlen)

@@ -36,11 +36,13 @@ struct conn {
  */
 struct conn *conn_open_debugfs(const char *dir, int *exit_code);
 
-/* conn_open_sim() - an in-process engine with every backend registered. */
+/*
+ * conn_open_sim() - an in-process engine with every backend registered
+ * (conn_sim.c, which links the engine of module/core)
+ * @exit_code: on failure the CLI exit code (1)
+ * Return: the connection, or NULL after printing why.
+ */
 struct conn *conn_open_sim(int *exit_code);
-
-/* Set by conn_sim.c when the engine is linked in. */
-extern struct conn *(*conn_sim_opener)(int *exit_code);
 
 /*
  * conn_exec() - execute one command

@@ -106,7 +106,7 @@ static const struct conn_ops sim_ops = {
 	.close = sim_close,
 };
 
-static struct conn *sim_open(int *exit_code)
+struct conn *conn_open_sim(int *exit_code)
 {
 	struct sim_state *s;
 	struct conn *c;
@@ -142,10 +142,4 @@ out_free:
 	free(s);
 	free(c);
 	return NULL;
-}
-
-__attribute__((constructor))
-static void conn_sim_setup(void)
-{
-	conn_sim_opener = sim_open;
 }

@@ -159,13 +159,13 @@ int results_write(FILE *f, const struct results *rs)
 
 /* --- reader ------------------------------------------------------------------ */
 
-static void lat_free(struct res_lat *l)
+void res_lat_free(struct res_lat *l)
 {
 	free(l->bucket_le);
 	free(l->bucket_count);
 }
 
-static void series_free(struct res_series *s)
+void res_series_free(struct res_series *s)
 {
 	free(s->t_ms);
 	free(s->held_bytes);
@@ -187,9 +187,9 @@ void results_free(struct results *rs)
 	free(rs->ctx_key);
 	free(rs->ctx_val);
 	for (i = 0; i < rs->nr; i++) {
-		lat_free(&rs->r[i].alloc);
-		lat_free(&rs->r[i].free);
-		series_free(&rs->r[i].series);
+		res_lat_free(&rs->r[i].alloc);
+		res_lat_free(&rs->r[i].free);
+		res_series_free(&rs->r[i].series);
 	}
 	free(rs->r);
 	memset(rs, 0, sizeof(*rs));
