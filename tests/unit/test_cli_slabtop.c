@@ -5,9 +5,10 @@
  * numbers, and byte-for-byte equality with the real /usr/bin/slabtop
  * --once on the same input (the fixture bind-mounted over /proc/slabinfo
  * in a private mount namespace; skipped when unshare is not permitted).
- * The CLI sources are included: the unit library does not contain them.
+ * They link the CLI library (build/san/libkmemlab-cli.a).
  */
 #include <check.h>
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,8 +19,6 @@
 #include "emit.h"
 #include "procfs.h"
 #include "slabtop.h"
-#include "../../userspace/cmd/slabtop.c"
-#include "../../userspace/cmd/views.c"
 #include "unit.h"
 
 /* The tests below read files; they never need the engine. */
@@ -27,13 +26,6 @@ struct conn *cli_conn(struct cli_ctx *ctx, int *exit_code)
 {
 	*exit_code = CLI_EXIT_SKIP;
 	return NULL;
-}
-
-/* slabtop.c's live screen lives in top.c (ncurses): not under test here. */
-int top_slabtop_live(struct cli_ctx *ctx, const char *path, int key,
-		     unsigned int delay_ms)
-{
-	return CLI_EXIT_FAIL;
 }
 
 static char *slurp(const char *path, size_t *len)

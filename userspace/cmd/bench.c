@@ -31,6 +31,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "conn.h"
 #include "emit.h"
 #include "results.h"

@@ -3,7 +3,7 @@
  * kmemlab: the command-line harness. It talks to the module through
  * /sys/kernel/debug/kmemlab (kernel mode) or runs the allocator cores
  * in-process (sim mode). This file holds the subcommand table, the global
- * options, 'help', 'version' and 'status'.
+ * options, 'help', 'version', 'status' and the choice of slabtop's output.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -14,14 +14,14 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "conn.h"
 #include "emit.h"
-#include "tracecmd.h"
-#include "run.h"
 
 static int cmd_version(struct cli_ctx *ctx, int argc, char **argv);
 static int cmd_status(struct cli_ctx *ctx, int argc, char **argv);
 static int cmd_help(struct cli_ctx *ctx, int argc, char **argv);
+static int cmd_slabtop(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_opt no_opts[] = { { NULL, 0, NULL, NULL } };
 
@@ -157,42 +157,20 @@ static void usage(FILE *f)
 		"(not root, module not loaded, no debugfs).\n", KMEMLAB_DEBUGFS);
 }
 
-struct conn *cli_conn(struct cli_ctx *ctx, int *exit_code)
+/*
+ * 'kmemlab slabtop': the --once output (slabtop.c), or on a terminal the
+ * live screen (top.c). Choosing here keeps the two files apart.
+ */
+static int cmd_slabtop(struct cli_ctx *ctx, int argc, char **argv)
 {
-	int i;
+	struct slabtop_args a;
+	int r = slabtop_parse_args(ctx, argc, argv, &a);
 
-	if (ctx->conn)
-		return ctx->conn;
-	if (ctx->sim) {
-		ctx->conn = conn_open_sim(exit_code);
-	} else {
-		const char *dir = getenv("KMEMLAB_DEBUGFS_DIR");
-
-		ctx->conn = conn_open_debugfs(dir ? dir : KMEMLAB_DEBUGFS, exit_code);
-	}
-	if (!ctx->conn)
-		return NULL;
-	for (i = 0; i < ctx->npre; i++) {
-		char *reply = NULL;
-		size_t rlen;
-		int r = conn_exec(ctx->conn, ctx->pre[i], &reply, &rlen);
-
-		if (r) {
-			cli_error(ctx->pre[i], "%s%s%.*s", strerror(-r),
-				  reply && *reply ? ": " : "",
-				  reply ? (int)strcspn(reply, "\n") : 0,
-				  reply ? reply : "");
-			free(reply);
-			conn_close(ctx->conn);
-			ctx->conn = NULL;
-			*exit_code = CLI_EXIT_FAIL;
-			return NULL;
-		}
-		if (reply && !ctx->quiet)
-			fputs(reply, stderr);
-		free(reply);
-	}
-	return ctx->conn;
+	if (r >= 0)
+		return r;
+	if (slabtop_wants_screen(ctx, &a))
+		return top_slabtop_live(ctx, a.path, a.key, a.delay_ms);
+	return slabtop_print(ctx, &a);
 }
 
 static int no_args(struct cli_ctx *ctx, int argc, char **argv)

@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "conn.h"
 #include "emit.h"
 #include "host.h"

@@ -104,12 +104,4 @@ void trace_drop(struct conn *c, const char *name);
 int latview_parse(const char *text, struct result *r, double elapsed_ms,
 		  uint64_t ops);
 
-/* The subcommands (run.c, bench.c) and their options. */
-int cmd_run(struct cli_ctx *ctx, int argc, char **argv);
-int cmd_replay(struct cli_ctx *ctx, int argc, char **argv);
-int cmd_bench(struct cli_ctx *ctx, int argc, char **argv);
-extern const struct cli_opt run_opts[];
-extern const struct cli_opt replay_opts[];
-extern const struct cli_opt bench_opts[];
-
 #endif /* KMEMLAB_RUN_H */

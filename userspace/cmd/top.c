@@ -4,7 +4,8 @@
  * kmemlab-* caches in slabtop's columns with utilization and waste meters;
  * 'kmemlab slabtop' without --once on a terminal is the classic slabtop
  * screen. Both refresh every interval, redraw cleanly on resize (ncurses
- * reports KEY_RESIZE) and quit on 'q'. The numbers come from slabtop.c.
+ * reports KEY_RESIZE) and quit on 'q'. The numbers come from the slabtop
+ * model (lib/slabtop.c); kmemlab.c sends 'slabtop' here on a terminal.
  */
 #include <errno.h>
 #include <ncurses.h>
@@ -13,7 +14,9 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "conn.h"
+#include "procfs.h"
 #include "slabtop.h"
 
 const struct cli_opt top_opts[] = {
@@ -282,9 +285,6 @@ static int top_loop(const struct top_cfg *cfg0)
 	endwin();
 	return rc;
 }
-
-int top_slabtop_live(struct cli_ctx *ctx, const char *path, int key,
-		     unsigned int delay_ms);
 
 int top_slabtop_live(struct cli_ctx *ctx, const char *path, int key,
 		     unsigned int delay_ms)

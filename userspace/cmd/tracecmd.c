@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "commands.h"
 #include "conn.h"
 #include "emit.h"
 #include "tracecmd.h"

@@ -86,7 +86,4 @@ uint64_t trace_sum_lost(const struct trace_sum *s);
 void trace_sum_print(FILE *f, const struct trace_sum *s, enum cli_format fmt,
 		     const char *trace_file, int cmd_status);
 
-int cmd_trace(struct cli_ctx *ctx, int argc, char **argv);
-extern const struct cli_opt trace_opts[];
-
 #endif /* KMEMLAB_TRACECMD_H */

@@ -112,8 +112,9 @@ int cli_file_err(char *err, size_t errlen, const char *file, size_t line,
 __attribute__((format(printf, 2, 3)))
 int cli_usage_error(const struct cli_ctx *ctx, const char *fmt, ...);
 
-/* cli_conn() - the connection of this invocation, opened on first use;
- * NULL after an error was printed, with *exit_code set (1 or 4). */
+/* cli_conn() - the connection of this invocation, opened on first use
+ * (cli_conn.c); NULL after an error was printed, with *exit_code set (1
+ * or 4). Unit tests that must not connect define their own. */
 struct conn *cli_conn(struct cli_ctx *ctx, int *exit_code);
 
 /* --- parse_* helpers: 0 on success, -1 after printing "what: why" ------- */
@@ -125,8 +126,6 @@ int parse_u64(const char *what, const char *s, uint64_t min, uint64_t max,
 int parse_interval(const char *what, const char *s, unsigned int *ms);
 /* An instance name: 1..31 of [A-Za-z0-9_.-], not starting with '-' or '.'. */
 int parse_instance(const char *what, const char *s);
-/* A slabtop sort key: a letter (o a s b p l v c u n) or a column name. */
-int parse_sort_key(const char *what, const char *s, int *key);
 /* A colour mode: "auto", "always" or "never"; *on is the result for a
  * stream that is (auto) or is not a terminal. */
 int parse_color(const char *what, const char *s, int *mode);
@@ -145,41 +144,5 @@ bool cli_color_on(int mode, FILE *f);
  * Return: 0, or a negative errno.
  */
 int cli_read_file(const char *path, char **text, size_t *len);
-
-/* --- subcommands (each in its own file) ------------------------------------ */
-
-int cmd_slabtop(struct cli_ctx *ctx, int argc, char **argv);
-int cmd_top(struct cli_ctx *ctx, int argc, char **argv);
-int cmd_slabinfo(struct cli_ctx *ctx, int argc, char **argv);
-
-struct slab_table;
-
-/*
- * slab_rows_gather() - our caches (the engine's slabinfo view, or one
- * instance's when @inst) and the real kmemlab-* rows of @proc (kernel mode
- * only), each into its table (empty when not wanted). Errors are printed.
- * Return: an exit code; on CLI_EXIT_OK both tables must be freed.
- */
-int slab_rows_gather(struct cli_ctx *ctx, const char *inst, bool want_ours,
-		     bool want_real, const char *proc, struct slab_table *ours,
-		     struct slab_table *real);
-int cmd_buddyinfo(struct cli_ctx *ctx, int argc, char **argv);
-int cmd_frag(struct cli_ctx *ctx, int argc, char **argv);
-int cmd_heapmap(struct cli_ctx *ctx, int argc, char **argv);
-int cmd_buddymap(struct cli_ctx *ctx, int argc, char **argv);
-int cmd_report(struct cli_ctx *ctx, int argc, char **argv);
-int cmd_exec(struct cli_ctx *ctx, int argc, char **argv);
-int cmd_view(struct cli_ctx *ctx, int argc, char **argv);
-
-extern const struct cli_opt slabtop_opts[];
-extern const struct cli_opt top_opts[];
-extern const struct cli_opt slabinfo_opts[];
-extern const struct cli_opt buddyinfo_opts[];
-extern const struct cli_opt frag_opts[];
-extern const struct cli_opt heapmap_opts[];
-extern const struct cli_opt buddymap_opts[];
-extern const struct cli_opt report_opts[];
-extern const struct cli_opt exec_opts[];
-extern const struct cli_opt view_opts[];
 
 #endif /* KMEMLAB_CLI_H */

@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 
+#include "cli.h"
 #include "procfs.h"
 
 /* Sort keys, as slabtop's -s letters: o a s b p l v c u n. */
@@ -72,6 +73,21 @@ void slabtop_format_row(char *buf, size_t size, const struct slabtop_row *r);
 void slabtop_format_summary(char *buf, size_t size,
 			    const struct slabtop_summary *sum);
 void slabtop_format_header(char *buf, size_t size);
+
+/*
+ * parse_sort_key() - a slabtop sort key: a letter (o a s b p l v c u n) or
+ * a column name, into *@key (enum slabtop_key).
+ * Return: 0, or -1 after printing "kmemlab: WHAT: why".
+ */
+int parse_sort_key(const char *what, const char *s, int *key);
+
+/*
+ * slabtop_once() - the whole --once output of @t sorted by @key: the
+ * summary, the header and the rows as text, or JSON or CSV (slabtop_once.c).
+ * Return: an exit code.
+ */
+int slabtop_once(FILE *f, enum cli_format fmt, const struct slab_table *t,
+		 int key);
 
 /*
  * slabtop_load() - read and parse a slabinfo file
