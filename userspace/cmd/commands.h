@@ -78,7 +78,7 @@ extern const struct cli_opt run_opts[];
 extern const struct cli_opt replay_opts[];
 extern const struct cli_opt bench_opts[];
 
-/* tracecmd.c */
+/* trace.c */
 int cmd_trace(struct cli_ctx *ctx, int argc, char **argv);
 extern const struct cli_opt trace_opts[];
 

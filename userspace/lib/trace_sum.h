@@ -1,24 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * 'kmemlab trace': trace-cmd record around a command, then a summary of
- * the allocation events: per backend or cache, allocations and frees,
- * bytes requested and allocated (internal fragmentation, as perf kmem
- * computes it), frees on another CPU than the allocation, and the events
- * the ring buffer lost. The parsers read the text of `trace-cmd report`
- * and `trace-cmd report --stat`; they are strict (a malformed line is an
- * error naming its line) and are unit-tested on tests/data/trace-*.txt.
+ * The summary of 'kmemlab trace': per backend or cache, allocations and
+ * frees, bytes requested and allocated (internal fragmentation, as perf
+ * kmem computes it), frees on another CPU than the allocation, and the
+ * events the ring buffer lost, from the records of `trace-cmd report`
+ * and `trace-cmd report --stat` (trace_report.h). Unit-tested on
+ * tests/data/trace-*.txt.
  */
-#ifndef KMEMLAB_TRACECMD_H
-#define KMEMLAB_TRACECMD_H
+#ifndef KMEMLAB_TRACE_SUM_H
+#define KMEMLAB_TRACE_SUM_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 
-#include "cli.h"
-
-#define TRACE_MAX_CPUS	1024
+#include "trace_report.h"
 
 /* One row of the summary: one of our caches/buddies, or one real cache. */
 struct trace_row {
@@ -57,11 +53,9 @@ void trace_sum_init(struct trace_sum *s);
 void trace_sum_free(struct trace_sum *s);
 
 /*
- * trace_report_parse() - feed the text of `trace-cmd report` into @s.
- * Event lines: "COMM-PID [CPU] [FLAGS] SECS.USECS: EVENT: FIELDS"; also
- * "cpus=N", "version = N", blank lines and "CPU:N [M EVENTS DROPPED]".
- * Every other line, and an event of ours or kmem's without the fields it
- * must have, is an error "FILE:LINE: why" in @err.
+ * trace_report_parse() - feed the text of `trace-cmd report` into @s: the
+ * records of trace_reader_next(), whose errors ("FILE:LINE: why" in @err)
+ * stop it.
  * Return: 0, -EINVAL, or -ENOMEM.
  */
 int trace_report_parse(struct trace_sum *s, const char *text, size_t len,
@@ -69,8 +63,8 @@ int trace_report_parse(struct trace_sum *s, const char *text, size_t len,
 
 /*
  * trace_stat_parse() - the "Kernel buffer statistics" of
- * `trace-cmd report --stat`: per CPU, overrun + commit overrun + dropped
- * events are counted as lost. Other sections are skipped.
+ * `trace-cmd report --stat` into @s->overrun and @s->have_stats
+ * (trace_stat_read()).
  * Return: 0 or -EINVAL (a malformed line inside that section).
  */
 int trace_stat_parse(struct trace_sum *s, const char *text, size_t len,
@@ -79,11 +73,4 @@ int trace_stat_parse(struct trace_sum *s, const char *text, size_t len,
 /* trace_sum_lost() - lost events over all CPUs (drop lines + stats). */
 uint64_t trace_sum_lost(const struct trace_sum *s);
 
-/*
- * trace_sum_print() - the rows as a table (text, JSON or CSV); text and
- * JSON add the event and lost-event totals. @trace_file: shown, or NULL.
- */
-void trace_sum_print(FILE *f, const struct trace_sum *s, enum cli_format fmt,
-		     const char *trace_file, int cmd_status);
-
-#endif /* KMEMLAB_TRACECMD_H */
+#endif /* KMEMLAB_TRACE_SUM_H */
