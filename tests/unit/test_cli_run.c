@@ -610,12 +610,23 @@ START_TEST(test_cli_run_job_keys_and_backends)
 	struct job j = { .zero = -1 };
 	char buf[32], cmd[256];
 
-	ck_assert_int_eq(add_key(&j, "size", "64"), 0);
-	ck_assert_int_eq(add_key(&j, "ops", "100"), 0);
-	ck_assert_int_eq(add_key(&j, "size", "32"), -1);
-	ck_assert_str_eq(j.keys, "size=64 ops=100");
-	ck_assert_str_eq(job_key(&j, "ops", buf, sizeof(buf)), "100");
-	ck_assert_str_eq(job_key(&j, "op", buf, sizeof(buf)), "");
+	ck_assert_int_eq(job_set_num(&j, JOB_SIZE, 64), 0);
+	ck_assert_int_eq(job_set_num(&j, JOB_OPS, 100), 0);
+	ck_assert_int_eq(job_set_num(&j, JOB_SIZE, 32), -1);
+	job_keys_format(&j, cmd, sizeof(cmd));
+	ck_assert_str_eq(cmd, "size=64 ops=100");
+	ck_assert_uint_eq(job_arg(&j, JOB_OPS)->num, 100);
+	ck_assert_ptr_null(job_arg(&j, JOB_SEED));
+	/* words and text: kept as given, written as the engine reads them */
+	ck_assert_int_eq(job_word(JOB_MODE, "phases"), JOB_MODE_PHASES);
+	ck_assert_int_eq(job_word(JOB_MODE, "phase"), -1);
+	ck_assert_int_eq(job_set_num(&j, JOB_MODE, JOB_MODE_PHASES), 0);
+	ck_assert_int_eq(job_set_text(&j, JOB_CPUS, "0,1"), 0);
+	ck_assert_int_eq(job_set_text(&j, JOB_TRACE, "a b"), -1);
+	job_keys_format(&j, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "size=64 ops=100 mode=phases cpu");	/* cut, not overrun */
+	job_keys_format(&j, cmd, sizeof(cmd));
+	ck_assert_str_eq(cmd, "size=64 ops=100 mode=phases cpus=0,1");
 	ck_assert_int_eq(job_add_backends(&j, "slab,kmem_cache,best-fit", false), 0);
 	ck_assert_int_eq(job_add_backends(&j, "mine", true), 0);
 	ck_assert_int_eq(job_add_backends(&j, "a,,b", false), -1);
@@ -624,14 +635,14 @@ START_TEST(test_cli_run_job_keys_and_backends)
 	ck_assert_str_eq(j.be[3].inst, "mine");
 	snprintf(j.workload, sizeof(j.workload), "churn");
 	snprintf(j.be[0].inst, sizeof(j.be[0].inst), "r0-slab");
-	create_cmd(&j, &j.be[0], cmd, sizeof(cmd));
+	job_create_cmd(&j, &j.be[0], cmd, sizeof(cmd));
 	ck_assert_str_eq(cmd, "create r0-slab slab size=64");
 	j.classes = true;
-	create_cmd(&j, &j.be[0], cmd, sizeof(cmd));
+	job_create_cmd(&j, &j.be[0], cmd, sizeof(cmd));
 	ck_assert_str_eq(cmd, "create r0-slab slab");
 	snprintf(j.be[1].inst, sizeof(j.be[1].inst), "r1-kmem_cache");
 	j.zero = 1;
-	create_cmd(&j, &j.be[1], cmd, sizeof(cmd));
+	job_create_cmd(&j, &j.be[1], cmd, sizeof(cmd));
 	ck_assert_str_eq(cmd, "create r1-kmem_cache kmem_cache size=64 zero=1");
 	/* replay: heaps get a pool from the trace's peak, kmem_cache its max */
 	memset(&j, 0, sizeof(j));
@@ -641,10 +652,10 @@ START_TEST(test_cli_run_job_keys_and_backends)
 	j.trace_max_size = 3000;
 	job_add_backends(&j, "best-fit,kmem_cache", false);
 	snprintf(j.be[0].inst, sizeof(j.be[0].inst), "h");
-	create_cmd(&j, &j.be[0], cmd, sizeof(cmd));
+	job_create_cmd(&j, &j.be[0], cmd, sizeof(cmd));
 	ck_assert_str_eq(cmd, "create h best-fit pool=524288");
 	snprintf(j.be[1].inst, sizeof(j.be[1].inst), "k");
-	create_cmd(&j, &j.be[1], cmd, sizeof(cmd));
+	job_create_cmd(&j, &j.be[1], cmd, sizeof(cmd));
 	ck_assert_str_eq(cmd, "create k kmem_cache size=3000");
 }
 END_TEST

@@ -201,22 +201,25 @@ out:
 	runreply_free(&rr);
 }
 
-static void job_init(struct job *j, const char *title, const char *workload,
-		     const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+/* A numeric run key of a table. */
+struct bench_key {
+	enum job_key key;
+	uint64_t val;		/* a number, or the index of a word */
+};
+
+/* The keys of a table, as a list ending in JOB_KEY_NR. */
+#define BENCH_KEYS(...) \
+	((const struct bench_key[]){ __VA_ARGS__, { JOB_KEY_NR, 0 } })
 
 static void job_init(struct job *j, const char *title, const char *workload,
-		     const char *fmt, ...)
+		     const struct bench_key *keys)
 {
-	va_list ap;
-
 	memset(j, 0, sizeof(*j));
 	j->zero = -1;
 	snprintf(j->title, sizeof(j->title), "%s", title);
 	snprintf(j->workload, sizeof(j->workload), "%s", workload);
-	va_start(ap, fmt);
-	vsnprintf(j->keys, sizeof(j->keys), fmt, ap);
-	va_end(ap);
+	for (; keys->key != JOB_KEY_NR; keys++)
+		job_set_num(j, keys->key, keys->val);
 }
 
 static int name_cmp(const void *a, const void *b)
@@ -250,7 +253,7 @@ static void bench_traces(struct bench *b, const char *dir)
 
 		if (!names[i])
 			continue;
-		job_init(&j, "", "replay", "reps=%u", b->reps);
+		job_init(&j, "", "replay", BENCH_KEYS({ JOB_REPS, b->reps }));
 		snprintf(j.title, sizeof(j.title), "trace %.50s", names[i]);
 		if (b->only && !strstr(j.title, b->only)) {
 			free(names[i]);
@@ -264,8 +267,7 @@ static void bench_traces(struct bench *b, const char *dir)
 			free(names[i]);
 			continue;
 		}
-		snprintf(j.keys + strlen(j.keys), sizeof(j.keys) - strlen(j.keys),
-			 " trace=%s", tname);
+		job_set_text(&j, JOB_TRACE, tname);
 		add_backends(b, &j, "slab,kmalloc,first-fit,next-fit,best-fit,worst-fit,"
 			     "segregated");
 		bench_job(b, &j, NULL, NULL);
@@ -285,13 +287,15 @@ static void bench_suite(struct bench *b, const char *traces)
 	struct job j;
 
 	job_init(&j, "slab fast path: churn pairs 64 B", "churn",
-		 "size=64 mode=pairs ops=%llu reps=%u", ops, r);
+		 BENCH_KEYS({ JOB_SIZE, 64 }, { JOB_MODE, JOB_MODE_PAIRS },
+			    { JOB_OPS, ops }, { JOB_REPS, r }));
 	add_backends(b, &j, "slab,kmem_cache,kmalloc");
 	bench_job(b, &j, "slab", "kmem_cache");
 
 	job_init(&j, "slab slow path: churn phases 64 B", "churn",
-		 "size=64 mode=phases batch=256 free_order=random ops=%llu reps=%u",
-		 ops, r);
+		 BENCH_KEYS({ JOB_SIZE, 64 }, { JOB_MODE, JOB_MODE_PHASES },
+			    { JOB_BATCH, 256 }, { JOB_FREE_ORDER, JOB_FREE_RANDOM },
+			    { JOB_OPS, ops }, { JOB_REPS, r }));
 	add_backends(b, &j, "slab,kmem_cache,kmalloc");
 	bench_job(b, &j, "slab", "kmem_cache");
 
@@ -299,14 +303,16 @@ static void bench_suite(struct bench *b, const char *traces)
 		unsigned int s = b->quick ? qsizes[i] : sizes[i];
 
 		snprintf(title, sizeof(title), "kmalloc size %u B: churn pairs", s);
-		job_init(&j, title, "churn", "size=%u mode=pairs ops=%llu reps=%u", s,
-			 ops / 2, r);
+		job_init(&j, title, "churn",
+			 BENCH_KEYS({ JOB_SIZE, s }, { JOB_MODE, JOB_MODE_PAIRS },
+				    { JOB_OPS, ops / 2 }, { JOB_REPS, r }));
 		j.classes = true;
 		add_backends(b, &j, "slab,kmalloc");
 		bench_job(b, &j, "slab", "kmalloc");
 	}
 	job_init(&j, "kmalloc-mix sizes 8..8192", "sizes",
-		 "dist=kmalloc-mix ops=%llu reps=%u", ops, r);
+		 BENCH_KEYS({ JOB_DIST, JOB_DIST_KMALLOC_MIX }, { JOB_OPS, ops },
+			    { JOB_REPS, r }));
 	add_backends(b, &j, "slab,kmalloc");
 	bench_job(b, &j, "slab", "kmalloc");
 
@@ -316,23 +322,30 @@ static void bench_suite(struct bench *b, const char *traces)
 			o >= 3 ? ops / 4 : ops / 2;
 
 		snprintf(title, sizeof(title), "page order %u", o);
-		job_init(&j, title, "pages", "order=%u maxorder=%u batch=%u ops=%llu reps=%u",
-			 o, o, o >= 9 ? 8 : 64, pops, r);
+		job_init(&j, title, "pages",
+			 BENCH_KEYS({ JOB_ORDER, o }, { JOB_MAXORDER, o },
+				    { JOB_BATCH, o >= 9 ? 8 : 64 }, { JOB_OPS, pops },
+				    { JOB_REPS, r }));
 		add_backends(b, &j, "buddy,alloc_pages");
 		bench_job(b, &j, "buddy", "alloc_pages");
 	}
 	job_init(&j, "page orders 0..10 mix", "pages",
-		 "order=0 maxorder=10 batch=16 ops=%llu reps=%u", ops / 10, r);
+		 BENCH_KEYS({ JOB_ORDER, 0 }, { JOB_MAXORDER, 10 }, { JOB_BATCH, 16 },
+			    { JOB_OPS, ops / 10 }, { JOB_REPS, r }));
 	add_backends(b, &j, "buddy,alloc_pages");
 	bench_job(b, &j, "buddy", "alloc_pages");
 
 	job_init(&j, "dentry-style fragmentation", "dentry",
-		 "size=192 batch=1024 ops=%llu reps=%u", ops, r);
+		 BENCH_KEYS({ JOB_SIZE, 192 }, { JOB_BATCH, 1024 }, { JOB_OPS, ops },
+			    { JOB_REPS, r }));
 	add_backends(b, &j, "slab,kmem_cache");
 	bench_job(b, &j, "slab", "kmem_cache");
 
 	job_init(&j, "remote free: alloc CPU 0, free CPU 1", "remote",
-		 "size=64 cpus=0,1 ops=%llu reps=%u", ops, r);
+		 BENCH_KEYS({ JOB_SIZE, 64 }));
+	job_set_text(&j, JOB_CPUS, "0,1");
+	job_set_num(&j, JOB_OPS, ops);
+	job_set_num(&j, JOB_REPS, r);
 	add_backends(b, &j, "slab,kmem_cache");
 	bench_job(b, &j, "slab", "kmem_cache");
 

@@ -40,25 +40,119 @@ int report_html(FILE *f, const struct results *rs, const char *title);
 
 /* --- job description ------------------------------------------------------------ */
 
-const char *job_key(const struct job *j, const char *key, char *buf, size_t size)
+static const char *const job_mode_words[] = { "pairs", "phases", "batch", NULL };
+static const char *const job_dist_words[] = {
+	"uniform", "pow2", "kmalloc-mix", NULL,
+};
+static const char *const job_forder_words[] = { "lifo", "random", NULL };
+
+const struct job_keydef job_keys[JOB_KEY_NR] = {
+	[JOB_OPS]	= { "ops", JOB_KT_NUM, 134217728 },
+	[JOB_SIZE]	= { "size", JOB_KT_NUM, 4194304 },
+	[JOB_CPUS]	= { "cpus", JOB_KT_TEXT },
+	[JOB_REPS]	= { "reps", JOB_KT_NUM, 100 },
+	[JOB_SEED]	= { "seed", JOB_KT_NUM, UINT64_MAX },
+	[JOB_MODE]	= { "mode", JOB_KT_WORD, 0, job_mode_words },
+	[JOB_DIST]	= { "dist", JOB_KT_WORD, 0, job_dist_words },
+	[JOB_MIN]	= { "min", JOB_KT_NUM, 4194304 },
+	[JOB_MAX]	= { "max", JOB_KT_NUM, 4194304 },
+	[JOB_ORDER]	= { "order", JOB_KT_NUM, 10 },
+	[JOB_MAXORDER]	= { "maxorder", JOB_KT_NUM, 10 },
+	[JOB_FREE_ORDER] = { "free_order", JOB_KT_WORD, 0, job_forder_words },
+	[JOB_BATCH]	= { "batch", JOB_KT_NUM, 65536 },
+	[JOB_SAMPLE]	= { "sample", JOB_KT_NUM, UINT64_MAX },
+	[JOB_TRACE]	= { "trace", JOB_KT_TEXT },
+};
+
+const struct job_arg *job_arg(const struct job *j, enum job_key key)
 {
-	size_t kl = strlen(key);
-	const char *p = j->keys;
+	unsigned int i;
+
+	for (i = 0; i < j->nargs; i++)
+		if (j->args[i].key == key)
+			return &j->args[i];
+	return NULL;
+}
+
+/* The number (or word index) given for @key, else @dflt. */
+static uint64_t job_num(const struct job *j, enum job_key key, uint64_t dflt)
+{
+	const struct job_arg *a = job_arg(j, key);
+
+	return a ? a->num : dflt;
+}
+
+static bool job_given_twice(const struct job *j, enum job_key key)
+{
+	if (!job_arg(j, key))
+		return false;
+	cli_error(job_keys[key].name, "given twice");
+	return true;
+}
+
+static struct job_arg *job_new_arg(struct job *j, enum job_key key)
+{
+	struct job_arg *a = &j->args[j->nargs++];
+
+	memset(a, 0, sizeof(*a));
+	a->key = key;
+	return a;
+}
+
+int job_set_num(struct job *j, enum job_key key, uint64_t v)
+{
+	if (job_given_twice(j, key))
+		return -1;
+	job_new_arg(j, key)->num = v;
+	return 0;
+}
+
+int job_set_text(struct job *j, enum job_key key, const char *text)
+{
+	if (job_given_twice(j, key))
+		return -1;
+	if (strlen(text) > JOB_TEXT_MAX || strchr(text, ' ') || strchr(text, '=')) {
+		cli_error(job_keys[key].name, "'%s': bad value", text);
+		return -1;
+	}
+	snprintf(job_new_arg(j, key)->text, JOB_TEXT_MAX + 1, "%s", text);
+	return 0;
+}
+
+int job_word(enum job_key key, const char *word)
+{
+	const char *const *w = job_keys[key].words;
+	int i;
+
+	for (i = 0; w && w[i]; i++)
+		if (!strcmp(word, w[i]))
+			return i;
+	return -1;
+}
+
+void job_keys_format(const struct job *j, char *buf, size_t size)
+{
+	size_t n = 0;
+	unsigned int i;
 
 	buf[0] = '\0';
-	while (*p) {
-		size_t n;
+	for (i = 0; i < j->nargs && n < size; i++) {
+		const struct job_arg *a = &j->args[i];
+		const struct job_keydef *k = &job_keys[a->key];
+		const char *sep = i ? " " : "";
+		int r;
 
-		while (*p == ' ')
-			p++;
-		n = strcspn(p, " ");
-		if (n > kl && !strncmp(p, key, kl) && p[kl] == '=') {
-			snprintf(buf, size, "%.*s", (int)(n - kl - 1), p + kl + 1);
-			return buf;
-		}
-		p += n;
+		if (k->type == JOB_KT_NUM)
+			r = snprintf(buf + n, size - n, "%s%s=%llu", sep, k->name,
+				     (unsigned long long)a->num);
+		else
+			r = snprintf(buf + n, size - n, "%s%s=%s", sep, k->name,
+				     k->type == JOB_KT_WORD ? k->words[a->num] :
+				     a->text);
+		if (r < 0)
+			break;
+		n += (size_t)r;
 	}
-	return buf;
 }
 
 int job_add_backends(struct job *j, const char *list, bool existing)
@@ -115,26 +209,23 @@ static uint64_t pow2_at_least(uint64_t v)
 /* The largest request of the job's workload, and whether it is fixed. */
 static uint64_t job_max_request(const struct job *j, bool *fixed)
 {
-	char v[32];
 	const char *w = j->workload;
+	uint64_t s;
 
 	*fixed = false;
 	if (!strcmp(w, "churn") || !strcmp(w, "remote") || !strcmp(w, "dentry")) {
 		*fixed = true;
-		if (*job_key(j, "size", v, sizeof(v)))
-			return strtoull(v, NULL, 0);
-		return !strcmp(w, "dentry") ? 192 : 64;
+		return job_num(j, JOB_SIZE, !strcmp(w, "dentry") ? 192 : 64);
 	}
 	if (!strcmp(w, "sizes")) {
-		if (!strcmp(job_key(j, "dist", v, sizeof(v)), "kmalloc-mix"))
+		const struct job_arg *d = job_arg(j, JOB_DIST);
+
+		if (d && d->num == JOB_DIST_KMALLOC_MIX)
 			return 8192;
-		if (*job_key(j, "max", v, sizeof(v)))
-			return strtoull(v, NULL, 0);
-		return 4096;
+		return job_num(j, JOB_MAX, 4096);
 	}
 	if (!strcmp(w, "burst")) {
-		uint64_t s = *job_key(j, "size", v, sizeof(v)) ?
-			strtoull(v, NULL, 0) : 9792;
+		s = job_num(j, JOB_SIZE, 9792);
 		return s > 2080 ? s : 2080;
 	}
 	if (!strcmp(w, "replay"))
@@ -142,15 +233,13 @@ static uint64_t job_max_request(const struct job *j, bool *fixed)
 	return 0;
 }
 
-/* The create command of a temporary instance. */
-static void create_cmd(const struct job *j, const struct job_be *b, char *buf,
-		       size_t size)
+void job_create_cmd(const struct job *j, const struct job_be *b, char *buf,
+		    size_t size)
 {
 	const char *be = b->backend;
 	uint64_t max, pool = 0;
 	bool fixed;
 	int n;
-	char v[32];
 
 	max = job_max_request(j, &fixed);
 	n = snprintf(buf, size, "create %s %s", b->inst, be);
@@ -161,14 +250,12 @@ static void create_cmd(const struct job *j, const struct job_be *b, char *buf,
 		n += snprintf(buf + n, size - (size_t)n, " size=%llu",
 			      (unsigned long long)max);
 	if (!strcmp(be, "buddy") && !strcmp(j->workload, "pages")) {
-		uint64_t mo = 3, batch = 64;
+		uint64_t mo = 3, batch = job_num(j, JOB_BATCH, 64);
 
-		if (*job_key(j, "maxorder", v, sizeof(v)))
-			mo = strtoull(v, NULL, 0);
-		else if (*job_key(j, "order", v, sizeof(v)) && strtoull(v, NULL, 0) > 3)
-			mo = strtoull(v, NULL, 0);
-		if (*job_key(j, "batch", v, sizeof(v)))
-			batch = strtoull(v, NULL, 0);
+		if (job_arg(j, JOB_MAXORDER))
+			mo = job_num(j, JOB_MAXORDER, 0);
+		else if (job_num(j, JOB_ORDER, 0) > 3)
+			mo = job_num(j, JOB_ORDER, 0);
 		pool = pow2_at_least(2 * batch * (4096ULL << (mo > 10 ? 10 : mo)));
 		if (pool < (16ULL << 20))
 			pool = 0;
@@ -177,11 +264,7 @@ static void create_cmd(const struct job *j, const struct job_be *b, char *buf,
 	} else if (is_heap(be) && !strcmp(j->workload, "replay")) {
 		pool = pow2_at_least(4 * j->trace_peak + 65536);
 	} else if (is_heap(be) && !strcmp(j->workload, "sizes")) {
-		uint64_t batch = 256;
-
-		if (*job_key(j, "batch", v, sizeof(v)))
-			batch = strtoull(v, NULL, 0);
-		pool = pow2_at_least(3 * batch * max);
+		pool = pow2_at_least(3 * job_num(j, JOB_BATCH, 256) * max);
 	}
 	if (j->pool && (is_heap(be) || !strcmp(be, "buddy") || !strcmp(be, "slab")))
 		pool = j->pool;
@@ -261,7 +344,7 @@ static int job_setup(struct cli_ctx *ctx, struct conn *c, struct job *j)
 					 k % 10);
 			else
 				snprintf(b->inst, sizeof(b->inst), "r%u-%s", i % 10, base);
-			create_cmd(j, b, cmd, sizeof(cmd));
+			job_create_cmd(j, b, cmd, sizeof(cmd));
 			free(reply);
 			reply = NULL;
 			r = conn_exec(c, cmd, &reply, &rlen);
@@ -438,8 +521,12 @@ int job_exec(struct cli_ctx *ctx, struct conn *c, struct job *j,
 	for (i = 0; i < j->nbe; i++)
 		n += snprintf(cmd + n, sizeof(cmd) - (size_t)n, "%s%s", i ? "," : "",
 			      j->be[i].inst);
-	if (j->keys[0])
-		snprintf(cmd + n, sizeof(cmd) - (size_t)n, " %s", j->keys);
+	if (j->nargs) {
+		char keys[512];
+
+		job_keys_format(j, keys, sizeof(keys));
+		snprintf(cmd + n, sizeof(cmd) - (size_t)n, " %s", keys);
+	}
 	snprintf(label, sizeof(label), "%s%s%s on %u backends", j->title,
 		 j->title[0] ? ": " : "", j->workload, j->nbe);
 	r = run_blocking(ctx, c, cmd, label, &reply, &rlen);
@@ -1148,55 +1235,39 @@ const struct cli_opt replay_opts[] = {
 struct run_args {
 	struct job job;
 	const char *save;
-	bool have_reps;
 };
 
-static int add_key(struct job *j, const char *key, const char *val)
-{
-	size_t n = strlen(j->keys);
-	char buf[32];
-
-	if (*job_key(j, key, buf, sizeof(buf))) {
-		cli_error(key, "given twice");
-		return -1;
-	}
-	if (strlen(val) > 64 || strchr(val, ' ') || strchr(val, '=')) {
-		cli_error(key, "'%s': bad value", val);
-		return -1;
-	}
-	snprintf(j->keys + n, sizeof(j->keys) - n, "%s%s=%s", n ? " " : "", key, val);
-	return 0;
-}
-
-static int num_key(struct job *j, const char *opt, const char *key, const char *val,
-		   uint64_t max)
+/* A numeric option for run key @key, within the key's bounds. */
+static int num_opt(struct job *j, const char *opt, enum job_key key,
+		   const char *val)
 {
 	uint64_t v;
-	char buf[32];
 
-	if (parse_u64(opt, val, 0, max, &v))
+	if (parse_u64(opt, val, 0, job_keys[key].max, &v))
 		return -1;
-	snprintf(buf, sizeof(buf), "%llu", (unsigned long long)v);
-	return add_key(j, key, buf);
+	return job_set_num(j, key, v);
 }
 
-static int word_key(struct job *j, const char *opt, const char *key,
-		    const char *val, const char *const *ok)
+/* An option whose value is one of the words of run key @key. */
+static int word_opt(struct job *j, const char *opt, enum job_key key,
+		    const char *val)
 {
-	for (; *ok; ok++)
-		if (!strcmp(val, *ok))
-			return add_key(j, key, val);
-	cli_error(opt, "'%s': not one of the accepted values", val);
-	return -1;
+	int w = job_word(key, val);
+
+	if (w < 0) {
+		cli_error(opt, "'%s': not one of the accepted values", val);
+		return -1;
+	}
+	return job_set_num(j, key, (uint64_t)w);
 }
 
-static int cpus_key(struct job *j, const char *val)
+static int cpus_opt(struct job *j, const char *val)
 {
 	if (!*val || strspn(val, "0123456789,") != strlen(val)) {
 		cli_error("--cpus", "'%s': expected a list of CPU ids (0,1)", val);
 		return -1;
 	}
-	return add_key(j, "cpus", val);
+	return job_set_text(j, JOB_CPUS, val);
 }
 
 /* Options common to run and replay; Return: 0, 1 (handled), -1 (error). */
@@ -1212,12 +1283,11 @@ static int common_opt(struct run_args *a, int c, const char *arg)
 	case O_ON:
 		return job_add_backends(j, arg, true) ? -1 : 1;
 	case 'n':
-		return num_key(j, "--ops", "ops", arg, 134217728) ? -1 : 1;
+		return num_opt(j, "--ops", JOB_OPS, arg) ? -1 : 1;
 	case O_CPUS:
-		return cpus_key(j, arg) ? -1 : 1;
+		return cpus_opt(j, arg) ? -1 : 1;
 	case 'r':
-		a->have_reps = true;
-		return num_key(j, "--reps", "reps", arg, 100) ? -1 : 1;
+		return num_opt(j, "--reps", JOB_REPS, arg) ? -1 : 1;
 	case O_ZERO:
 		for (o = onoff; *o; o++)
 			if (!strcmp(arg, *o))
@@ -1239,9 +1309,6 @@ static int common_opt(struct run_args *a, int c, const char *arg)
 
 static int run_opt(struct run_args *a, int c, const char *arg)
 {
-	static const char *const modes[] = { "pairs", "phases", "batch", NULL };
-	static const char *const dists[] = { "uniform", "pow2", "kmalloc-mix", NULL };
-	static const char *const orders[] = { "lifo", "random", NULL };
 	struct job *j = &a->job;
 	int r = common_opt(a, c, arg);
 
@@ -1249,27 +1316,27 @@ static int run_opt(struct run_args *a, int c, const char *arg)
 		return r < 0 ? -1 : 0;
 	switch (c) {
 	case O_SIZE:
-		return num_key(j, "--size", "size", arg, 4194304);
+		return num_opt(j, "--size", JOB_SIZE, arg);
 	case O_SEED:
-		return num_key(j, "--seed", "seed", arg, UINT64_MAX);
+		return num_opt(j, "--seed", JOB_SEED, arg);
 	case 'm':
-		return word_key(j, "--mode", "mode", arg, modes);
+		return word_opt(j, "--mode", JOB_MODE, arg);
 	case O_DIST:
-		return word_key(j, "--dist", "dist", arg, dists);
+		return word_opt(j, "--dist", JOB_DIST, arg);
 	case O_MIN:
-		return num_key(j, "--min", "min", arg, 4194304);
+		return num_opt(j, "--min", JOB_MIN, arg);
 	case O_MAX:
-		return num_key(j, "--max", "max", arg, 4194304);
+		return num_opt(j, "--max", JOB_MAX, arg);
 	case O_ORDER:
-		return num_key(j, "--order", "order", arg, 10);
+		return num_opt(j, "--order", JOB_ORDER, arg);
 	case O_MAXORDER:
-		return num_key(j, "--maxorder", "maxorder", arg, 10);
+		return num_opt(j, "--maxorder", JOB_MAXORDER, arg);
 	case O_FREE_ORDER:
-		return word_key(j, "--free-order", "free_order", arg, orders);
+		return word_opt(j, "--free-order", JOB_FREE_ORDER, arg);
 	case O_BATCH:
-		return num_key(j, "--batch", "batch", arg, 65536);
+		return num_opt(j, "--batch", JOB_BATCH, arg);
 	case O_SAMPLE:
-		return num_key(j, "--sample", "sample", arg, UINT64_MAX);
+		return num_opt(j, "--sample", JOB_SAMPLE, arg);
 	}
 	return -1;
 }
@@ -1361,7 +1428,7 @@ int cmd_run(struct cli_ctx *ctx, int argc, char **argv)
 	snprintf(a.job.workload, sizeof(a.job.workload), "%s", argv[optind]);
 	if (!a.job.nbe)
 		return cli_usage_error(ctx, "no backend (--backend LIST or --on INSTANCES)");
-	if (!a.have_reps && add_key(&a.job, "reps", "5"))
+	if (!job_arg(&a.job, JOB_REPS) && job_set_num(&a.job, JOB_REPS, 5))
 		return CLI_EXIT_USAGE;
 	c = cli_conn(ctx, &ec);
 	if (!c)
@@ -1400,7 +1467,7 @@ int cmd_replay(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind + 1]);
 	if (!a.job.nbe)
 		return cli_usage_error(ctx, "no backend (--backend LIST or --on INSTANCES)");
-	if (!a.have_reps && add_key(&a.job, "reps", "5"))
+	if (!job_arg(&a.job, JOB_REPS) && job_set_num(&a.job, JOB_REPS, 5))
 		return CLI_EXIT_USAGE;
 	snprintf(a.job.workload, sizeof(a.job.workload), "replay");
 	c = cli_conn(ctx, &ec);
@@ -1410,7 +1477,7 @@ int cmd_replay(struct cli_ctx *ctx, int argc, char **argv)
 	rc = trace_load_file(ctx, c, argv[optind], name, &a.job);
 	if (rc)
 		return rc;
-	add_key(&a.job, "trace", name);
+	job_set_text(&a.job, JOB_TRACE, name);
 	rc = job_exec(ctx, c, &a.job, &rr, &lat);
 	if (!rc) {
 		rc = job_output(ctx, &a.job, &rr, lat, a.save, true);
