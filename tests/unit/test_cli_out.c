@@ -8,6 +8,7 @@
  * included: the unit library does not contain them.
  */
 #include <check.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +17,8 @@
 #include "cli.h"
 #include "emit.h"
 #include "json.h"
+#include "report_html.h"
 #include "results.h"
-#include "../../userspace/cmd/report.c"
 #include "unit.h"
 
 /* A memory stream and its text. */

@@ -3,7 +3,7 @@
  * kmemlab bench: the standard comparison suite of 'make bench'. Every
  * table is one engine run with all its backends in the same boot,
  * interleaved over reps (median reported), through the same job code as
- * 'kmemlab run' (run.c). The suite:
+ * 'kmemlab run' (lib/job.c, lib/jobrun.c). The suite:
  *
  *   slab fast path     churn pairs 64 B: slab vs kmem_cache vs kmalloc
  *   slab slow path     churn phases 64 B (batches of 256, random frees)
@@ -33,10 +33,13 @@
 #include "cli.h"
 #include "commands.h"
 #include "conn.h"
-#include "emit.h"
+#include "job.h"
+#include "jobrun.h"
+#include "report_html.h"
 #include "results.h"
-#include "run.h"
 #include "runparse.h"
+#include "runprint.h"
+#include "runresults.h"
 
 enum { B_OUT = 'o', B_QUICK = 400, B_REPS, B_TRACES, B_ONLY };
 
@@ -175,7 +178,7 @@ static void bench_job(struct bench *b, struct job *j, const char *ours,
 		b->failed++;
 		fprintf(b->ctx->out, "\n== %s ==\nFAILED (exit %d): see the message "
 			"above\n", j->title, rc);
-		if (rc == 130)
+		if (rc == JOB_EXIT_INTR)
 			b->failed += 1000;	/* Ctrl-C: stop the suite */
 		return;
 	}
@@ -436,6 +439,6 @@ int cmd_bench(struct cli_ctx *ctx, int argc, char **argv)
 		b.failed > 1000 ? b.failed - 1000 : b.failed, out);
 	results_free(&b.rs);
 	if (b.failed >= 1000)
-		return 130;
+		return JOB_EXIT_INTR;
 	return rc ? rc : b.failed ? CLI_EXIT_FAIL : CLI_EXIT_OK;
 }

@@ -157,6 +157,28 @@ int results_write(FILE *f, const struct results *rs)
 	return json_w_end(&j);
 }
 
+void results_ctx_add(struct results *rs, const char *key, const char *val)
+{
+	char **nk, **nv;
+	size_t i;
+
+	for (i = 0; i < rs->nctx; i++)
+		if (!strcmp(rs->ctx_key[i], key))
+			return;
+	nk = realloc(rs->ctx_key, (rs->nctx + 1) * sizeof(char *));
+	if (!nk)
+		return;
+	rs->ctx_key = nk;
+	nv = realloc(rs->ctx_val, (rs->nctx + 1) * sizeof(char *));
+	if (!nv)
+		return;
+	rs->ctx_val = nv;
+	rs->ctx_key[rs->nctx] = strdup(key);
+	rs->ctx_val[rs->nctx] = strdup(val ? val : "");
+	if (rs->ctx_key[rs->nctx] && rs->ctx_val[rs->nctx])
+		rs->nctx++;
+}
+
 /* --- reader ------------------------------------------------------------------ */
 
 void res_lat_free(struct res_lat *l)

@@ -74,6 +74,10 @@ struct results {
 	struct result *r;
 };
 
+/* results_ctx_add() - append context key @key with value @val (copied);
+ * a key already there keeps its value. */
+void results_ctx_add(struct results *rs, const char *key, const char *val);
+
 /* results_write() - write @rs as one JSON document (and a newline). */
 int results_write(FILE *f, const struct results *rs);
 

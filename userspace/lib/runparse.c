@@ -514,6 +514,26 @@ static int dcmp(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+void runreply_workload(const struct run_reply *rr, char *buf, size_t size)
+{
+	static const char *const keys[] = {
+		"size", "dist", "min", "max", "order", "maxorder", "trace", "mode",
+		"free_order",
+	};
+	const char *w = rr_get(&rr->run, "workload");
+	size_t i;
+	int n = snprintf(buf, size, "%s", w ? w : "?");
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]) && (size_t)n < size; i++) {
+		const char *v = rr_get(&rr->run, keys[i]);
+
+		if (!v || (!strcmp(keys[i], "mode") && !strcmp(v, "pairs")) ||
+		    (!strcmp(keys[i], "free_order") && !strcmp(v, "lifo")))
+			continue;
+		n += snprintf(buf + n, size - (size_t)n, " %s=%s", keys[i], v);
+	}
+}
+
 double cmp_median(double *v, size_t n)
 {
 	if (!n)

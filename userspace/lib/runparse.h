@@ -82,6 +82,10 @@ void runreply_free(struct run_reply *rr);
 /* rr_get() - the value of @key on @l, or NULL. */
 const char *rr_get(const struct rr_line *l, const char *key);
 
+/* runreply_workload() - the workload as run, e.g. "churn size=64": its
+ * name and the keys of the run line that shape it, defaults left out. */
+void runreply_workload(const struct run_reply *rr, char *buf, size_t size);
+
 /* A metric of the comparison: median over reps, min and max. */
 struct cmp_stat {
 	double med, min, max;

@@ -1,21 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The measuring subcommands (run, replay, bench): one "job" is one engine
- * run over temporary instances of the named backends (and existing
- * instances), interleaved over reps by the engine; its reply is parsed
- * (runparse.h), compared, printed and turned into results.json entries.
+ * A job of 'kmemlab run', 'replay' and 'bench': one engine run over
+ * temporary instances of the named backends (and existing instances),
+ * interleaved over reps by the engine. This is its description: the
+ * backends, the run keys as typed values, and the engine commands that
+ * create the temporaries and start the run (job.c). jobrun.h runs it.
  */
-#ifndef KMEMLAB_RUN_H
-#define KMEMLAB_RUN_H
+#ifndef KMEMLAB_JOB_H
+#define KMEMLAB_JOB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
-
-#include "cli.h"
-#include "conn.h"
-#include "results.h"
-#include "runparse.h"
 
 #define JOB_MAX_BE 8
 
@@ -117,56 +113,10 @@ void job_create_cmd(const struct job *j, const struct job_be *b, char *buf,
 int job_add_backends(struct job *j, const char *list, bool existing);
 
 /*
- * job_exec() - create the temporaries, run, read the histograms and
- * series, destroy the temporaries
- * @rr: the parsed reply
- * @lat: set to rr->ninst malloc'ed latency views (NULL entries when
- *	unreadable); free with job_free_lat()
- * Return: a CLI exit code; 130 when interrupted (Ctrl-C).
+ * job_run_cmd() - the engine command of the run: "run WORKLOAD on=INST,..."
+ * and the run keys (job_keys_format()), the instances as job_setup named
+ * them.
  */
-int job_exec(struct cli_ctx *ctx, struct conn *c, struct job *j,
-	     struct run_reply *rr, char ***lat);
-void job_free_lat(char **lat, unsigned int n);
+void job_run_cmd(const struct job *j, char *buf, size_t size);
 
-/*
- * job_context() - the context of results: from the reply's context line
- * and $KMEMLAB_ACCEL, added to @rs (keys kernel cmdline init_on_alloc
- * slab_nomerge preempt cpu vcpus accel clock seed zeroing mode).
- */
-void job_context(const struct job *j, const struct run_reply *rr,
-		 struct results *rs);
-/* job_print_context() - the context block printed above tables. */
-void job_print_context(FILE *f, const struct results *rs);
-
-/*
- * job_results() - append one result per instance (medians over reps,
- * spread, ratios to the first, histograms and series from @lat) to @rs.
- */
-int job_results(const struct job *j, const struct run_reply *rr,
-		const struct cmp_row *rows, char **lat, struct results *rs);
-
-/* job_print() - the comparison table(s) of one job in ctx->fmt (text). */
-void job_print(FILE *f, const struct job *j, const struct run_reply *rr,
-	       const struct cmp_row *rows, bool replay);
-/* job_csv() - one CSV row per instance and rep, then the medians. */
-void job_csv(FILE *f, const struct job *j, const struct run_reply *rr,
-	     const struct cmp_row *rows, bool header);
-
-/* results_save() - DIR/results.json, DIR/results.csv rows are the
- * caller's; this writes results.json and report.html. Return: exit code. */
-int results_save(const char *dir, const struct results *rs, const char *title);
-
-/* Append a context key (copied). */
-void results_ctx_add(struct results *rs, const char *key, const char *val);
-
-/* Load the trace file @path as trace @name, one write(2). On a parse
- * error prints "kmemlab: PATH:LINE: why". Return: exit code. */
-int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
-		    const char *name, struct job *j);
-void trace_drop(struct conn *c, const char *name);
-
-/* Latency view parsing (tested): histograms and the series. */
-int latview_parse(const char *text, struct result *r, double elapsed_ms,
-		  uint64_t ops);
-
-#endif /* KMEMLAB_RUN_H */
+#endif /* KMEMLAB_JOB_H */
