@@ -112,6 +112,10 @@ $(BUILD)/unit/%: tests/unit/%.c $(UNIT_HELPERS) $(wildcard tests/unit/*.h) \
 		-o $@ $< $(UNIT_HELPERS) $(UNIT_OBJS) $(CLI_LIB_SAN) $(LIB_SAN) \
 		$(CHECK_LIBS) -lm
 
+# Tests that run a subcommand link its object (the sanitizer build).
+$(BUILD)/unit/test_cli_parse: UNIT_OBJS = $(BUILD)/san/userspace/cmd/views.o
+$(BUILD)/unit/test_cli_parse: $(BUILD)/san/userspace/cmd/views.o
+
 unit: $(UNIT_BINS)
 
 # Userspace benchmarks of the cores (docs/BENCHMARKS.md).

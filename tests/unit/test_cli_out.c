@@ -4,8 +4,8 @@
  * streaming writer, the JSON reader (reading back what the writer emits,
  * and its errors), CSV quoting, text tables with units, the results.json
  * schema (write, read back, reject) and 'kmemlab report' on the fixture
- * (well-formed XML, the expected plots and tables). The CLI sources are
- * included: the unit library does not contain them.
+ * (well-formed XML, the expected plots and tables). They link the CLI
+ * library (build/san/libkmemlab-cli.a).
  */
 #include <check.h>
 #include <errno.h>

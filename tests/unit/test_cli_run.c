@@ -6,8 +6,8 @@
  * backend, checksum agreement), the latency-view reader, results.json
  * written from a run and read back through the schema reader, and the
  * built tool itself in sim mode (run --json, replay, a bad trace, bad
- * options, exit codes). The CLI sources are included: the unit library
- * does not contain them.
+ * options, exit codes). They link the CLI library
+ * (build/san/libkmemlab-cli.a).
  */
 #include <check.h>
 #include <errno.h>
@@ -29,7 +29,7 @@
 #include "runresults.h"
 #include "unit.h"
 
-/* kmemlab.c (which has main()) defines it; the tests never connect. */
+/* The tests never connect: this stands in for lib/cli_conn.c's. */
 struct conn *cli_conn(struct cli_ctx *ctx, int *exit_code)
 {
 	*exit_code = CLI_EXIT_FAIL;

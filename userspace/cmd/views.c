@@ -16,6 +16,7 @@
 #include "commands.h"
 #include "conn.h"
 #include "emit.h"
+#include "heapdraw.h"
 #include "heapmap.h"
 #include "metrics.h"
 #include "procfs.h"

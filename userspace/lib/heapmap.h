@@ -1,19 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Terminal pictures of allocator state: a teaching heap from its heapmap
- * view (a bar of used and free runs with labels, sizes, the largest free
- * run and external fragmentation) and a buddy allocator from its
- * buddyinfo row (free blocks and memory per order as bars).
+ * The heapmap view of a teaching heap as data: its parameters, its blocks
+ * (which tile the region) and its free-space summary (heapmap.c).
  */
 #ifndef KMEMLAB_HEAPMAP_H
 #define KMEMLAB_HEAPMAP_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
-
-#include "cli.h"
-#include "procfs.h"
 
 enum hm_state { HM_USED, HM_FREE, HM_DEAD };
 
@@ -48,24 +43,5 @@ struct heapmap {
 int heapmap_parse(const char *text, size_t len, const char *file,
 		  struct heapmap *hm, char *err, size_t errlen);
 void heapmap_free(struct heapmap *hm);
-
-/* heapmap_label() - the bar letter of used block number @i (A-Z a-z 0-9). */
-char heapmap_label(size_t i);
-
-/*
- * heapmap_draw() - the picture: a header line, the bar of @width columns
- * (used blocks as their letter, free as '.', dead as 'x'), an offset
- * ruler, a legend of used blocks, then sizes and fragmentation. ANSI
- * colour when @color. @blocks: also a table of every block.
- */
-void heapmap_draw(FILE *f, const struct heapmap *hm, unsigned int width,
-		  bool color, bool blocks);
-/* heapmap_emit() - the blocks and summary as JSON or CSV. */
-void heapmap_emit(FILE *f, const struct heapmap *hm, enum cli_format fmt);
-
-/* buddymap_draw() - per-order free blocks of one buddyinfo row as bars. */
-void buddymap_draw(FILE *f, const struct buddy_row *r, unsigned int width,
-		   bool color);
-void buddymap_emit(FILE *f, const struct buddy_table *t, enum cli_format fmt);
 
 #endif /* KMEMLAB_HEAPMAP_H */
