@@ -235,7 +235,7 @@ START_TEST(test_cli_table_formats)
 	tbl_cell(&t, "%.1f", 12.5);
 	tbl_cell(&t, "%s", "x,y");
 	tbl_cell(&t, "%u", 8u);
-	tbl_cell(&t, "-");
+	tbl_na(&t, "-");
 	mem_open(&m);
 	ck_assert_int_eq(tbl_print(&t, m.f, CLI_FMT_TEXT, NULL, NULL), 0);
 	s = mem_close(&m);

@@ -71,11 +71,16 @@ struct tbl_col {
 	enum tbl_kind kind;
 };
 
-/* A table: rows of cells kept as text until printed. */
+/*
+ * A table: rows of cells, each formatted once (numbers with the precision
+ * the caller chose) and kept as text until printed. A cell of a numeric
+ * column is a number, or marked not applicable (tbl_na()).
+ */
 struct tbl {
 	const struct tbl_col *cols;
 	unsigned int ncols;
 	char **cells;		/* nrows * ncols */
+	bool *na;		/* nrows * ncols: the cell holds no number */
 	unsigned int nrows;
 	unsigned int cap;
 	unsigned int cur;	/* cells filled in the current row */
@@ -87,11 +92,15 @@ void tbl_free(struct tbl *t);
 /* tbl_cell() - the next cell of the current row (rows fill left to right). */
 __attribute__((format(printf, 2, 3)))
 void tbl_cell(struct tbl *t, const char *fmt, ...);
+/* tbl_na() - the next cell holds no number: @text ("-", "n/a") in text and
+ * CSV, null in JSON. */
+void tbl_na(struct tbl *t, const char *text);
 /* tbl_header() - the text header cell of @c: "TITLE" or "TITLE(unit)". */
 void tbl_header(const struct tbl_col *c, char *buf, size_t size);
 /*
  * tbl_print() - print the table: text (aligned, two spaces apart, header
- * line first), JSON (an array of objects keyed by col.key; with @json
+ * line first), JSON (an array of objects keyed by col.key, numeric cells
+ * as numbers and tbl_na() cells as null; with @json
  * given, the array becomes member @key of the current object) or CSV (a
  * header line of keys, then rows).
  * Return: 0, or -1 when memory ran out while filling it.

@@ -190,7 +190,7 @@ void heapmap_emit(FILE *f, const struct heapmap *hm, enum cli_format fmt)
 		tbl_cell(&t, "%s", k->state == HM_USED ? "used" :
 			 k->state == HM_DEAD ? "dead" : "free");
 		if (k->state == HM_FREE)
-			tbl_cell(&t, "-");
+			tbl_na(&t, "-");
 		else
 			tbl_cell(&t, "%" PRIu64, k->request);
 		tbl_cell(&t, "%s", k->handle);

@@ -269,8 +269,46 @@ void tbl_free(struct tbl *t)
 	for (i = 0; i < t->nrows * t->ncols; i++)
 		free(t->cells[i]);
 	free(t->cells);
+	free(t->na);
 	t->cells = NULL;
+	t->na = NULL;
 	t->nrows = 0;
+}
+
+/* Put @s (malloc'ed, or NULL when memory ran out) in the next cell. */
+static void tbl_put(struct tbl *t, char *s, bool na)
+{
+	size_t at;
+
+	if (t->cur == 0) {
+		if (t->nrows == t->cap) {
+			unsigned int cap = t->cap ? t->cap * 2 : 16;
+			char **nc = realloc(t->cells,
+					    sizeof(char *) * cap * t->ncols);
+			bool *nn;
+
+			if (nc)
+				t->cells = nc;
+			nn = nc ? realloc(t->na, sizeof(bool) * cap * t->ncols) : NULL;
+			if (!nn) {
+				free(s);
+				t->oom = true;
+				return;
+			}
+			t->na = nn;
+			t->cap = cap;
+		}
+		memset(&t->cells[t->nrows * t->ncols], 0,
+		       sizeof(char *) * t->ncols);
+		memset(&t->na[t->nrows * t->ncols], 0, sizeof(bool) * t->ncols);
+		t->nrows++;
+	}
+	if (!s)
+		t->oom = true;
+	at = (size_t)(t->nrows - 1) * t->ncols + t->cur;
+	t->cells[at] = s;
+	t->na[at] = na;
+	t->cur = (t->cur + 1) % t->ncols;
 }
 
 void tbl_cell(struct tbl *t, const char *fmt, ...)
@@ -279,32 +317,15 @@ void tbl_cell(struct tbl *t, const char *fmt, ...)
 	char *s;
 	int r;
 
-	if (t->cur == 0) {
-		if (t->nrows == t->cap) {
-			unsigned int cap = t->cap ? t->cap * 2 : 16;
-			char **nc = realloc(t->cells,
-					    sizeof(char *) * cap * t->ncols);
-
-			if (!nc) {
-				t->oom = true;
-				return;
-			}
-			t->cells = nc;
-			t->cap = cap;
-		}
-		memset(&t->cells[t->nrows * t->ncols], 0,
-		       sizeof(char *) * t->ncols);
-		t->nrows++;
-	}
 	va_start(ap, fmt);
 	r = vasprintf(&s, fmt, ap);
 	va_end(ap);
-	if (r < 0) {
-		t->oom = true;
-		s = NULL;
-	}
-	t->cells[(t->nrows - 1) * t->ncols + t->cur] = s;
-	t->cur = (t->cur + 1) % t->ncols;
+	tbl_put(t, r < 0 ? NULL : s, false);
+}
+
+void tbl_na(struct tbl *t, const char *text)
+{
+	tbl_put(t, strdup(text), true);
 }
 
 void tbl_header(const struct tbl_col *c, char *buf, size_t size)
@@ -365,16 +386,13 @@ static void tbl_print_json(const struct tbl *t, struct json_w *j,
 		json_w_obj_begin(j, NULL);
 		for (c = 0; c < t->ncols; c++) {
 			const char *s = tbl_at(t, r, c);
-			char *end;
 
 			if (t->cols[c].kind == TBL_STR) {
 				json_w_str(j, t->cols[c].key, s);
 				continue;
 			}
-			/* numeric cells are written as numbers when they are */
-			strtod(s, &end);
-			if (*s && !*end && strcmp(s, "-") &&
-			    !strpbrk(s, "nNiI")) {
+			/* a number as it was formatted; null when it has none */
+			if (*s && !t->na[r * t->ncols + c]) {
 				if (json_w_pre(j, t->cols[c].key))
 					fputs(s, j->f);
 			} else {

@@ -60,7 +60,7 @@ static const struct tbl_col mem_cols[] = {
 static void pct_cell(struct tbl *t, double v)
 {
 	if (isnan(v))
-		tbl_cell(t, "n/a");
+		tbl_na(t, "n/a");
 	else
 		tbl_cell(t, "%.1f", v);
 }

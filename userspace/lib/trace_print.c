@@ -44,7 +44,7 @@ static void trace_fill(struct tbl *t, const struct trace_sum *s)
 		if (r->inst >= 0)
 			tbl_cell(t, "%" PRId64, r->inst);
 		else
-			tbl_cell(t, "-");
+			tbl_na(t, "-");
 		tbl_cell(t, "%s", r->inst_name[0] ? r->inst_name : "-");
 		tbl_cell(t, "%" PRIu64, r->allocs);
 		tbl_cell(t, "%" PRIu64, r->frees);
@@ -52,14 +52,14 @@ static void trace_fill(struct tbl *t, const struct trace_sum *s)
 		if (r->req_known)
 			tbl_cell(t, "%" PRIu64, r->requested);
 		else
-			tbl_cell(t, "-");
+			tbl_na(t, "-");
 		tbl_cell(t, "%" PRIu64, r->allocated);
 		/* 1 - requested / allocated, as perf kmem's "Internal fragmentation" */
 		if (r->req_known && r->allocated && r->requested <= r->allocated)
 			tbl_cell(t, "%.1f", 100.0 * (double)(r->allocated -
 					r->requested) / (double)r->allocated);
 		else
-			tbl_cell(t, "-");
+			tbl_na(t, "-");
 		tbl_cell(t, "%" PRIu64, r->cross_cpu);
 		tbl_cell(t, "%" PRIu64, r->unmatched);
 	}
