@@ -27,8 +27,6 @@
 #include "runprint.h"
 #include "runresults.h"
 
-/* --- the subcommands ------------------------------------------------------------------ */
-
 enum {
 	O_ON = 300, O_SIZE, O_CPUS, O_SEED, O_DIST, O_MIN, O_MAX, O_ORDER,
 	O_MAXORDER, O_FREE_ORDER, O_BATCH, O_SAMPLE, O_ZERO, O_POOL,
