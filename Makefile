@@ -20,8 +20,10 @@ CORE_SRCS := $(sort $(wildcard module/core/*.c module/engine/*.c))
 CORE_HDRS := $(wildcard module/core/*.h module/engine/*.h) \
 	     $(wildcard userspace/sim/*.h)
 SIM_SRCS  := $(sort $(wildcard userspace/sim/*.c))
-CLI_SRCS  := $(sort $(wildcard userspace/*.c))
-CLI_HDRS  := $(wildcard userspace/*.h)
+# The CLI: its library (userspace/lib) and the subcommands (userspace/cmd).
+CLI_LIB_SRCS := $(sort $(wildcard userspace/lib/*.c))
+CLI_CMD_SRCS := $(sort $(wildcard userspace/cmd/*.c))
+CLI_HDRS  := $(wildcard userspace/lib/*.h) $(wildcard userspace/cmd/*.h)
 
 # Userspace flags. The cores are kernel code: unused parameters are normal
 # there, as in the kernel's own flags.
@@ -29,6 +31,7 @@ WARN	:= -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow \
 	   -Wstrict-prototypes -Wmissing-prototypes
 US_INC	:= -Iuserspace/sim -Imodule/core -Imodule/engine
 US_CFLAGS := -std=gnu11 -O2 -g -D_GNU_SOURCE $(WARN) $(US_INC) -pthread
+CLI_INC	:= -Iuserspace/lib
 SAN	:= -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=undefined
 
@@ -36,8 +39,13 @@ LIB		:= $(BUILD)/libkmemlab.a
 LIB_SAN		:= $(BUILD)/san/libkmemlab.a
 LIB_OBJS	:= $(patsubst %.c,$(BUILD)/%.o,$(CORE_SRCS) $(SIM_SRCS))
 LIB_SAN_OBJS	:= $(patsubst %.c,$(BUILD)/san/%.o,$(CORE_SRCS) $(SIM_SRCS))
+CLI_LIB		:= $(BUILD)/libkmemlab-cli.a
+CLI_LIB_SAN	:= $(BUILD)/san/libkmemlab-cli.a
+CLI_LIB_OBJS	:= $(patsubst %.c,$(BUILD)/%.o,$(CLI_LIB_SRCS))
+CLI_LIB_SAN_OBJS := $(patsubst %.c,$(BUILD)/san/%.o,$(CLI_LIB_SRCS))
 CLI		:= userspace/kmemlab
-CLI_OBJS	:= $(patsubst %.c,$(BUILD)/%.o,$(CLI_SRCS))
+CLI_OBJS	:= $(patsubst %.c,$(BUILD)/%.o,$(CLI_CMD_SRCS))
+CLI_SAN_OBJS	:= $(patsubst %.c,$(BUILD)/san/%.o,$(CLI_CMD_SRCS))
 
 UNIT_SRCS	:= $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
@@ -58,15 +66,24 @@ module:
 
 userspace: $(CLI)
 
-lib: $(LIB) $(LIB_SAN)
+lib: $(LIB) $(LIB_SAN) $(CLI_LIB) $(CLI_LIB_SAN)
 
-$(BUILD)/%.o: %.c $(CORE_HDRS) $(CLI_HDRS)
+$(BUILD)/%.o: %.c $(CORE_HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(US_CFLAGS) -c $< -o $@
 
 $(BUILD)/san/%.o: %.c $(CORE_HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(US_CFLAGS) -O1 $(SAN) -c $< -o $@
+
+# The CLI's files see its headers; the cores do not.
+$(CLI_LIB_OBJS) $(CLI_OBJS): $(BUILD)/%.o: %.c $(CORE_HDRS) $(CLI_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(US_CFLAGS) $(CLI_INC) -c $< -o $@
+
+$(CLI_LIB_SAN_OBJS) $(CLI_SAN_OBJS): $(BUILD)/san/%.o: %.c $(CORE_HDRS) $(CLI_HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(US_CFLAGS) -O1 $(SAN) $(CLI_INC) -c $< -o $@
 
 $(LIB): $(LIB_OBJS)
 	@rm -f $@
@@ -76,13 +93,29 @@ $(LIB_SAN): $(LIB_SAN_OBJS)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(CLI): $(CLI_OBJS) $(LIB)
-	$(CC) $(US_CFLAGS) -o $@ $(CLI_OBJS) $(LIB) -lncurses -ldl -lm
+$(CLI_LIB): $(CLI_LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
 
-$(BUILD)/unit/%: tests/unit/%.c $(UNIT_HELPERS) $(wildcard tests/unit/*.h) $(LIB_SAN)
+$(CLI_LIB_SAN): $(CLI_LIB_SAN_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(CLI): $(CLI_OBJS) $(CLI_LIB) $(LIB)
+	$(CC) $(US_CFLAGS) -o $@ $(CLI_OBJS) $(CLI_LIB) $(LIB) -lncurses -ldl -lm
+
+# Unit tests link the libraries (the CLI's before the cores'); a test of a
+# subcommand names the command's object in UNIT_OBJS below.
+$(BUILD)/unit/%: tests/unit/%.c $(UNIT_HELPERS) $(wildcard tests/unit/*.h) \
+		 $(CLI_LIB_SAN) $(LIB_SAN)
 	@mkdir -p $(dir $@)
-	$(CC) $(US_CFLAGS) -O1 $(SAN) -Itests/unit -o $@ $< $(UNIT_HELPERS) \
-		$(LIB_SAN) $(CHECK_LIBS) -lm
+	$(CC) $(US_CFLAGS) -O1 $(SAN) $(CLI_INC) -Iuserspace/cmd -Itests/unit \
+		-o $@ $< $(UNIT_HELPERS) $(UNIT_OBJS) $(CLI_LIB_SAN) $(LIB_SAN) \
+		$(CHECK_LIBS) -lm
+
+# Tests that run a subcommand link its object (the sanitizer build).
+$(BUILD)/unit/test_cli_parse: UNIT_OBJS = $(BUILD)/san/userspace/cmd/views.o
+$(BUILD)/unit/test_cli_parse: $(BUILD)/san/userspace/cmd/views.o
 
 unit: $(UNIT_BINS)
 

@@ -4,20 +4,21 @@
  * streaming writer, the JSON reader (reading back what the writer emits,
  * and its errors), CSV quoting, text tables with units, the results.json
  * schema (write, read back, reject) and 'kmemlab report' on the fixture
- * (well-formed XML, the expected plots and tables). The CLI sources are
- * included: the unit library does not contain them.
+ * (well-formed XML, the expected plots and tables). They link the CLI
+ * library (build/san/libkmemlab-cli.a).
  */
 #include <check.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "../../userspace/cli.c"
-#include "../../userspace/json.c"
-#include "../../userspace/out.c"
-#include "../../userspace/report.c"
-#include "../../userspace/results.c"
+#include "cli.h"
+#include "emit.h"
+#include "json.h"
+#include "report_html.h"
+#include "results.h"
 #include "unit.h"
 
 /* A memory stream and its text. */
@@ -234,7 +235,7 @@ START_TEST(test_cli_table_formats)
 	tbl_cell(&t, "%.1f", 12.5);
 	tbl_cell(&t, "%s", "x,y");
 	tbl_cell(&t, "%u", 8u);
-	tbl_cell(&t, "-");
+	tbl_na(&t, "-");
 	mem_open(&m);
 	ck_assert_int_eq(tbl_print(&t, m.f, CLI_FMT_TEXT, NULL, NULL), 0);
 	s = mem_close(&m);

@@ -3,21 +3,23 @@
  * Unit tests of the CLI's parsing: /proc/buddyinfo rows (and malformed
  * lines with their numbers), 'kmemlab frag' in the kernel's extfrag
  * formats on hand-computed rows, the heapmap view and its picture, and the
- * parse_* option helpers. The CLI sources are included: the unit library
- * does not contain them.
+ * parse_* option helpers. They link the CLI library and the object of
+ * the view subcommands (cmd/views.c), which the Makefile names.
  */
 #include <check.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../userspace/cli.c"
-#include "../../userspace/conn.c"
-#include "../../userspace/heapmap.c"
-#include "../../userspace/json.c"
-#include "../../userspace/out.c"
-#include "../../userspace/procfs.c"
-#include "../../userspace/views.c"
+#include "cli.h"
+#include "commands.h"
+#include "conn.h"
+#include "emit.h"
+#include "heapdraw.h"
+#include "heapmap.h"
+#include "json.h"
+#include "procfs.h"
 #include "unit.h"
 
 /* The tests below never need the engine. */

@@ -4,19 +4,18 @@
  * of `trace-cmd report --stat`, the attribution and the summary (counts,
  * bytes, cross-CPU frees, lost events) on tests/data/trace-report.txt and
  * tests/data/trace-stat.txt, malformed lines with their numbers, and the
- * text/JSON/CSV output. The CLI sources are included: the unit library
- * does not contain them.
+ * text/JSON/CSV output. They link the CLI library
+ * (build/san/libkmemlab-cli.a).
  */
 #include <check.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../userspace/cli.c"
-#include "../../userspace/conn.c"
-#include "../../userspace/json.c"
-#include "../../userspace/out.c"
-#include "../../userspace/tracecmd.c"
+#include "cli.h"
+#include "trace_print.h"
+#include "trace_sum.h"
 #include "unit.h"
 
 /* The tests below never need the engine. */

@@ -1,0 +1,444 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kmemlab bench: the standard comparison suite of 'make bench'. Every
+ * table is one engine run with all its backends in the same boot,
+ * interleaved over reps (median reported), through the same job code as
+ * 'kmemlab run' (lib/job.c, lib/jobrun.c). The suite:
+ *
+ *   slab fast path     churn pairs 64 B: slab vs kmem_cache vs kmalloc
+ *   slab slow path     churn phases 64 B (batches of 256, random frees)
+ *   kmalloc size S     churn pairs per size 8..8192: slab kmalloc classes
+ *                      vs kmalloc, and the kmalloc-mix size distribution
+ *   page order K       pages order=K (0, 3, 9 in their own rows, and a
+ *                      0..10 mix): our buddy vs alloc_pages
+ *   dentry             long/short-lived mix: slab vs kmem_cache
+ *   remote free        alloc on CPU 0, free on CPU 1: slab vs kmem_cache
+ *   trace NAME         the .rep files of traces/ on the heaps, slab and kmalloc
+ *
+ * Outputs: the tables on stdout, DIR/results.json (every row, with
+ * "group"), DIR/results.csv (every rep), DIR/report.html and
+ * DIR/summary.txt (the headline ratios). In sim mode the kernel's
+ * allocators do not exist: kmalloc is replaced by glibc when available,
+ * the others are left out.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "conn.h"
+#include "job.h"
+#include "jobrun.h"
+#include "report_html.h"
+#include "results.h"
+#include "runparse.h"
+#include "runprint.h"
+#include "runresults.h"
+
+enum { B_OUT = 'o', B_QUICK = 400, B_REPS, B_TRACES, B_ONLY };
+
+const struct cli_opt bench_opts[] = {
+	{ "out", B_OUT, "DIR", "output directory (default results/bench-<time>)" },
+	{ "quick", B_QUICK, NULL, "fewer operations (about a minute under TCG)" },
+	{ "reps", B_REPS, "N", "repetitions per table (default 5)" },
+	{ "traces", B_TRACES, "DIR", "trace directory (default traces)" },
+	{ "only", B_ONLY, "WORD", "only the tables whose title contains WORD" },
+	{ NULL, 0, NULL, NULL },
+};
+
+/* A headline ratio for summary.txt and docs/BENCHMARKS.md. */
+struct headline {
+	char text[256];
+};
+
+struct bench {
+	struct cli_ctx *ctx;
+	struct conn *c;
+	bool quick;
+	unsigned int reps;
+	const char *only;
+	char backends[1024];	/* the engine's backends view */
+	bool sim;
+	struct results rs;
+	FILE *csv;
+	bool csv_header;
+	unsigned int failed, ran;
+	struct headline head[32];
+	unsigned int nhead;
+};
+
+static bool have_backend(const struct bench *b, const char *name)
+{
+	const char *p = b->backends;
+	size_t n = strlen(name);
+
+	while (p && *p) {
+		if (!strncmp(p, name, n) && p[n] == ' ')
+			return true;
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	return false;
+}
+
+/* Add the backends of @list that exist (kmalloc -> glibc in sim mode). */
+static void add_backends(const struct bench *b, struct job *j, const char *list)
+{
+	char buf[256], *save = NULL, *tok;
+
+	snprintf(buf, sizeof(buf), "%s", list);
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		const char *name = tok;
+
+		if (!have_backend(b, name) && b->sim && !strcmp(name, "kmalloc"))
+			name = "glibc";
+		if (have_backend(b, name) && j->nbe < JOB_MAX_BE)
+			job_add_backends(j, name, false);
+	}
+}
+
+static void headline_add(struct bench *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void headline_add(struct bench *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (b->nhead == sizeof(b->head) / sizeof(b->head[0]))
+		return;
+	va_start(ap, fmt);
+	vsnprintf(b->head[b->nhead++].text, sizeof(b->head[0].text), fmt, ap);
+	va_end(ap);
+}
+
+/* The row of @backend in @rows, or NULL. */
+static const struct cmp_row *row_of(const struct cmp_row *rows, unsigned int n,
+				    const char *backend)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(rows[i].backend, backend))
+			return &rows[i];
+	return NULL;
+}
+
+/* Ours against the real one, for the summary (ratios of medians). */
+static void headline_pair(struct bench *b, const char *title,
+			  const struct run_reply *rr, const struct cmp_row *rows,
+			  const char *ours, const char *real)
+{
+	const struct cmp_row *o = row_of(rows, rr->ninst, ours);
+	const struct cmp_row *r = row_of(rows, rr->ninst, real);
+
+	if (!o || !r)
+		return;
+	if (rr->timing_op && r->alloc[LAT_P50].med > 0 && r->alloc[LAT_MEAN].med > 0 &&
+	    r->free[LAT_MEAN].med > 0 && o->ops_per_sec.med > 0)
+		headline_add(b, "%-34s %s/%s: alloc p50 %.2fx, alloc mean %.2fx, "
+			     "free mean %.2fx, time per op %.2fx (ops/s inverse)",
+			     title, ours, real,
+			     o->alloc[LAT_P50].med / r->alloc[LAT_P50].med,
+			     o->alloc[LAT_MEAN].med / r->alloc[LAT_MEAN].med,
+			     o->free[LAT_MEAN].med / r->free[LAT_MEAN].med,
+			     r->ops_per_sec.med / o->ops_per_sec.med);
+	else if (o->ops_per_sec.med > 0)
+		headline_add(b, "%-34s %s/%s: time per op %.2fx (ops/s inverse)",
+			     title, ours, real, r->ops_per_sec.med / o->ops_per_sec.med);
+}
+
+/* Run one table; failures are reported and counted, the suite goes on. */
+static void bench_job(struct bench *b, struct job *j, const char *ours,
+		      const char *real)
+{
+	struct run_reply rr;
+	struct cmp_row *rows = NULL;
+	char **lat = NULL;
+	int rc;
+
+	if (b->only && !strstr(j->title, b->only))
+		return;
+	if (!j->nbe) {
+		fprintf(b->ctx->out, "\n== %s ==\nskipped: none of its backends exists "
+			"here\n", j->title);
+		return;
+	}
+	if (j->zero < 0)
+		j->zero = -1;
+	b->ran++;
+	rc = job_exec(b->ctx, b->c, j, &rr, &lat);
+	if (rc) {
+		b->failed++;
+		fprintf(b->ctx->out, "\n== %s ==\nFAILED (exit %d): see the message "
+			"above\n", j->title, rc);
+		if (rc == JOB_EXIT_INTR)
+			b->failed += 1000;	/* Ctrl-C: stop the suite */
+		return;
+	}
+	if (runreply_compare(&rr, &rows) < 0) {
+		b->failed++;
+		goto out;
+	}
+	job_context(j, &rr, &b->rs);
+	if (b->ran == 1)
+		job_print_context(b->ctx->out, &b->rs);
+	job_results(j, &rr, rows, lat, &b->rs);
+	job_print(b->ctx->out, j, &rr, rows, !strcmp(j->workload, "replay"));
+	fflush(b->ctx->out);
+	if (b->csv) {
+		job_csv(b->csv, j, &rr, rows, !b->csv_header);
+		b->csv_header = true;
+	}
+	if (ours && real)
+		headline_pair(b, j->title, &rr, rows, ours, real);
+out:
+	free(rows);
+	job_free_lat(lat, rr.ninst);
+	runreply_free(&rr);
+}
+
+/* A numeric run key of a table. */
+struct bench_key {
+	enum job_key key;
+	uint64_t val;		/* a number, or the index of a word */
+};
+
+/* The keys of a table, as a list ending in JOB_KEY_NR. */
+#define BENCH_KEYS(...) \
+	((const struct bench_key[]){ __VA_ARGS__, { JOB_KEY_NR, 0 } })
+
+static void job_init(struct job *j, const char *title, const char *workload,
+		     const struct bench_key *keys)
+{
+	memset(j, 0, sizeof(*j));
+	j->zero = -1;
+	snprintf(j->title, sizeof(j->title), "%s", title);
+	snprintf(j->workload, sizeof(j->workload), "%s", workload);
+	for (; keys->key != JOB_KEY_NR; keys++)
+		job_set_num(j, keys->key, keys->val);
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void bench_traces(struct bench *b, const char *dir)
+{
+	struct dirent *de;
+	char *names[64];
+	unsigned int n = 0, i;
+	DIR *d = opendir(dir);
+
+	if (!d) {
+		fprintf(b->ctx->out, "\n== traces ==\nskipped: %s: %s\n", dir, strerror(errno));
+		return;
+	}
+	while ((de = readdir(d)) && n < 64) {
+		size_t l = strlen(de->d_name);
+
+		if (l > 4 && !strcmp(de->d_name + l - 4, ".rep"))
+			names[n++] = strdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(names[0]), name_cmp);
+	for (i = 0; i < n; i++) {
+		struct job j;
+		char path[4096], tname[32];
+		int rc;
+
+		if (!names[i])
+			continue;
+		job_init(&j, "", "replay", BENCH_KEYS({ JOB_REPS, b->reps }));
+		snprintf(j.title, sizeof(j.title), "trace %.50s", names[i]);
+		if (b->only && !strstr(j.title, b->only)) {
+			free(names[i]);
+			continue;
+		}
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		snprintf(tname, sizeof(tname), "bench-%u", i);
+		rc = trace_load_file(b->ctx, b->c, path, tname, &j);
+		if (rc) {
+			b->failed++;
+			free(names[i]);
+			continue;
+		}
+		job_set_text(&j, JOB_TRACE, tname);
+		add_backends(b, &j, "slab,kmalloc,first-fit,next-fit,best-fit,worst-fit,"
+			     "segregated");
+		bench_job(b, &j, NULL, NULL);
+		trace_drop(b->c, tname);
+		free(names[i]);
+	}
+}
+
+static void bench_suite(struct bench *b, const char *traces)
+{
+	static const unsigned int sizes[] = { 8, 32, 128, 512, 2048, 8192 };
+	static const unsigned int qsizes[] = { 8, 512, 8192 };
+	static const unsigned int orders[] = { 0, 3, 9 };
+	unsigned long long ops = b->quick ? 5000 : 60000;
+	unsigned int i, r = b->reps;
+	char title[64];
+	struct job j;
+
+	job_init(&j, "slab fast path: churn pairs 64 B", "churn",
+		 BENCH_KEYS({ JOB_SIZE, 64 }, { JOB_MODE, JOB_MODE_PAIRS },
+			    { JOB_OPS, ops }, { JOB_REPS, r }));
+	add_backends(b, &j, "slab,kmem_cache,kmalloc");
+	bench_job(b, &j, "slab", "kmem_cache");
+
+	job_init(&j, "slab slow path: churn phases 64 B", "churn",
+		 BENCH_KEYS({ JOB_SIZE, 64 }, { JOB_MODE, JOB_MODE_PHASES },
+			    { JOB_BATCH, 256 }, { JOB_FREE_ORDER, JOB_FREE_RANDOM },
+			    { JOB_OPS, ops }, { JOB_REPS, r }));
+	add_backends(b, &j, "slab,kmem_cache,kmalloc");
+	bench_job(b, &j, "slab", "kmem_cache");
+
+	for (i = 0; i < (b->quick ? 3u : 6u); i++) {
+		unsigned int s = b->quick ? qsizes[i] : sizes[i];
+
+		snprintf(title, sizeof(title), "kmalloc size %u B: churn pairs", s);
+		job_init(&j, title, "churn",
+			 BENCH_KEYS({ JOB_SIZE, s }, { JOB_MODE, JOB_MODE_PAIRS },
+				    { JOB_OPS, ops / 2 }, { JOB_REPS, r }));
+		j.classes = true;
+		add_backends(b, &j, "slab,kmalloc");
+		bench_job(b, &j, "slab", "kmalloc");
+	}
+	job_init(&j, "kmalloc-mix sizes 8..8192", "sizes",
+		 BENCH_KEYS({ JOB_DIST, JOB_DIST_KMALLOC_MIX }, { JOB_OPS, ops },
+			    { JOB_REPS, r }));
+	add_backends(b, &j, "slab,kmalloc");
+	bench_job(b, &j, "slab", "kmalloc");
+
+	for (i = 0; i < 3; i++) {
+		unsigned int o = orders[i];
+		unsigned long long pops = o >= 9 ? (b->quick ? 40 : 400) :
+			o >= 3 ? ops / 4 : ops / 2;
+
+		snprintf(title, sizeof(title), "page order %u", o);
+		job_init(&j, title, "pages",
+			 BENCH_KEYS({ JOB_ORDER, o }, { JOB_MAXORDER, o },
+				    { JOB_BATCH, o >= 9 ? 8 : 64 }, { JOB_OPS, pops },
+				    { JOB_REPS, r }));
+		add_backends(b, &j, "buddy,alloc_pages");
+		bench_job(b, &j, "buddy", "alloc_pages");
+	}
+	job_init(&j, "page orders 0..10 mix", "pages",
+		 BENCH_KEYS({ JOB_ORDER, 0 }, { JOB_MAXORDER, 10 }, { JOB_BATCH, 16 },
+			    { JOB_OPS, ops / 10 }, { JOB_REPS, r }));
+	add_backends(b, &j, "buddy,alloc_pages");
+	bench_job(b, &j, "buddy", "alloc_pages");
+
+	job_init(&j, "dentry-style fragmentation", "dentry",
+		 BENCH_KEYS({ JOB_SIZE, 192 }, { JOB_BATCH, 1024 }, { JOB_OPS, ops },
+			    { JOB_REPS, r }));
+	add_backends(b, &j, "slab,kmem_cache");
+	bench_job(b, &j, "slab", "kmem_cache");
+
+	job_init(&j, "remote free: alloc CPU 0, free CPU 1", "remote",
+		 BENCH_KEYS({ JOB_SIZE, 64 }));
+	job_set_text(&j, JOB_CPUS, "0,1");
+	job_set_num(&j, JOB_OPS, ops);
+	job_set_num(&j, JOB_REPS, r);
+	add_backends(b, &j, "slab,kmem_cache");
+	bench_job(b, &j, "slab", "kmem_cache");
+
+	bench_traces(b, traces);
+}
+
+int cmd_bench(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct bench b = { .ctx = ctx, .reps = 5 };
+	const char *arg, *out = NULL, *traces = "traces";
+	char defout[64], path[4096];
+	uint64_t v;
+	size_t len;
+	char *text;
+	int ch, ec, rc;
+	unsigned int i;
+	FILE *f;
+
+	while ((ch = cli_getopt(ctx, argc, argv, &arg)) != -1) {
+		switch (ch) {
+		case 'h':
+			return CLI_EXIT_OK;
+		case B_OUT:
+			out = arg;
+			break;
+		case B_QUICK:
+			b.quick = true;
+			break;
+		case B_REPS:
+			if (parse_u64("--reps", arg, 1, 100, &v))
+				return CLI_EXIT_USAGE;
+			b.reps = (unsigned int)v;
+			break;
+		case B_TRACES:
+			traces = arg;
+			break;
+		case B_ONLY:
+			b.only = arg;
+			break;
+		default:
+			return CLI_EXIT_USAGE;
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
+	if (!out) {
+		time_t t = time(NULL);
+		struct tm tm;
+
+		localtime_r(&t, &tm);
+		strftime(defout, sizeof(defout), "results/bench-%Y%m%d-%H%M%S", &tm);
+		mkdir("results", 0755);
+		out = defout;
+	}
+	if (mkdir(out, 0755) && errno != EEXIST) {
+		cli_error(out, "%s", strerror(errno));
+		return CLI_EXIT_FAIL;
+	}
+	b.c = cli_conn(ctx, &ec);
+	if (!b.c)
+		return ec;
+	b.sim = !strcmp(b.c->mode, "sim");
+	if (conn_view(b.c, NULL, "backends", &text, &len) == 0) {
+		snprintf(b.backends, sizeof(b.backends), "%s", text);
+		free(text);
+	}
+	snprintf(path, sizeof(path), "%s/results.csv", out);
+	b.csv = fopen(path, "w");
+	bench_suite(&b, traces);
+	if (b.csv)
+		fclose(b.csv);
+	rc = b.rs.nr ? results_save(out, &b.rs, "kmemlab bench") : CLI_EXIT_FAIL;
+	snprintf(path, sizeof(path), "%s/summary.txt", out);
+	f = fopen(path, "w");
+	fprintf(ctx->out, "\n== headline ratios (ours / real, medians of %u interleaved "
+		"reps; < 1 is faster; %s) ==\n", b.reps,
+		getenv("KMEMLAB_ACCEL") && !strcmp(getenv("KMEMLAB_ACCEL"), "tcg") ?
+		"TCG: emulated timings, compare ratios only" : "same boot");
+	for (i = 0; i < b.nhead; i++) {
+		fprintf(ctx->out, "%s\n", b.head[i].text);
+		if (f)
+			fprintf(f, "%s\n", b.head[i].text);
+	}
+	if (f)
+		fclose(f);
+	fprintf(ctx->out, "\nkmemlab: bench: %u tables, %u failed; results in %s "
+		"(results.json, results.csv, report.html, summary.txt)\n", b.ran,
+		b.failed > 1000 ? b.failed - 1000 : b.failed, out);
+	results_free(&b.rs);
+	if (b.failed >= 1000)
+		return JOB_EXIT_INTR;
+	return rc ? rc : b.failed ? CLI_EXIT_FAIL : CLI_EXIT_OK;
+}

@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * kmemlab run and kmemlab replay: a temporary instance per backend
+ * (parameters chosen from the workload: a single cache of the object size
+ * for fixed-size workloads, kmalloc classes for size mixes, a pool large
+ * enough for page orders and traces), the engine running the workload on
+ * all of them interleaved over reps ('run ... on=A,B reps=N': rep r visits
+ * them rotated by r), and one row per backend with medians over reps and
+ * ratios against the first backend, under the context that makes the
+ * numbers reproducible. This file turns the options into a job (job.h);
+ * the library runs it (jobrun.c), compares (runparse.c) and prints
+ * (runprint.c, runresults.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "conn.h"
+#include "job.h"
+#include "jobrun.h"
+#include "report_html.h"
+#include "results.h"
+#include "runparse.h"
+#include "runprint.h"
+#include "runresults.h"
+
+enum {
+	O_ON = 300, O_SIZE, O_CPUS, O_SEED, O_DIST, O_MIN, O_MAX, O_ORDER,
+	O_MAXORDER, O_FREE_ORDER, O_BATCH, O_SAMPLE, O_ZERO, O_POOL,
+};
+
+const struct cli_opt run_opts[] = {
+	{ "backend", 'b', "LIST", "backends to compare, comma-separated (a temporary instance each)" },
+	{ "on", O_ON, "INST,...", "existing instances to compare (after --backend ones)" },
+	{ "ops", 'n', "N", "operations per worker (engine default 10000)" },
+	{ "size", O_SIZE, "BYTES", "object size (churn, dentry, remote, burst)" },
+	{ "cpus", O_CPUS, "LIST", "CPU ids, one worker each (default 0)" },
+	{ "reps", 'r', "N", "repetitions, interleaved across backends (default 5)" },
+	{ "seed", O_SEED, "N", "PRNG seed (default 1)" },
+	{ "mode", 'm', "MODE", "pairs, phases or batch (throughput only)" },
+	{ "dist", O_DIST, "DIST", "sizes: uniform, pow2 or kmalloc-mix" },
+	{ "min", O_MIN, "BYTES", "sizes: smallest size" },
+	{ "max", O_MAX, "BYTES", "sizes: largest size" },
+	{ "order", O_ORDER, "N", "pages: lowest order" },
+	{ "maxorder", O_MAXORDER, "N", "pages: highest order" },
+	{ "free-order", O_FREE_ORDER, "ORDER", "churn phases/batch: lifo or random" },
+	{ "batch", O_BATCH, "N", "working set / batch size of the workload" },
+	{ "sample", O_SAMPLE, "N", "allocations between time-series points" },
+	{ "zero", O_ZERO, "on|off", "zero= of the temporaries (default: the kernel's init_on_alloc)" },
+	{ "pool", O_POOL, "BYTES", "pool= of our temporaries (buddy, slab, heaps)" },
+	{ "save", 'o', "DIR", "also write DIR/results.json, results.csv, report.html" },
+	{ NULL, 0, NULL, NULL },
+};
+
+const struct cli_opt replay_opts[] = {
+	{ "backend", 'b', "LIST", "backends to replay on, comma-separated" },
+	{ "on", O_ON, "INST,...", "existing instances to replay on" },
+	{ "ops", 'n', "N", "replay only the first N records" },
+	{ "cpus", O_CPUS, "LIST", "CPU ids (at most 4), each replays the whole trace" },
+	{ "reps", 'r', "N", "repetitions, interleaved across backends (default 5)" },
+	{ "zero", O_ZERO, "on|off", "zero= of the temporaries" },
+	{ "pool", O_POOL, "BYTES", "pool= of our temporaries (default: from the trace)" },
+	{ "save", 'o', "DIR", "also write DIR/results.json, results.csv, report.html" },
+	{ NULL, 0, NULL, NULL },
+};
+
+struct run_args {
+	struct job job;
+	const char *save;
+};
+
+/* A numeric option for run key @key, within the key's bounds. */
+static int num_opt(struct job *j, const char *opt, enum job_key key,
+		   const char *val)
+{
+	uint64_t v;
+
+	if (parse_u64(opt, val, 0, job_keys[key].max, &v))
+		return -1;
+	return job_set_num(j, key, v);
+}
+
+/* An option whose value is one of the words of run key @key. */
+static int word_opt(struct job *j, const char *opt, enum job_key key,
+		    const char *val)
+{
+	int w = job_word(key, val);
+
+	if (w < 0) {
+		cli_error(opt, "'%s': not one of the accepted values", val);
+		return -1;
+	}
+	return job_set_num(j, key, (uint64_t)w);
+}
+
+static int cpus_opt(struct job *j, const char *val)
+{
+	if (!*val || strspn(val, "0123456789,") != strlen(val)) {
+		cli_error("--cpus", "'%s': expected a list of CPU ids (0,1)", val);
+		return -1;
+	}
+	return job_set_text(j, JOB_CPUS, val);
+}
+
+/* Options common to run and replay; Return: 0, 1 (handled), -1 (error). */
+static int common_opt(struct run_args *a, int c, const char *arg)
+{
+	struct job *j = &a->job;
+	static const char *const onoff[] = { "on", "off", "1", "0", NULL };
+	const char *const *o;
+
+	switch (c) {
+	case 'b':
+		return job_add_backends(j, arg, false) ? -1 : 1;
+	case O_ON:
+		return job_add_backends(j, arg, true) ? -1 : 1;
+	case 'n':
+		return num_opt(j, "--ops", JOB_OPS, arg) ? -1 : 1;
+	case O_CPUS:
+		return cpus_opt(j, arg) ? -1 : 1;
+	case 'r':
+		return num_opt(j, "--reps", JOB_REPS, arg) ? -1 : 1;
+	case O_ZERO:
+		for (o = onoff; *o; o++)
+			if (!strcmp(arg, *o))
+				break;
+		if (!*o) {
+			cli_error("--zero", "'%s': expected on or off", arg);
+			return -1;
+		}
+		j->zero = !strcmp(arg, "on") || !strcmp(arg, "1");
+		return 1;
+	case O_POOL:
+		return parse_u64("--pool", arg, 4096, 1ULL << 30, &j->pool) ? -1 : 1;
+	case 'o':
+		a->save = arg;
+		return 1;
+	}
+	return 0;
+}
+
+static int run_opt(struct run_args *a, int c, const char *arg)
+{
+	struct job *j = &a->job;
+	int r = common_opt(a, c, arg);
+
+	if (r)
+		return r < 0 ? -1 : 0;
+	switch (c) {
+	case O_SIZE:
+		return num_opt(j, "--size", JOB_SIZE, arg);
+	case O_SEED:
+		return num_opt(j, "--seed", JOB_SEED, arg);
+	case 'm':
+		return word_opt(j, "--mode", JOB_MODE, arg);
+	case O_DIST:
+		return word_opt(j, "--dist", JOB_DIST, arg);
+	case O_MIN:
+		return num_opt(j, "--min", JOB_MIN, arg);
+	case O_MAX:
+		return num_opt(j, "--max", JOB_MAX, arg);
+	case O_ORDER:
+		return num_opt(j, "--order", JOB_ORDER, arg);
+	case O_MAXORDER:
+		return num_opt(j, "--maxorder", JOB_MAXORDER, arg);
+	case O_FREE_ORDER:
+		return word_opt(j, "--free-order", JOB_FREE_ORDER, arg);
+	case O_BATCH:
+		return num_opt(j, "--batch", JOB_BATCH, arg);
+	case O_SAMPLE:
+		return num_opt(j, "--sample", JOB_SAMPLE, arg);
+	}
+	return -1;
+}
+
+static const char *const workloads[] = {
+	"churn", "sizes", "burst", "dentry", "pages", "remote", NULL,
+};
+
+/* Print and/or save one finished job; Return: exit code. */
+static int job_output(struct cli_ctx *ctx, struct job *j, struct run_reply *rr,
+		      char **lat, const char *save, bool replay)
+{
+	struct results rs = { 0 };
+	struct cmp_row *rows = NULL;
+	int rc = CLI_EXIT_OK;
+
+	if (runreply_compare(rr, &rows) < 0) {
+		cli_error(ctx->cmd->name, "out of memory");
+		return CLI_EXIT_FAIL;
+	}
+	job_context(j, rr, &rs);
+	if (job_results(j, rr, rows, lat, &rs)) {
+		cli_error(ctx->cmd->name, "out of memory");
+		rc = CLI_EXIT_FAIL;
+		goto out;
+	}
+	switch (ctx->fmt) {
+	case CLI_FMT_JSON:
+		if (results_write(ctx->out, &rs))
+			rc = CLI_EXIT_FAIL;
+		break;
+	case CLI_FMT_CSV:
+		job_csv(ctx->out, j, rr, rows, true);
+		break;
+	default:
+		job_print_context(ctx->out, &rs);
+		job_print(ctx->out, j, rr, rows, replay);
+		break;
+	}
+	if (save) {
+		char path[4096];
+		FILE *f;
+
+		rc = results_save(save, &rs, replay ? "kmemlab replay" : "kmemlab run");
+		snprintf(path, sizeof(path), "%s/results.csv", save);
+		f = rc ? NULL : fopen(path, "w");
+		if (f) {
+			job_csv(f, j, rr, rows, true);
+			fclose(f);
+		}
+		if (!rc && !ctx->quiet)
+			fprintf(stderr, "kmemlab: %s: saved results.json, results.csv, "
+				"report.html in %s\n", ctx->cmd->name, save);
+	}
+out:
+	results_free(&rs);
+	free(rows);
+	return rc;
+}
+
+int cmd_run(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct run_args a = { 0 };
+	struct run_reply rr;
+	const char *arg;
+	char **lat = NULL;
+	struct conn *c;
+	int ch, rc, ec, i;
+
+	a.job.zero = -1;
+	while ((ch = cli_getopt(ctx, argc, argv, &arg)) != -1) {
+		if (ch == 'h')
+			return CLI_EXIT_OK;
+		if (ch == '?' || run_opt(&a, ch, arg))
+			return CLI_EXIT_USAGE;
+	}
+	if (optind >= argc)
+		return cli_usage_error(ctx, "which workload? (%s)",
+				       "churn|sizes|burst|dentry|pages|remote");
+	if (argc - optind > 1)
+		return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind + 1]);
+	for (i = 0; workloads[i]; i++)
+		if (!strcmp(argv[optind], workloads[i]))
+			break;
+	if (!workloads[i])
+		return cli_usage_error(ctx, "unknown workload '%s' (%s)", argv[optind],
+				       "churn|sizes|burst|dentry|pages|remote; "
+				       "traces: kmemlab replay");
+	snprintf(a.job.workload, sizeof(a.job.workload), "%s", argv[optind]);
+	if (!a.job.nbe)
+		return cli_usage_error(ctx, "no backend (--backend LIST or --on INSTANCES)");
+	if (!job_arg(&a.job, JOB_REPS) && job_set_num(&a.job, JOB_REPS, 5))
+		return CLI_EXIT_USAGE;
+	c = cli_conn(ctx, &ec);
+	if (!c)
+		return ec;
+	rc = job_exec(ctx, c, &a.job, &rr, &lat);
+	if (rc)
+		return rc;
+	rc = job_output(ctx, &a.job, &rr, lat, a.save, false);
+	job_free_lat(lat, rr.ninst);
+	runreply_free(&rr);
+	return rc;
+}
+
+int cmd_replay(struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct run_args a = { 0 };
+	struct run_reply rr;
+	const char *arg;
+	char **lat = NULL, name[32];
+	struct conn *c;
+	int ch, rc, ec;
+
+	a.job.zero = -1;
+	while ((ch = cli_getopt(ctx, argc, argv, &arg)) != -1) {
+		int r;
+
+		if (ch == 'h')
+			return CLI_EXIT_OK;
+		r = ch == '?' ? -1 : common_opt(&a, ch, arg);
+		if (r <= 0)
+			return CLI_EXIT_USAGE;
+	}
+	if (optind >= argc)
+		return cli_usage_error(ctx, "which trace file?");
+	if (argc - optind > 1)
+		return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind + 1]);
+	if (!a.job.nbe)
+		return cli_usage_error(ctx, "no backend (--backend LIST or --on INSTANCES)");
+	if (!job_arg(&a.job, JOB_REPS) && job_set_num(&a.job, JOB_REPS, 5))
+		return CLI_EXIT_USAGE;
+	snprintf(a.job.workload, sizeof(a.job.workload), "replay");
+	c = cli_conn(ctx, &ec);
+	if (!c)
+		return ec;
+	snprintf(name, sizeof(name), "cli-%u", (unsigned int)getpid() % 1000000);
+	rc = trace_load_file(ctx, c, argv[optind], name, &a.job);
+	if (rc)
+		return rc;
+	job_set_text(&a.job, JOB_TRACE, name);
+	rc = job_exec(ctx, c, &a.job, &rr, &lat);
+	if (!rc) {
+		rc = job_output(ctx, &a.job, &rr, lat, a.save, true);
+		job_free_lat(lat, rr.ninst);
+		runreply_free(&rr);
+	}
+	trace_drop(c, name);
+	return rc;
+}

@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A job's description: its backends, its run keys (numbers, words and
+ * text, with the bounds the CLI accepts), and the engine commands that
+ * create its temporaries (object size, kmalloc classes or pool chosen from
+ * the workload) and start its run. Nothing here talks to the engine.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "conn.h"
+#include "job.h"
+
+static const char *const job_mode_words[] = { "pairs", "phases", "batch", NULL };
+static const char *const job_dist_words[] = {
+	"uniform", "pow2", "kmalloc-mix", NULL,
+};
+static const char *const job_forder_words[] = { "lifo", "random", NULL };
+
+const struct job_keydef job_keys[JOB_KEY_NR] = {
+	[JOB_OPS]	= { "ops", JOB_KT_NUM, 134217728 },
+	[JOB_SIZE]	= { "size", JOB_KT_NUM, 4194304 },
+	[JOB_CPUS]	= { "cpus", JOB_KT_TEXT },
+	[JOB_REPS]	= { "reps", JOB_KT_NUM, 100 },
+	[JOB_SEED]	= { "seed", JOB_KT_NUM, UINT64_MAX },
+	[JOB_MODE]	= { "mode", JOB_KT_WORD, 0, job_mode_words },
+	[JOB_DIST]	= { "dist", JOB_KT_WORD, 0, job_dist_words },
+	[JOB_MIN]	= { "min", JOB_KT_NUM, 4194304 },
+	[JOB_MAX]	= { "max", JOB_KT_NUM, 4194304 },
+	[JOB_ORDER]	= { "order", JOB_KT_NUM, 10 },
+	[JOB_MAXORDER]	= { "maxorder", JOB_KT_NUM, 10 },
+	[JOB_FREE_ORDER] = { "free_order", JOB_KT_WORD, 0, job_forder_words },
+	[JOB_BATCH]	= { "batch", JOB_KT_NUM, 65536 },
+	[JOB_SAMPLE]	= { "sample", JOB_KT_NUM, UINT64_MAX },
+	[JOB_TRACE]	= { "trace", JOB_KT_TEXT },
+};
+
+const struct job_arg *job_arg(const struct job *j, enum job_key key)
+{
+	unsigned int i;
+
+	for (i = 0; i < j->nargs; i++)
+		if (j->args[i].key == key)
+			return &j->args[i];
+	return NULL;
+}
+
+/* The number (or word index) given for @key, else @dflt. */
+static uint64_t job_num(const struct job *j, enum job_key key, uint64_t dflt)
+{
+	const struct job_arg *a = job_arg(j, key);
+
+	return a ? a->num : dflt;
+}
+
+static bool job_given_twice(const struct job *j, enum job_key key)
+{
+	if (!job_arg(j, key))
+		return false;
+	cli_error(job_keys[key].name, "given twice");
+	return true;
+}
+
+static struct job_arg *job_new_arg(struct job *j, enum job_key key)
+{
+	struct job_arg *a = &j->args[j->nargs++];
+
+	memset(a, 0, sizeof(*a));
+	a->key = key;
+	return a;
+}
+
+int job_set_num(struct job *j, enum job_key key, uint64_t v)
+{
+	if (job_given_twice(j, key))
+		return -1;
+	job_new_arg(j, key)->num = v;
+	return 0;
+}
+
+int job_set_text(struct job *j, enum job_key key, const char *text)
+{
+	if (job_given_twice(j, key))
+		return -1;
+	if (strlen(text) > JOB_TEXT_MAX || strchr(text, ' ') || strchr(text, '=')) {
+		cli_error(job_keys[key].name, "'%s': bad value", text);
+		return -1;
+	}
+	snprintf(job_new_arg(j, key)->text, JOB_TEXT_MAX + 1, "%s", text);
+	return 0;
+}
+
+int job_word(enum job_key key, const char *word)
+{
+	const char *const *w = job_keys[key].words;
+	int i;
+
+	for (i = 0; w && w[i]; i++)
+		if (!strcmp(word, w[i]))
+			return i;
+	return -1;
+}
+
+void job_keys_format(const struct job *j, char *buf, size_t size)
+{
+	size_t n = 0;
+	unsigned int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < j->nargs && n < size; i++) {
+		const struct job_arg *a = &j->args[i];
+		const struct job_keydef *k = &job_keys[a->key];
+		const char *sep = i ? " " : "";
+		int r;
+
+		if (k->type == JOB_KT_NUM)
+			r = snprintf(buf + n, size - n, "%s%s=%llu", sep, k->name,
+				     (unsigned long long)a->num);
+		else
+			r = snprintf(buf + n, size - n, "%s%s=%s", sep, k->name,
+				     k->type == JOB_KT_WORD ? k->words[a->num] :
+				     a->text);
+		if (r < 0)
+			break;
+		n += (size_t)r;
+	}
+}
+
+int job_add_backends(struct job *j, const char *list, bool existing)
+{
+	const char *p = list;
+
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		struct job_be *b;
+
+		if (!n || n >= sizeof(b->inst)) {
+			cli_error(existing ? "--on" : "--backend", "'%s': bad list", list);
+			return -1;
+		}
+		if (j->nbe == JOB_MAX_BE) {
+			cli_error(existing ? "--on" : "--backend",
+				  "more than %d backends and instances", JOB_MAX_BE);
+			return -1;
+		}
+		b = &j->be[j->nbe++];
+		memset(b, 0, sizeof(*b));
+		b->zero = -1;
+		if (existing) {
+			memcpy(b->inst, p, n);
+			b->inst[n] = '\0';
+			if (parse_instance("--on", b->inst))
+				return -1;
+		} else {
+			memcpy(b->backend, p, n);
+			b->backend[n] = '\0';
+			b->temp = true;
+		}
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return 0;
+}
+
+static bool is_heap(const char *b)
+{
+	return !strcmp(conn_backend_kind(b), "heap");
+}
+
+static uint64_t pow2_at_least(uint64_t v)
+{
+	uint64_t p = 4096;
+
+	while (p < v && p < (1ULL << 30))
+		p <<= 1;
+	return p;
+}
+
+/* The largest request of the job's workload, and whether it is fixed. */
+static uint64_t job_max_request(const struct job *j, bool *fixed)
+{
+	const char *w = j->workload;
+	uint64_t s;
+
+	*fixed = false;
+	if (!strcmp(w, "churn") || !strcmp(w, "remote") || !strcmp(w, "dentry")) {
+		*fixed = true;
+		return job_num(j, JOB_SIZE, !strcmp(w, "dentry") ? 192 : 64);
+	}
+	if (!strcmp(w, "sizes")) {
+		const struct job_arg *d = job_arg(j, JOB_DIST);
+
+		if (d && d->num == JOB_DIST_KMALLOC_MIX)
+			return 8192;
+		return job_num(j, JOB_MAX, 4096);
+	}
+	if (!strcmp(w, "burst")) {
+		s = job_num(j, JOB_SIZE, 9792);
+		return s > 2080 ? s : 2080;
+	}
+	if (!strcmp(w, "replay"))
+		return j->trace_max_size;
+	return 0;
+}
+
+void job_create_cmd(const struct job *j, const struct job_be *b, char *buf,
+		    size_t size)
+{
+	const char *be = b->backend;
+	uint64_t max, pool = 0;
+	bool fixed;
+	int n;
+
+	max = job_max_request(j, &fixed);
+	n = snprintf(buf, size, "create %s %s", b->inst, be);
+	if (!strcmp(be, "slab") && fixed && !j->classes)
+		n += snprintf(buf + n, size - (size_t)n, " size=%llu",
+			      (unsigned long long)max);
+	else if ((!strcmp(be, "kmem_cache") || !strcmp(be, "kmem_cache_bulk")) && max)
+		n += snprintf(buf + n, size - (size_t)n, " size=%llu",
+			      (unsigned long long)max);
+	if (!strcmp(be, "buddy") && !strcmp(j->workload, "pages")) {
+		uint64_t mo = 3, batch = job_num(j, JOB_BATCH, 64);
+
+		if (job_arg(j, JOB_MAXORDER))
+			mo = job_num(j, JOB_MAXORDER, 0);
+		else if (job_num(j, JOB_ORDER, 0) > 3)
+			mo = job_num(j, JOB_ORDER, 0);
+		pool = pow2_at_least(2 * batch * (4096ULL << (mo > 10 ? 10 : mo)));
+		if (pool < (16ULL << 20))
+			pool = 0;
+		if (pool > (256ULL << 20))
+			pool = 256ULL << 20;
+	} else if (is_heap(be) && !strcmp(j->workload, "replay")) {
+		pool = pow2_at_least(4 * j->trace_peak + 65536);
+	} else if (is_heap(be) && !strcmp(j->workload, "sizes")) {
+		pool = pow2_at_least(3 * job_num(j, JOB_BATCH, 256) * max);
+	}
+	if (j->pool && (is_heap(be) || !strcmp(be, "buddy") || !strcmp(be, "slab")))
+		pool = j->pool;
+	if (pool)
+		n += snprintf(buf + n, size - (size_t)n, " pool=%llu",
+			      (unsigned long long)pool);
+	if (j->zero >= 0)
+		snprintf(buf + n, size - (size_t)n, " zero=%d", j->zero);
+}
+
+void job_run_cmd(const struct job *j, char *buf, size_t size)
+{
+	unsigned int i;
+	int n;
+
+	n = snprintf(buf, size, "run %s on=", j->workload);
+	for (i = 0; i < j->nbe; i++)
+		n += snprintf(buf + n, size - (size_t)n, "%s%s", i ? "," : "",
+			      j->be[i].inst);
+	if (j->nargs) {
+		char keys[512];
+
+		job_keys_format(j, keys, sizeof(keys));
+		snprintf(buf + n, size - (size_t)n, " %s", keys);
+	}
+}

@@ -1,0 +1,370 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Running a job on the engine: create its temporaries (names r<N>-BACKEND,
+ * retried when taken), run it, parse the reply strictly (runparse.c), read
+ * each instance's latency view, destroy the temporaries; and loading and
+ * dropping the trace of a replay.
+ *
+ * A run is one blocking write(2) (kernel) or call (sim). A helper thread
+ * draws a spinner with the elapsed time on a terminal; SIGINT makes the
+ * kernel return EINTR from the write (we do not retry it) or, in sim mode,
+ * calls kml_sim_host_interrupt(); either way the engine frees what the
+ * workers hold and the temporaries are destroyed.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "conn.h"
+#include "emit.h"
+#include "host.h"
+#include "job.h"
+#include "jobrun.h"
+#include "runparse.h"
+
+/* The first line of @s, for messages. */
+static int line_len(const char *s)
+{
+	return s ? (int)strcspn(s, "\n") : 0;
+}
+
+/* The value of " key=" on a reply line, as a number; @dflt when absent. */
+static uint64_t reply_u64(const char *line, const char *key, uint64_t dflt)
+{
+	char pat[48];
+	const char *p;
+
+	snprintf(pat, sizeof(pat), " %s=", key);
+	p = strstr(line, pat);
+	return p ? strtoull(p + strlen(pat), NULL, 10) : dflt;
+}
+
+static int exit_for(int err)
+{
+	if (err == -EINTR)
+		return JOB_EXIT_INTR;
+	if (err == -EINVAL || err == -E2BIG || err == -ENOENT)
+		return CLI_EXIT_USAGE;
+	return CLI_EXIT_FAIL;
+}
+
+static void job_teardown(struct conn *c, struct job *j)
+{
+	unsigned int i;
+
+	for (i = 0; i < j->nbe; i++) {
+		char cmd[64], *reply = NULL;
+		size_t rlen;
+
+		if (!j->be[i].temp || !j->be[i].inst[0])
+			continue;
+		snprintf(cmd, sizeof(cmd), "destroy %s", j->be[i].inst);
+		conn_exec(c, cmd, &reply, &rlen);
+		free(reply);
+		j->be[i].inst[0] = '\0';
+	}
+}
+
+static int job_setup(struct cli_ctx *ctx, struct conn *c, struct job *j)
+{
+	unsigned int i, k;
+
+	for (i = 0; i < j->nbe; i++) {
+		struct job_be *b = &j->be[i];
+		char cmd[256], *reply = NULL;
+		size_t rlen;
+		int r = -EEXIST;
+
+		if (!b->temp)
+			continue;
+		for (k = 0; k < 10 && r == -EEXIST; k++) {
+			char base[20];
+			size_t m;
+
+			/* instance names: a-z 0-9 _ - */
+			snprintf(base, sizeof(base), "%s", b->backend);
+			for (m = 0; base[m]; m++)
+				if (!strchr("abcdefghijklmnopqrstuvwxyz0123456789_-", base[m]))
+					base[m] = '_';
+			if (k)
+				snprintf(b->inst, sizeof(b->inst), "r%u-%s-%u", i % 10, base,
+					 k % 10);
+			else
+				snprintf(b->inst, sizeof(b->inst), "r%u-%s", i % 10, base);
+			job_create_cmd(j, b, cmd, sizeof(cmd));
+			free(reply);
+			reply = NULL;
+			r = conn_exec(c, cmd, &reply, &rlen);
+		}
+		if (r) {
+			cli_error(b->backend, "%s%s%.*s", strerror(-r), reply ? ": " : "",
+				  line_len(reply), reply ? reply : "");
+			free(reply);
+			b->inst[0] = '\0';
+			job_teardown(c, j);
+			return exit_for(r);
+		}
+		b->zero = (int)reply_u64(reply, "zero", (uint64_t)-1);
+		if (!ctx->quiet && ctx->fmt == CLI_FMT_TEXT && getenv("KMEMLAB_VERBOSE"))
+			fprintf(stderr, "%s", reply);
+		free(reply);
+	}
+	return 0;
+}
+
+/* --- the blocking run: spinner and Ctrl-C ------------------------------------------- */
+
+static volatile sig_atomic_t run_interrupted;
+static volatile sig_atomic_t run_sim;
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	run_interrupted = 1;
+	if (run_sim)
+		kml_sim_host_interrupt();
+}
+
+struct spinner {
+	pthread_t th;
+	const char *label;
+	int stop;
+	bool enabled;
+};
+
+static void *spinner_main(void *arg)
+{
+	static const char wheel[] = "|/-\\";
+	struct spinner *s = arg;
+	uint64_t start = cli_now_ns();
+	bool shown = false;
+	unsigned int i = 0;
+	uint64_t last = 0;
+
+	while (!__atomic_load_n(&s->stop, __ATOMIC_ACQUIRE)) {
+		uint64_t now;
+		struct timespec ts = { 0, 100 * 1000 * 1000 };
+
+		nanosleep(&ts, NULL);
+		now = cli_now_ns();
+		/* from the first second on, one redraw per second */
+		if (now - start < 1000000000ULL || (now - start) / 1000000000ULL == last)
+			continue;
+		last = (now - start) / 1000000000ULL;
+		fprintf(stderr, "\r%c kmemlab: %s: %llus (Ctrl-C stops)\033[K",
+			wheel[i++ % 4], s->label,
+			(unsigned long long)((now - start) / 1000000000ULL));
+		shown = true;
+	}
+	if (shown)
+		fputs("\r\033[K", stderr);
+	return NULL;
+}
+
+/* Kernel mode: one write(2), not retried on EINTR, then the reply. */
+static int control_exec_once(struct conn *c, const char *cmd, char **reply,
+			     size_t *rlen)
+{
+	size_t cap = 1 << 16, n = 0;
+	ssize_t w = write(c->control_fd, cmd, strlen(cmd));
+	int err = w < 0 ? -errno : (size_t)w != strlen(cmd) ? -EIO : 0;
+	char *buf = malloc(cap), *nb;
+
+	*reply = NULL;
+	*rlen = 0;
+	if (!buf)
+		return err ? err : -ENOMEM;
+	for (;;) {
+		ssize_t r;
+
+		if (n + 1 >= cap) {
+			nb = realloc(buf, cap * 2);
+			if (!nb)
+				break;
+			buf = nb;
+			cap *= 2;
+		}
+		r = pread(c->control_fd, buf + n, cap - n - 1, (off_t)n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		n += (size_t)r;
+	}
+	buf[n] = '\0';
+	*reply = buf;
+	*rlen = n;
+	return err;
+}
+
+static int run_blocking(struct cli_ctx *ctx, struct conn *c, const char *cmd,
+			const char *label, char **reply, size_t *rlen)
+{
+	struct sigaction sa, old;
+	struct spinner sp = { .label = label };
+	sigset_t block, prev;
+	int r;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_sigint;	/* no SA_RESTART: the write must fail */
+	sigemptyset(&sa.sa_mask);
+	run_interrupted = 0;
+	run_sim = !strcmp(c->mode, "sim");
+	sigaction(SIGINT, &sa, &old);
+	sp.enabled = !ctx->quiet && isatty(STDERR_FILENO);
+	if (sp.enabled) {
+		sigemptyset(&block);
+		sigaddset(&block, SIGINT);
+		pthread_sigmask(SIG_BLOCK, &block, &prev);
+		if (pthread_create(&sp.th, NULL, spinner_main, &sp))
+			sp.enabled = false;
+		pthread_sigmask(SIG_SETMASK, &prev, NULL);
+	}
+	if (c->control_fd >= 0)
+		r = control_exec_once(c, cmd, reply, rlen);
+	else
+		r = conn_exec(c, cmd, reply, rlen);
+	if (sp.enabled) {
+		__atomic_store_n(&sp.stop, 1, __ATOMIC_RELEASE);
+		pthread_join(sp.th, NULL);
+	}
+	sigaction(SIGINT, &old, NULL);
+	run_sim = 0;
+	if (run_interrupted && !r)
+		r = -EINTR;	/* it finished anyway; still honour Ctrl-C */
+	return r;
+}
+
+/* --- running a job ----------------------------------------------------------------- */
+
+void job_free_lat(char **lat, unsigned int n)
+{
+	unsigned int i;
+
+	if (!lat)
+		return;
+	for (i = 0; i < n; i++)
+		free(lat[i]);
+	free(lat);
+}
+
+int job_exec(struct cli_ctx *ctx, struct conn *c, struct job *j,
+	     struct run_reply *rr, char ***lat)
+{
+	char cmd[1024], label[96], err[256], *reply = NULL;
+	unsigned int i;
+	size_t rlen;
+	int r, rc;
+
+	*lat = NULL;
+	if (!j->nbe) {
+		cli_error(ctx->cmd->name, "no backend (--backend LIST or --on INSTANCES)");
+		return CLI_EXIT_USAGE;
+	}
+	rc = job_setup(ctx, c, j);
+	if (rc)
+		return rc;
+	job_run_cmd(j, cmd, sizeof(cmd));
+	snprintf(label, sizeof(label), "%s%s%s on %u backends", j->title,
+		 j->title[0] ? ": " : "", j->workload, j->nbe);
+	r = run_blocking(ctx, c, cmd, label, &reply, &rlen);
+	if (r) {
+		if (r == -EINTR)
+			cli_error(ctx->cmd->name, "interrupted: the run was stopped%s%.*s",
+				  reply && *reply ? " (" : "", line_len(reply),
+				  reply ? reply : "");
+		else
+			cli_error(ctx->cmd->name, "%.*s (%s)", line_len(reply),
+				  reply ? reply : "", strerror(-r));
+		if (r == -EINTR && reply && *reply)
+			fputs(")\n", stderr);
+		free(reply);
+		job_teardown(c, j);
+		return exit_for(r);
+	}
+	r = runreply_parse(reply, rlen, rr, err, sizeof(err));
+	if (r) {
+		cli_error("run reply", "%s", err);
+		if (getenv("KMEMLAB_DEBUG_REPLY"))
+			fputs(reply, stderr);
+		free(reply);
+		job_teardown(c, j);
+		return CLI_EXIT_FAIL;
+	}
+	free(reply);
+	*lat = calloc(rr->ninst + 1, sizeof(char *));
+	for (i = 0; *lat && i < rr->ninst; i++) {
+		size_t len;
+
+		if (conn_view(c, rr->inst[i], "latency", &(*lat)[i], &len))
+			(*lat)[i] = NULL;
+	}
+	job_teardown(c, j);
+	return CLI_EXIT_OK;
+}
+
+int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
+		    const char *name, struct job *j)
+{
+	char *text = NULL, *cmd, *reply = NULL;
+	size_t len, hl, rlen;
+	int r;
+
+	r = cli_read_file(path, &text, &len);
+	if (r) {
+		cli_error(path, "%s", strerror(-r));
+		return r == -EACCES ? CLI_EXIT_SKIP : CLI_EXIT_FAIL;
+	}
+	hl = strlen("trace load ") + strlen(name) + 1;
+	cmd = malloc(hl + len + 1);
+	if (!cmd) {
+		free(text);
+		cli_error(path, "out of memory");
+		return CLI_EXIT_FAIL;
+	}
+	snprintf(cmd, hl + 1, "trace load %s\n", name);
+	memcpy(cmd + hl, text, len);
+	free(text);
+	/* the command line and the text in ONE write(2) */
+	r = c->ops->exec(c, cmd, hl + len, &reply, &rlen);
+	free(cmd);
+	if (r) {
+		const char *why = reply ? reply : "";
+		unsigned int line;
+		int skip = 0;
+
+		if (!strncmp(why, "error: trace load: ", 19))
+			why += 19;
+		if (sscanf(why, "line %u: %n", &line, &skip) == 1 && skip)
+			fprintf(stderr, "kmemlab: %s:%u: %.*s\n", path, line,
+				line_len(why + skip), why + skip);
+		else
+			cli_error(path, "%.*s", line_len(why), why);
+		free(reply);
+		return CLI_EXIT_FAIL;
+	}
+	j->trace_max_size = reply_u64(reply, "max_size", 0);
+	j->trace_peak = reply_u64(reply, "peak_bytes", 0);
+	j->trace_ops = reply_u64(reply, "ops", 0);
+	snprintf(j->trace, sizeof(j->trace), "%s", name);
+	if (!ctx->quiet && ctx->fmt == CLI_FMT_TEXT)
+		fprintf(stderr, "%s: %.*s\n", path, line_len(reply), reply);
+	free(reply);
+	return CLI_EXIT_OK;
+}
+
+void trace_drop(struct conn *c, const char *name)
+{
+	char cmd[64], *reply = NULL;
+	size_t rlen;
+
+	snprintf(cmd, sizeof(cmd), "trace drop %s", name);
+	conn_exec(c, cmd, &reply, &rlen);
+	free(reply);
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Running a job (job.h) on the engine through a connection, and the trace
+ * a replay runs (jobrun.c). Errors are printed; the functions return CLI
+ * exit codes.
+ */
+#ifndef KMEMLAB_JOBRUN_H
+#define KMEMLAB_JOBRUN_H
+
+#include "cli.h"
+#include "conn.h"
+#include "job.h"
+#include "runparse.h"
+
+#define JOB_EXIT_INTR	130	/* the exit code after Ctrl-C */
+
+/*
+ * job_exec() - create the temporaries, run, read the histograms and
+ * series, destroy the temporaries
+ * @rr: the parsed reply
+ * @lat: set to rr->ninst malloc'ed latency views (NULL entries when
+ *	unreadable); free with job_free_lat()
+ * Return: a CLI exit code; JOB_EXIT_INTR when interrupted (Ctrl-C).
+ */
+int job_exec(struct cli_ctx *ctx, struct conn *c, struct job *j,
+	     struct run_reply *rr, char ***lat);
+void job_free_lat(char **lat, unsigned int n);
+
+/*
+ * trace_load_file() - load the trace file @path as trace @name, in one
+ * write(2), and note its facts (largest request, peak, ops) in @j. A
+ * parse error is printed as "kmemlab: PATH:LINE: why".
+ * Return: an exit code.
+ */
+int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
+		    const char *name, struct job *j);
+/* trace_drop() - forget trace @name. */
+void trace_drop(struct conn *c, const char *name);
+
+#endif /* KMEMLAB_JOBRUN_H */

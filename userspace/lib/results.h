@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Saved results: the in-memory form of results.json (schema
+ * "kmemlab-results/1", documented in docs/cli.md), its writer (used by
+ * run/replay/bench) and its reader (used by 'kmemlab report' and tests).
+ */
+#ifndef KMEMLAB_RESULTS_H
+#define KMEMLAB_RESULTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define RESULTS_SCHEMA "kmemlab-results/1"
+
+/* Latency of one operation kind, nanoseconds. */
+struct res_lat {
+	bool present;
+	double p50, p90, p99, p999, max, mean;
+	size_t nbuckets;
+	double *bucket_le;	/* upper bound of each bucket, ns, ascending */
+	double *bucket_count;	/* samples in each bucket */
+};
+
+/* Time series of one run, sampled at t_ms[i]; absent columns are NULL. */
+struct res_series {
+	size_t n;
+	double *t_ms;
+	double *held_bytes;
+	double *requested_bytes;
+	double *external_pct;		/* NULL for object caches (n/a) */
+	double *internal_pct;
+	double *stranded_pct;		/* object caches only */
+	unsigned int nr_orders;	/* columns of buddy_free; 0 when absent */
+	double *buddy_free;	/* n x nr_orders free blocks per order */
+};
+
+struct result {
+	char backend[32];
+	char instance[32];
+	char workload[64];
+	unsigned int rep;
+	uint64_t ops;
+	uint64_t failures;
+	struct res_lat alloc, free;
+	double floor_ns;
+	double ops_per_sec;
+	double internal_pct;
+	/* NAN (JSON null) when n/a: external for object caches, stranded else */
+	double external_pct, stranded_pct;
+	uint64_t requested_peak, held_peak;
+	double utilization;		/* 0..1 */
+	struct res_series series;
+	/* Extensions of run/replay/bench; written only when set. */
+	char group[64];			/* "group": the suite table (bench) */
+	unsigned int reps;		/* "reps": reps summarized (medians) */
+	double spread_pct;		/* "spread_pct": (max-min)/median */
+	bool has_vs_first;		/* "vs_first": ratios to the first row */
+	double vs_alloc_p50, vs_free_p50, vs_ops_per_sec;
+	bool has_validity;		/* "validity": replay/run checks */
+	bool valid;
+	uint64_t bad_frees, violations;
+	/* "validity" members "misaligned", "overlaps": when checked */
+	bool has_misaligned, has_overlaps;
+	uint64_t misaligned, overlaps;
+};
+
+struct results {
+	size_t nctx;
+	char **ctx_key;
+	char **ctx_val;			/* every context value as text */
+	size_t nr;
+	struct result *r;
+};
+
+/* results_ctx_add() - append context key @key with value @val (copied);
+ * a key already there keeps its value. */
+void results_ctx_add(struct results *rs, const char *key, const char *val);
+
+/* results_write() - write @rs as one JSON document (and a newline). */
+int results_write(FILE *f, const struct results *rs);
+
+/*
+ * results_read() - read results.json text
+ * @err: "line L, column C: why" for JSON errors, "results[i]: why" for
+ *	schema errors (a required member missing or of the wrong type)
+ * Return: 0, or -EINVAL / -ENOMEM; @rs is empty on failure.
+ */
+int results_read(const char *text, size_t len, struct results *rs, char *err,
+		 size_t errlen);
+void results_free(struct results *rs);
+/* res_lat_free() / res_series_free() - free the arrays of one latency or
+ * one series (results_free() frees those of every result). */
+void res_lat_free(struct res_lat *l);
+void res_series_free(struct res_series *s);
+
+#endif /* KMEMLAB_RESULTS_H */

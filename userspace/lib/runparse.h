@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The run reply (docs/interface.md section 6) as data: a strict parser of
+ * the text the engine answers to 'run', with the line number in every
+ * error, and the comparison of the instances of one run (medians over
+ * reps, spread, ratios against the first instance) that 'kmemlab run',
+ * 'replay' and 'bench' print.
+ */
+#ifndef KMEMLAB_RUNPARSE_H
+#define KMEMLAB_RUNPARSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* One key=value field of a reply line (value without its quotes). */
+struct rr_kv {
+	char *key;
+	char *val;
+};
+
+/* One line of the reply: its record word and fields. */
+struct rr_line {
+	unsigned int lineno;
+	size_t nkv;
+	struct rr_kv *kv;
+};
+
+/* Latency percentiles of one operation kind, ns (LAT_P50 ... LAT_MEAN). */
+enum { LAT_P50, LAT_P90, LAT_P99, LAT_P999, LAT_MAX, LAT_MEAN, LAT_NR };
+extern const char *const rr_lat_names[LAT_NR];
+
+/* One result line: one instance in one rep. */
+struct rr_cell {
+	unsigned int lineno;
+	unsigned int rep;
+	char instance[32];
+	char backend[32];
+	char workload[32];
+	uint64_t ops, ops_done, allocs, frees, failures, bad_frees;
+	bool done_ok;
+	bool has_lat;			/* timing=op */
+	uint64_t alloc[LAT_NR], free[LAT_NR];
+	uint64_t floor_ns, elapsed_ns, ops_per_sec;
+	int64_t internal_x1000;
+	int64_t external_x1000;		/* -1: n/a (object caches) */
+	int64_t stranded_x1000;		/* -1: n/a, or absent from the reply */
+	uint64_t requested_peak, allocated_peak, held_peak;
+	int64_t util_x1000;
+	uint64_t violations;
+	/* absent with timing=batch (not checked); overlaps also for remote */
+	bool has_misaligned, has_overlaps;
+	uint64_t misaligned, overlaps;
+	char checksum[17];
+};
+
+/* The whole reply. */
+struct run_reply {
+	struct rr_line context;		/* fields of the context line */
+	struct rr_line run;		/* fields of the run line */
+	unsigned int reps;
+	unsigned int ninst;
+	char inst[8][32];		/* on= order */
+	bool timing_op;
+	size_t ncells;
+	struct rr_cell *cells;		/* execution order */
+	unsigned int cells_end;		/* end status=ok cells=N */
+};
+
+/*
+ * runreply_parse() - parse a run reply
+ * @text: the reply (need not be NUL-terminated)
+ * @len: its length
+ * @rr: filled on success; runreply_free() it
+ * @err: on failure "line N: why" (or "why" for a missing line at the end)
+ * Return: 0, -EINVAL on a malformed reply, -ENOMEM.
+ */
+int runreply_parse(const char *text, size_t len, struct run_reply *rr,
+		   char *err, size_t errlen);
+void runreply_free(struct run_reply *rr);
+
+/* rr_get() - the value of @key on @l, or NULL. */
+const char *rr_get(const struct rr_line *l, const char *key);
+
+/* runreply_workload() - the workload as run, e.g. "churn size=64": its
+ * name and the keys of the run line that shape it, defaults left out. */
+void runreply_workload(const struct run_reply *rr, char *buf, size_t size);
+
+/* A metric of the comparison: median over reps, min and max. */
+struct cmp_stat {
+	double med, min, max;
+};
+
+/* One row of the comparison: one instance over all its reps. */
+struct cmp_row {
+	char instance[32];
+	char backend[32];
+	unsigned int reps;		/* cells of this instance */
+	unsigned int done_ok;		/* cells with done=ok */
+	struct cmp_stat alloc[LAT_NR], free[LAT_NR];
+	struct cmp_stat ops_per_sec, floor_ns;
+	struct cmp_stat internal_pct, util_pct;
+	/* NAN when the figure does not apply to the backend (-1 in the reply) */
+	struct cmp_stat external_pct, stranded_pct;
+	struct cmp_stat held_kib, requested_kib;
+	uint64_t failures, bad_frees, violations;	/* sums over reps */
+	/* sums over the reps that report them; has_*: some rep did */
+	bool has_misaligned, has_overlaps;
+	uint64_t misaligned, overlaps;
+	bool checksum_ok;		/* equal to the first instance's per rep */
+	/* Ratios against row 0 (medians); 0 when row 0's value is 0. */
+	double r_alloc_p50, r_free_p50, r_alloc_mean, r_free_mean, r_ops;
+	double spread_pct;		/* (max - min) / med of the key metric */
+};
+
+/*
+ * runreply_compare() - one row per instance in on= order
+ * @rows: set to a malloc'ed array of rr->ninst rows
+ * Return: the number of rows, or -ENOMEM.
+ */
+int runreply_compare(const struct run_reply *rr, struct cmp_row **rows);
+
+/* cmp_median() - median of @n values (mean of the middle two if even),
+ * sorting @v in place; 0 for n == 0. */
+double cmp_median(double *v, size_t n);
+
+#endif /* KMEMLAB_RUNPARSE_H */

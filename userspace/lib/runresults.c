@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A compared run as results.json entries: the context that makes its
+ * numbers reproducible (the reply's context line, the cmdline settings,
+ * $KMEMLAB_ACCEL, the zeroing) and one result per instance with medians,
+ * spread, ratios to the first, validity, histograms and series.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "job.h"
+#include "latview.h"
+#include "results.h"
+#include "runparse.h"
+#include "runresults.h"
+
+static bool cmdline_has(const char *cmdline, const char *word)
+{
+	size_t n = strlen(word);
+	const char *p = cmdline;
+
+	while (p && (p = strstr(p, word))) {
+		if ((p == cmdline || p[-1] == ' ') &&
+		    (!p[n] || p[n] == ' ' || p[n] == '='))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+void job_context(const struct job *j, const struct run_reply *rr,
+		 struct results *rs)
+{
+	const struct rr_line *cx = &rr->context;
+	const char *kind = rr_get(cx, "kind") ?: "?";
+	bool kern = !strcmp(kind, "kernel");
+	const char *cmdline = rr_get(cx, "cmdline") ?: "";
+	const char *acc = getenv("KMEMLAB_ACCEL");
+	const char *ioa = rr_get(cx, "init_on_alloc");
+	const char *zd = rr_get(cx, "zero_default") ?: "?";
+	char buf[512], zs[64] = "";
+	unsigned int i;
+
+	results_ctx_add(rs, "mode", kind);
+	results_ctx_add(rs, "kernel", kern ? rr_get(cx, "kernel") :
+			rr_get(cx, "os_release"));
+	results_ctx_add(rs, "cmdline", kern ? cmdline : "(sim mode: none)");
+	if (kern) {
+		snprintf(buf, sizeof(buf), "%s (%s)", ioa ? ioa : "?",
+			 cmdline_has(cmdline, "init_on_alloc") ? "set on the cmdline" :
+			 "kernel config default");
+		results_ctx_add(rs, "init_on_alloc", buf);
+		results_ctx_add(rs, "slab_nomerge",
+				cmdline_has(cmdline, "slab_nomerge") ||
+				cmdline_has(cmdline, "slub_nomerge") ?
+				"on (cmdline)" : "off (not on the cmdline)");
+		results_ctx_add(rs, "preempt", rr_get(cx, "preempt"));
+		results_ctx_add(rs, "vcpus", rr_get(cx, "cpus_online"));
+	} else {
+		results_ctx_add(rs, "init_on_alloc", "n/a (sim mode)");
+		results_ctx_add(rs, "slab_nomerge", "n/a (sim mode)");
+		results_ctx_add(rs, "preempt", rr_get(cx, "preemption"));
+		results_ctx_add(rs, "vcpus", rr_get(cx, "online_cpus"));
+	}
+	results_ctx_add(rs, "cpu", rr_get(cx, "cpu_model"));
+	if (acc && !strcmp(acc, "tcg"))
+		results_ctx_add(rs, "accel", "tcg (TCG: emulated timings, compare ratios only)");
+	else if (acc && *acc)
+		results_ctx_add(rs, "accel", acc);
+	else
+		results_ctx_add(rs, "accel", kern ? "none stated ($KMEMLAB_ACCEL unset)" :
+				"none (sim mode, native)");
+	snprintf(buf, sizeof(buf), "%s (ns_per_1m_ticks=%s)",
+		 rr_get(cx, "clock") ?: "?", rr_get(cx, "ns_per_1m_ticks") ?: "?");
+	results_ctx_add(rs, "clock", buf);
+	results_ctx_add(rs, "seed", rr_get(&rr->run, "seed"));
+	for (i = 0; i < j->nbe; i++)
+		if (j->be[i].temp && j->be[i].zero >= 0)
+			snprintf(zs, sizeof(zs), "zero=%d", j->be[i].zero);
+	if (j->zero >= 0)
+		snprintf(buf, sizeof(buf), "ours %s, forced by --zero; real allocators: "
+			 "init_on_alloc=%s", zs[0] ? zs : "as set", ioa ? ioa : "n/a");
+	else
+		snprintf(buf, sizeof(buf), "ours %s (engine default zero_default=%s%s); "
+			 "real allocators: init_on_alloc=%s", zs[0] ? zs : "default",
+			 zd, kern ? ", matched to init_on_alloc" : "", ioa ? ioa : "n/a");
+	results_ctx_add(rs, "zeroing", buf);
+}
+
+static void set_lat(struct res_lat *l, const struct cmp_stat *s)
+{
+	l->present = true;
+	l->p50 = s[LAT_P50].med;
+	l->p90 = s[LAT_P90].med;
+	l->p99 = s[LAT_P99].med;
+	l->p999 = s[LAT_P999].med;
+	l->max = s[LAT_MAX].med;
+	l->mean = s[LAT_MEAN].med;
+}
+
+int job_results(const struct job *j, const struct run_reply *rr,
+		const struct cmp_row *rows, char **lat, struct results *rs)
+{
+	struct result *nr;
+	unsigned int i;
+
+	nr = realloc(rs->r, (rs->nr + rr->ninst + 1) * sizeof(*nr));
+	if (!nr)
+		return -ENOMEM;
+	rs->r = nr;
+	for (i = 0; i < rr->ninst; i++) {
+		const struct cmp_row *w = &rows[i];
+		struct result *r = &rs->r[rs->nr++];
+		const struct rr_cell *last = NULL;
+		size_t k;
+
+		memset(r, 0, sizeof(*r));
+		snprintf(r->backend, sizeof(r->backend), "%s", w->backend);
+		snprintf(r->instance, sizeof(r->instance), "%s", w->instance);
+		runreply_workload(rr, r->workload, sizeof(r->workload));
+		snprintf(r->group, sizeof(r->group), "%s", j->title);
+		for (k = 0; k < rr->ncells; k++)
+			if (!strcmp(rr->cells[k].instance, w->instance))
+				last = &rr->cells[k];
+		r->ops = last ? last->ops : 0;
+		r->failures = w->failures;
+		if (rr->timing_op) {
+			set_lat(&r->alloc, w->alloc);
+			set_lat(&r->free, w->free);
+		}
+		r->floor_ns = w->floor_ns.med;
+		r->ops_per_sec = w->ops_per_sec.med;
+		r->internal_pct = w->internal_pct.med;
+		r->external_pct = w->external_pct.med;
+		r->stranded_pct = w->stranded_pct.med;
+		r->requested_peak = (uint64_t)(w->requested_kib.med * 1024);
+		r->held_peak = (uint64_t)(w->held_kib.med * 1024);
+		r->utilization = w->util_pct.med / 100.0;
+		r->reps = w->reps;
+		r->spread_pct = w->spread_pct;
+		r->has_vs_first = true;
+		r->vs_alloc_p50 = w->r_alloc_p50;
+		r->vs_free_p50 = w->r_free_p50;
+		r->vs_ops_per_sec = w->r_ops;
+		r->has_validity = true;
+		r->bad_frees = w->bad_frees;
+		r->violations = w->violations;
+		r->has_misaligned = w->has_misaligned;
+		r->misaligned = w->misaligned;
+		r->has_overlaps = w->has_overlaps;
+		r->overlaps = w->overlaps;
+		r->valid = !w->bad_frees && !w->violations && !w->overlaps &&
+			   !w->misaligned && w->checksum_ok &&
+			   w->done_ok == w->reps;
+		if (lat && lat[i] && last) {
+			struct res_lat a = r->alloc, f = r->free;
+
+			if (latview_parse(lat[i], r, last->elapsed_ns / 1e6, last->ops)) {
+				/* a view we cannot read: keep the medians only */
+				free(r->alloc.bucket_le);
+				free(r->alloc.bucket_count);
+				free(r->free.bucket_le);
+				free(r->free.bucket_count);
+				r->alloc = a;
+				r->free = f;
+				r->alloc.nbuckets = r->free.nbuckets = 0;
+				r->alloc.bucket_le = r->alloc.bucket_count = NULL;
+				r->free.bucket_le = r->free.bucket_count = NULL;
+			}
+			if (!rr->timing_op) {
+				r->alloc.nbuckets = r->free.nbuckets = 0;
+			}
+		}
+	}
+	return 0;
+}
