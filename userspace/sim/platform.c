@@ -103,11 +103,20 @@ void kml_mutex_init(struct kml_mutex *m)
 void kml_mutex_lock(struct kml_mutex *m)
 {
 	pthread_mutex_lock(&m->mutex);
+	m->owner = pthread_self();
+	WRITE_ONCE(m->held, true);
 }
 
 void kml_mutex_unlock(struct kml_mutex *m)
 {
+	WRITE_ONCE(m->held, false);
 	pthread_mutex_unlock(&m->mutex);
+}
+
+void kml_mutex_assert_held(struct kml_mutex *m)
+{
+	KML_WARN_ON_ONCE(!READ_ONCE(m->held) ||
+			 !pthread_equal(m->owner, pthread_self()));
 }
 
 void kml_mutex_destroy(struct kml_mutex *m)

@@ -45,10 +45,14 @@ typedef int64_t s64;
 
 struct kml_lock {
 	pthread_mutex_t mutex;
+	pthread_t owner;	/* valid while @held */
+	bool held;		/* for kml_lock_assert_held() */
 };
 
 struct kml_mutex {
 	pthread_mutex_t mutex;
+	pthread_t owner;	/* valid while @held */
+	bool held;		/* for kml_mutex_assert_held() */
 };
 
 /* --- warnings ------------------------------------------------------------ */
@@ -78,11 +82,21 @@ static inline void kml_lock_init(struct kml_lock *lock)
 static inline void kml_lock_acquire(struct kml_lock *lock)
 {
 	pthread_mutex_lock(&lock->mutex);
+	lock->owner = pthread_self();
+	WRITE_ONCE(lock->held, true);
 }
 
 static inline void kml_lock_release(struct kml_lock *lock)
 {
+	WRITE_ONCE(lock->held, false);
 	pthread_mutex_unlock(&lock->mutex);
+}
+
+/* Only the owner reads a true @held: a stale value on another thread is false. */
+static inline void kml_lock_assert_held(const struct kml_lock *lock)
+{
+	KML_WARN_ON_ONCE(!READ_ONCE(lock->held) ||
+			 !pthread_equal(lock->owner, pthread_self()));
 }
 
 static inline void kml_lock_destroy(struct kml_lock *lock)
