@@ -33,6 +33,7 @@
 #define KML_RUN_MAX_BATCH	65536		/* batch= (live objects) */
 #define KML_RUN_MAX_REPLAY_CPUS	4		/* workers of a replay */
 #define KML_SERIES_MAX		256		/* points of a time series */
+#define KML_KMIX_MAX		8192		/* dist=kmalloc-mix: top class */
 
 /* Largest write(2) the glue must accept on the control file. */
 #define KML_WRITE_MAX		(KML_CMD_MAX + KML_TRACE_MAX_BYTES)

@@ -391,6 +391,8 @@ static void kml_view_workloads(struct kml_out *o)
 		}
 		if (wl->keys & KML_RKB(SIZE))
 			kml_out_printf(o, " size=%u", wl->size);
+		if (wl->max_other)
+			kml_out_printf(o, " max_other=%u", wl->max_other);
 		if (wl->keys & KML_RKB(BATCH))
 			kml_out_printf(o, " batch=%u batch_max=%u", wl->batch,
 				       wl->batch_max ? wl->batch_max :

@@ -383,8 +383,7 @@ static u64 kml_maxreq_pages(const struct kml_run *r)
 
 static u64 kml_maxreq_burst(const struct kml_run *r)
 {
-	return r->size > KML_BURST_COMPANION_MAX ? r->size :
-	       KML_BURST_COMPANION_MAX;
+	return r->size > r->wl->max_other ? r->size : r->wl->max_other;
 }
 
 static u64 kml_maxreq_replay(const struct kml_run *r)
@@ -493,6 +492,7 @@ const struct kml_workload kml_workloads[] = {
 		.desc = "fork-like bursts of task_struct-sized objects",
 		.keys = KML_RKB(SIZE) | KML_RKB(BATCH),
 		.size = 9792, .batch = 32, .batch_max = KML_BURST_MAX_TASKS,
+		.max_other = KML_BURST_COMPANION_MAX,
 		.gen = kml_wl_burst, .slots = kml_slots_burst,
 		.max_request = kml_maxreq_burst, .header = kml_hdr_size_batch,
 	},

@@ -44,6 +44,8 @@ struct kml_worker;
  * @batch_max: bound of batch= when below KML_RUN_MAX_BATCH, else 0
  * @workers: exact number of workers (CPUs), 0 for any (1 by default)
  * @max_workers: most workers it takes, 0 for the platform's CPUs
+ * @max_other: objects besides those of size= reach this many bytes (the
+ *	companions of a fork), 0 when all are of size=
  * @phases: mode=phases applies
  * @hands_over: objects change hands between workers (a ring from worker
  *	0 to worker 1): ops= counts worker 0 only, overlaps are not checked
@@ -61,6 +63,7 @@ struct kml_workload {
 	u32 batch_max;
 	u32 workers;
 	u32 max_workers;
+	u32 max_other;
 	bool phases;
 	bool hands_over;
 	void (*gen)(struct kml_worker *w);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "caps.h"
 #include "cli.h"
 #include "commands.h"
 #include "conn.h"
@@ -21,6 +22,7 @@
 #include "json.h"
 #include "procfs.h"
 #include "unit.h"
+#include "workloads.h"
 
 /* The tests below never need the engine. */
 struct conn *cli_conn(struct cli_ctx *ctx, int *exit_code)
@@ -79,11 +81,11 @@ START_TEST(test_cli_buddyinfo_rejects_malformed_with_line)
 END_TEST
 
 static const struct cli_command frag_cmd = {
-	"frag", NULL, "", NULL, frag_opts, CLI_F_JSON | CLI_F_CSV, cmd_frag,
+	"frag", NULL, "", NULL, frag_opts, CLI_F_JSON | CLI_F_CSV, cmd_frag, NULL,
 };
 static const struct cli_command buddyinfo_cmd = {
 	"buddyinfo", NULL, "", NULL, buddyinfo_opts, CLI_F_JSON | CLI_F_CSV,
-	cmd_buddyinfo,
+	cmd_buddyinfo, NULL,
 };
 
 /* Run @cmd with @args (NULL-terminated) in @fmt; Return: its output. */
@@ -339,8 +341,86 @@ START_TEST(test_cli_getopt_table_and_help)
 }
 END_TEST
 
+/* --- the engine's capability views, as the CLI reads them --------------- */
+
+START_TEST(test_cli_caps_backends_view)
+{
+	static const char good[] =
+		"buddy page ours keys=pool,zero,pcp,check max_pool=1073741824 max_size=4194304 slots=0 step=0 heapmap=0 desc=\"kmemlab buddy allocator\"\n"
+		"best-fit heap ours keys=pool,align,header max_pool=4194304 max_size=4194304 slots=0 step=1 heapmap=1 desc=\"teaching heap, best fit\"\n"
+		"glibc object real keys=none max_pool=1073741824 max_size=4194304 slots=0 step=0 heapmap=0 desc=\"glibc malloc/free\"\n";
+	static struct caps c;
+	const struct caps_backend *b;
+	char err[160];
+
+	ck_assert_int_eq(caps_parse_backends(&c, good, err, sizeof(err)), 0);
+	ck_assert_uint_eq(c.nbe, 3);
+	b = caps_backend(&c, "best-fit");
+	ck_assert_ptr_nonnull(b);
+	ck_assert(caps_is_our_heap(b) && !caps_is_our_pages(b));
+	ck_assert(b->step && b->heapmap && !b->slots);
+	ck_assert_uint_eq(b->max_pool, 4194304);
+	ck_assert_str_eq(b->desc, "teaching heap, best fit");
+	ck_assert(caps_has(b->keys, "header") && !caps_has(b->keys, "head"));
+	ck_assert(caps_is_our_pages(caps_backend(&c, "buddy")));
+	ck_assert_str_eq(caps_backend(&c, "glibc")->keys, "");
+	ck_assert(!caps_backend(&c, "glibc")->ours);
+	ck_assert_ptr_null(caps_backend(&c, "slab"));
+	/* a malformed line is refused with its number */
+	ck_assert_int_eq(caps_parse_backends(&c, "buddy page ours keys=pool\nslab object mine keys=size\n",
+					     err, sizeof(err)), -1);
+	ck_assert_str_eq(err, "line 2: expected 'NAME FAMILY ours|real keys=...'");
+	ck_assert_int_eq(caps_parse_backends(&c, "slab object ours\n", err,
+					     sizeof(err)), -1);
+}
+END_TEST
+
+/* The built-in engine's workloads view says what its table holds. */
+START_TEST(test_cli_caps_workloads_match_the_table)
+{
+	static struct caps c;
+	char names[160], err[160];
+	unsigned int i;
+
+	ck_assert_int_eq(caps_local_workloads(&c), 0);
+	ck_assert_uint_eq(c.nwl, kml_nr_workloads);
+	ck_assert_uint_eq(c.default_ops, KML_RUN_DEFAULT_OPS);
+	for (i = 0; i < kml_nr_workloads; i++) {
+		const struct kml_workload *t = &kml_workloads[i];
+		const struct caps_workload *w = caps_workload(&c, t->name);
+
+		ck_assert_ptr_nonnull(w);
+		ck_assert_str_eq(w->desc, t->desc);
+		ck_assert_uint_eq(caps_has(w->keys, "size"),
+				  !!(t->keys & KML_RKB(SIZE)));
+		ck_assert_uint_eq(caps_has(w->keys, "trace"),
+				  !!(t->keys & KML_RKB(TRACE)));
+		if (t->keys & KML_RKB(SIZE))
+			ck_assert_uint_eq(w->size, t->size);
+		if (t->keys & KML_RKB(BATCH))
+			ck_assert_uint_eq(w->batch, t->batch);
+		ck_assert_uint_eq(w->max_other, t->max_other);
+		ck_assert_uint_eq(w->phases, t->phases);
+	}
+	for (i = 0; i < KML_RK_NR; i++) {
+		const struct caps_key *k = caps_key(&c, kml_run_keys[i].name);
+
+		ck_assert_ptr_nonnull(k);
+		ck_assert_uint_eq(k->has_def, kml_run_keys[i].has_def);
+		if (kml_run_keys[i].type == KML_KT_NUM)
+			ck_assert_uint_eq(k->max, kml_run_keys[i].max);
+	}
+	caps_workload_names(&c, true, names, sizeof(names));
+	ck_assert_str_eq(names, "replay");
+	ck_assert_int_eq(caps_parse_workloads(&c, "common on\n", err,
+					      sizeof(err)), -1);
+	ck_assert_str_eq(err, "line 1: no workload");
+}
+END_TEST
+
 int main(void)
 {
+
 	Suite *s = suite_create("cli_parse");
 	TCase *tc = tcase_create("parse");
 
@@ -356,6 +436,8 @@ int main(void)
 			    (int)(sizeof(bad_heap) / sizeof(bad_heap[0])));
 	tcase_add_test(tc, test_cli_parse_options);
 	tcase_add_test(tc, test_cli_getopt_table_and_help);
+	tcase_add_test(tc, test_cli_caps_backends_view);
+	tcase_add_test(tc, test_cli_caps_workloads_match_the_table);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }

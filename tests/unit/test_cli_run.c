@@ -27,6 +27,7 @@
 #include "runparse.h"
 #include "runprint.h"
 #include "runresults.h"
+#include "caps.h"
 #include "unit.h"
 
 /* The tests never connect: this stands in for lib/cli_conn.c's. */
@@ -608,8 +609,16 @@ START_TEST(test_cli_run_latency_view_stranded_column)
 }
 END_TEST
 
+/* Three lines of a kernel engine's backends view (docs/interface.md 3.1). */
+static const char caps_fixture[] =
+	"slab object ours keys=pool,size,align,zero,pcp,redzone,poison,check,ctor,min_partial max_pool=1073741824 max_size=1048576 slots=1 step=0 heapmap=0 desc=\"slab caches\"\n"
+	"kmem_cache object real keys=size,align,zero,redzone,poison,check,ctor max_pool=1073741824 max_size=4194304 slots=1 step=0 heapmap=0 desc=\"real kmem_cache\"\n"
+	"best-fit heap ours keys=pool,align,header,base,min_split,list,zero,check,coalesce max_pool=4194304 max_size=4194304 slots=0 step=1 heapmap=1 desc=\"teaching heap, best fit\"\n";
+
 START_TEST(test_cli_run_job_keys_and_backends)
 {
+	static struct caps caps;
+	char err[160];
 	struct job j = { .zero = -1 };
 	char buf[32], cmd[256];
 
@@ -636,6 +645,10 @@ START_TEST(test_cli_run_job_keys_and_backends)
 	ck_assert_uint_ge(j.nbe, 4);
 	ck_assert(j.be[0].temp && !j.be[3].temp);
 	ck_assert_str_eq(j.be[3].inst, "mine");
+	/* what the temporaries get comes from the engine's tables */
+	ck_assert_int_eq(caps_parse_backends(&caps, caps_fixture, err, sizeof(err)), 0);
+	ck_assert_int_eq(caps_local_workloads(&caps), 0);
+	j.caps = &caps;
 	snprintf(j.workload, sizeof(j.workload), "churn");
 	snprintf(j.be[0].inst, sizeof(j.be[0].inst), "r0-slab");
 	job_create_cmd(&j, &j.be[0], cmd, sizeof(cmd));
@@ -650,6 +663,7 @@ START_TEST(test_cli_run_job_keys_and_backends)
 	/* replay: heaps get a pool from the trace's peak, kmem_cache its max */
 	memset(&j, 0, sizeof(j));
 	j.zero = -1;
+	j.caps = &caps;
 	snprintf(j.workload, sizeof(j.workload), "replay");
 	j.trace_peak = 100000;
 	j.trace_max_size = 3000;

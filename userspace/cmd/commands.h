@@ -75,6 +75,8 @@ int cmd_run(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_replay(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_bench(struct cli_ctx *ctx, int argc, char **argv);
 extern const struct cli_opt run_opts[];
+/* The workloads and their keys, from the engine's table, for --help. */
+void run_help_workloads(FILE *f);
 extern const struct cli_opt replay_opts[];
 extern const struct cli_opt bench_opts[];
 

@@ -32,75 +32,76 @@ static const struct cli_command commands[] = {
 	  "that change allocator behaviour (init_on_alloc, slab_nomerge), the\n"
 	  "accelerator ($KMEMLAB_ACCEL) and the zeroing policy. Exit 4 when the\n"
 	  "module is not usable in kernel mode (everything known is still printed).",
-	  no_opts, CLI_F_JSON, cmd_status },
+	  no_opts, CLI_F_JSON, cmd_status, NULL },
 	{ "version", NULL, "print the versions of this tool and of the module", NULL,
-	  no_opts, 0, cmd_version },
+	  no_opts, 0, cmd_version, NULL },
 	{ "slabtop", NULL, "procps 'slabtop --once' from /proc/slabinfo or any slabinfo file",
 	  "Same summary lines, columns, rounding and sort keys as procps-ng 4.0.2\n"
 	  "'slabtop --once'. Point --file at a debugfs slabinfo file\n"
 	  "(e.g. /sys/kernel/debug/kmemlab/slabinfo) to see our caches. Without\n"
 	  "--once on a terminal it is a live screen, like slabtop.",
-	  slabtop_opts, CLI_F_JSON | CLI_F_CSV, cmd_slabtop },
+	  slabtop_opts, CLI_F_JSON | CLI_F_CSV, cmd_slabtop, NULL },
 	{ "top", NULL, "live screen: our caches next to the real kmemlab-* caches",
 	  "An ncurses screen refreshed every --delay: our slab caches and the real\n"
 	  "kmemlab-* caches in slabtop columns with utilization and waste meters.\n"
 	  "Keys: q quits, s/o/a/u/c/n change the sort, + and - the interval.",
-	  top_opts, 0, cmd_top },
+	  top_opts, 0, cmd_top, NULL },
 	{ "slabinfo", "[INSTANCE]", "our caches and the real kmemlab-* caches, /proc/slabinfo format",
 	  "Without INSTANCE: the engine-wide slabinfo view (every cache of ours),\n"
 	  "then the real kmemlab-* rows of /proc/slabinfo (kernel mode only), under\n"
 	  "one slabinfo 2.1 header. With INSTANCE: that instance's slabinfo file.",
-	  slabinfo_opts, CLI_F_JSON | CLI_F_CSV, cmd_slabinfo },
+	  slabinfo_opts, CLI_F_JSON | CLI_F_CSV, cmd_slabinfo, NULL },
 	{ "buddyinfo", "[INSTANCE...]", "free blocks per order: kernel zones and our buddies",
 	  "Rows in the /proc/buddyinfo format: the kernel's zones, then every buddy\n"
 	  "instance (or the instances named) with the instance name as zone name.",
-	  buddyinfo_opts, CLI_F_JSON | CLI_F_CSV, cmd_buddyinfo },
+	  buddyinfo_opts, CLI_F_JSON | CLI_F_CSV, cmd_buddyinfo, NULL },
 	{ "frag", "[INSTANCE...]", "unusable free index and fragmentation index per order",
 	  "For the same rows as 'buddyinfo': the kernel's unusable free space index\n"
 	  "and fragmentation index per order in the formats of\n"
 	  "/sys/kernel/debug/extfrag/{unusable_index,extfrag_index}, computed with\n"
 	  "the cores' metrics functions (mm/vmstat.c formulas, x1000).",
-	  frag_opts, CLI_F_JSON | CLI_F_CSV, cmd_frag },
+	  frag_opts, CLI_F_JSON | CLI_F_CSV, cmd_frag, NULL },
 	{ "heapmap", "INSTANCE", "a picture of a teaching heap",
 	  "A bar of the heap's region: used blocks as letters (legend below the\n"
 	  "bar), free space as '.', dead space as 'x'; then free bytes, the largest\n"
 	  "free block and run, and external fragmentation. Colour only on a terminal.",
-	  heapmap_opts, CLI_F_JSON | CLI_F_CSV, cmd_heapmap },
+	  heapmap_opts, CLI_F_JSON | CLI_F_CSV, cmd_heapmap, NULL },
 	{ "buddymap", "INSTANCE", "a picture of a buddy allocator's free blocks per order",
-	  NULL, buddymap_opts, CLI_F_JSON | CLI_F_CSV, cmd_buddymap },
+	  NULL, buddymap_opts, CLI_F_JSON | CLI_F_CSV, cmd_buddymap, NULL },
 	{ "report", "DIR", "write DIR/report.html from DIR/results.json",
 	  "One self-contained HTML page with inline SVG plots: latency CDF per\n"
 	  "backend (log x axis), fragmentation and memory over time, buddy order\n"
 	  "histogram over time, and the result tables. docs/cli.md gives the\n"
 	  "results.json schema.",
-	  report_opts, 0, cmd_report },
+	  report_opts, 0, cmd_report, NULL },
 	{ "run", "WORKLOAD", "run a workload on several backends, compare them",
 	  "Creates a temporary instance per --backend (object size, kmalloc classes\n"
 	  "or pool chosen from the workload; zeroing as the kernel's init_on_alloc\n"
 	  "unless --zero), adds the --on instances, lets the engine run WORKLOAD\n"
-	  "(churn|sizes|burst|dentry|pages|remote) on all of them interleaved over\n"
-	  "--reps, and prints the context and one row per backend: latency\n"
-	  "percentiles, ops/s, fragmentation, peak memory, medians over reps and\n"
-	  "ratios against the first backend. Ctrl-C stops the run cleanly.",
-	  run_opts, CLI_F_JSON | CLI_F_CSV, cmd_run },
+	  "(listed below, from the engine's workload table) on all of them\n"
+	  "interleaved over --reps, and prints the context and one row per\n"
+	  "backend: latency percentiles, ops/s, fragmentation, peak memory,\n"
+	  "medians over reps and ratios against the first backend. Ctrl-C stops\n"
+	  "the run cleanly.",
+	  run_opts, CLI_F_JSON | CLI_F_CSV, cmd_run, run_help_workloads },
 	{ "replay", "FILE", "replay a trace (.rep or native) on several backends",
 	  "Loads FILE as a trace (CS:APP .rep with a 2- or 4-line header, or the\n"
 	  "native 'kmemlab-trace 1' format; a malformed line is reported as\n"
 	  "FILE:LINE), replays it on each backend (interleaved over --reps) and\n"
 	  "prints validity, peak payload, peak held, utilization and latency.",
-	  replay_opts, CLI_F_JSON | CLI_F_CSV, cmd_replay },
+	  replay_opts, CLI_F_JSON | CLI_F_CSV, cmd_replay, NULL },
 	{ "bench", NULL, "the standard benchmark suite (make bench)",
 	  "Runs the standard comparison suite (slab fast/slow path, kmalloc sizes,\n"
 	  "page orders, dentry fragmentation, remote free, bundled traces), prints\n"
 	  "the tables and writes DIR/results.json, DIR/*.csv and DIR/report.html.",
-	  bench_opts, 0, cmd_bench },
+	  bench_opts, 0, cmd_bench, NULL },
 	{ "exec", "COMMAND...", "execute engine commands, print their replies",
 	  "Each argument is one command of docs/interface.md, written to the control\n"
 	  "file (kernel mode) or executed in-process (sim mode). Stops at the first\n"
 	  "failure unless --keep-going.",
-	  exec_opts, 0, cmd_exec },
+	  exec_opts, 0, cmd_exec, NULL },
 	{ "view", "[INSTANCE] VIEW", "print a raw view (a debugfs file) as it is", NULL,
-	  view_opts, 0, cmd_view },
+	  view_opts, 0, cmd_view, NULL },
 	{ "trace", "-- CMD [ARGS...]", "record kmemlab:* and kmem:* events around a command, summarize them",
 	  "Runs 'trace-cmd record -e kmemlab -e kmem' around CMD, then reads the\n"
 	  "recording with 'trace-cmd report' and prints, per cache or buddy of ours\n"
@@ -108,9 +109,9 @@ static const struct cli_command commands[] = {
 	  "allocated (internal fragmentation), frees on another CPU than their\n"
 	  "allocation, and the events the ring buffer lost. Root and trace-cmd are\n"
 	  "needed (exit 4 otherwise). With --json/--csv, CMD's output goes to stderr.",
-	  trace_opts, CLI_F_JSON | CLI_F_CSV, cmd_trace },
+	  trace_opts, CLI_F_JSON | CLI_F_CSV, cmd_trace, NULL },
 	{ "help", "[COMMAND]", "help on the tool or on one command", NULL,
-	  no_opts, 0, cmd_help },
+	  no_opts, 0, cmd_help, NULL },
 };
 
 #define NR_COMMANDS (sizeof(commands) / sizeof(commands[0]))

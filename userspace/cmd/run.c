@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "caps.h"
 #include "cli.h"
 #include "commands.h"
 #include "conn.h"
@@ -35,18 +36,18 @@ enum {
 const struct cli_opt run_opts[] = {
 	{ "backend", 'b', "LIST", "backends to compare, comma-separated (a temporary instance each)" },
 	{ "on", O_ON, "INST,...", "existing instances to compare (after --backend ones)" },
-	{ "ops", 'n', "N", "operations per worker (engine default 10000)" },
-	{ "size", O_SIZE, "BYTES", "object size (churn, dentry, remote, burst)" },
+	{ "ops", 'n', "N", "operations per worker (default below)" },
+	{ "size", O_SIZE, "BYTES", "object size (workloads that take size=)" },
 	{ "cpus", O_CPUS, "LIST", "CPU ids, one worker each (default 0)" },
 	{ "reps", 'r', "N", "repetitions, interleaved across backends (default 5)" },
 	{ "seed", O_SEED, "N", "PRNG seed (default 1)" },
 	{ "mode", 'm', "MODE", "pairs, phases or batch (throughput only)" },
-	{ "dist", O_DIST, "DIST", "sizes: uniform, pow2 or kmalloc-mix" },
-	{ "min", O_MIN, "BYTES", "sizes: smallest size" },
-	{ "max", O_MAX, "BYTES", "sizes: largest size" },
-	{ "order", O_ORDER, "N", "pages: lowest order" },
-	{ "maxorder", O_MAXORDER, "N", "pages: highest order" },
-	{ "free-order", O_FREE_ORDER, "ORDER", "churn phases/batch: lifo or random" },
+	{ "dist", O_DIST, "DIST", "size distribution (uniform, pow2 or kmalloc-mix)" },
+	{ "min", O_MIN, "BYTES", "smallest size of a distribution" },
+	{ "max", O_MAX, "BYTES", "largest size of a distribution" },
+	{ "order", O_ORDER, "N", "lowest page order" },
+	{ "maxorder", O_MAXORDER, "N", "highest page order" },
+	{ "free-order", O_FREE_ORDER, "ORDER", "free order of phases/batch: lifo or random" },
 	{ "batch", O_BATCH, "N", "working set / batch size of the workload" },
 	{ "sample", O_SAMPLE, "N", "allocations between time-series points" },
 	{ "zero", O_ZERO, "on|off", "zero= of the temporaries (default: the kernel's init_on_alloc)" },
@@ -176,9 +177,50 @@ static int run_opt(struct run_args *a, int c, const char *arg)
 	return -1;
 }
 
-static const char *const workloads[] = {
-	"churn", "sizes", "burst", "dentry", "pages", "remote", NULL,
-};
+void run_help_workloads(FILE *f)
+{
+	static struct caps c;
+	unsigned int i, k;
+
+	if (caps_local_workloads(&c))
+		return;
+	fprintf(f, "\nWorkloads (each takes --ops, --cpus, --reps, --seed, --mode, --sample;\n"
+		"--ops default %llu):\n", (unsigned long long)c.default_ops);
+	for (i = 0; i < c.nwl; i++) {
+		const struct caps_workload *w = &c.wl[i];
+
+		if (caps_has(w->keys, "trace"))
+			continue;	/* kmemlab replay */
+		fprintf(f, "  %-8s %s\n           keys: %s", w->name, w->desc,
+			w->keys);
+		if (caps_has(w->keys, "size"))
+			fprintf(f, "; size %llu B", (unsigned long long)w->size);
+		if (caps_has(w->keys, "batch"))
+			fprintf(f, "; batch %llu (at most %llu)",
+				(unsigned long long)w->batch,
+				(unsigned long long)w->batch_max);
+		if (w->workers > 1)
+			fprintf(f, "; %u CPUs", w->workers);
+		fprintf(f, "\n");
+	}
+	fprintf(f, "\nKey bounds and the engine's defaults (an option's own default above\n"
+		"comes first):\n");
+	for (k = 0; k < c.nkey; k++) {
+		const struct caps_key *key = &c.key[k];
+
+		if (strcmp(key->type, "num") && strcmp(key->type, "enum"))
+			continue;
+		fprintf(f, "  %-10s", key->name);
+		if (!strcmp(key->type, "num"))
+			fprintf(f, " %llu..%llu", (unsigned long long)key->min,
+				(unsigned long long)key->max);
+		if (key->has_def && !strcmp(key->type, "enum"))
+			fprintf(f, " default %s", key->def_word);
+		else if (key->has_def)
+			fprintf(f, " default %llu", (unsigned long long)key->def);
+		fprintf(f, "\n");
+	}
+}
 
 /* Print and/or save one finished job; Return: exit code. */
 static int job_output(struct cli_ctx *ctx, struct job *j, struct run_reply *rr,
@@ -234,12 +276,14 @@ out:
 
 int cmd_run(struct cli_ctx *ctx, int argc, char **argv)
 {
+	static struct caps wl;
+	const struct caps_workload *w;
 	struct run_args a = { 0 };
 	struct run_reply rr;
 	const char *arg;
-	char **lat = NULL;
+	char **lat = NULL, names[160];
 	struct conn *c;
-	int ch, rc, ec, i;
+	int ch, rc, ec;
 
 	a.job.zero = -1;
 	while ((ch = cli_getopt(ctx, argc, argv, &arg)) != -1) {
@@ -248,18 +292,17 @@ int cmd_run(struct cli_ctx *ctx, int argc, char **argv)
 		if (ch == '?' || run_opt(&a, ch, arg))
 			return CLI_EXIT_USAGE;
 	}
+	if (caps_local_workloads(&wl))
+		return CLI_EXIT_FAIL;
+	caps_workload_names(&wl, false, names, sizeof(names));
 	if (optind >= argc)
-		return cli_usage_error(ctx, "which workload? (%s)",
-				       "churn|sizes|burst|dentry|pages|remote");
+		return cli_usage_error(ctx, "which workload? (%s)", names);
 	if (argc - optind > 1)
 		return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind + 1]);
-	for (i = 0; workloads[i]; i++)
-		if (!strcmp(argv[optind], workloads[i]))
-			break;
-	if (!workloads[i])
-		return cli_usage_error(ctx, "unknown workload '%s' (%s)", argv[optind],
-				       "churn|sizes|burst|dentry|pages|remote; "
-				       "traces: kmemlab replay");
+	w = caps_workload(&wl, argv[optind]);
+	if (!w || caps_has(w->keys, "trace"))
+		return cli_usage_error(ctx, "unknown workload '%s' (%s; traces: kmemlab replay)",
+				       argv[optind], names);
 	snprintf(a.job.workload, sizeof(a.job.workload), "%s", argv[optind]);
 	if (!a.job.nbe)
 		return cli_usage_error(ctx, "no backend (--backend LIST or --on INSTANCES)");
@@ -279,6 +322,7 @@ int cmd_run(struct cli_ctx *ctx, int argc, char **argv)
 
 int cmd_replay(struct cli_ctx *ctx, int argc, char **argv)
 {
+	static struct caps wl;
 	struct run_args a = { 0 };
 	struct run_reply rr;
 	const char *arg;
@@ -304,7 +348,14 @@ int cmd_replay(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(ctx, "no backend (--backend LIST or --on INSTANCES)");
 	if (!job_arg(&a.job, JOB_REPS) && job_set_num(&a.job, JOB_REPS, 5))
 		return CLI_EXIT_USAGE;
-	snprintf(a.job.workload, sizeof(a.job.workload), "replay");
+	/* the engine's workload that takes a trace */
+	if (caps_local_workloads(&wl))
+		return CLI_EXIT_FAIL;
+	caps_workload_names(&wl, true, a.job.workload, sizeof(a.job.workload));
+	if (!a.job.workload[0] || strchr(a.job.workload, '|')) {
+		cli_error(ctx->cmd->name, "the engine has no single trace workload");
+		return CLI_EXIT_FAIL;
+	}
 	c = cli_conn(ctx, &ec);
 	if (!c)
 		return ec;

@@ -12,6 +12,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "caps.h"
 #include "cli.h"
 #include "commands.h"
 #include "conn.h"
@@ -291,12 +292,15 @@ static int buddy_collect_rows(struct cli_ctx *ctx, bool kernel, bool ours,
 		return 0;
 	{
 		struct conn *conn = cli_conn(ctx, &ec);
+		static struct caps caps;
 
 		if (!conn)
 			return ec;
 		if (ninst) {
 			n = ninst;
 		} else {
+			if (caps_load(conn, &caps))
+				return CLI_EXIT_FAIL;
 			n = conn_instances(conn, &list);
 			if (n < 0) {
 				cli_error("instances", "%s", strerror(-n));
@@ -307,7 +311,7 @@ static int buddy_collect_rows(struct cli_ctx *ctx, bool kernel, bool ours,
 			const char *name = ninst ? insts[i] : list[i].name;
 			char fname[96];
 
-			if (!ninst && strcmp(conn_backend_kind(list[i].backend), "buddy"))
+			if (!ninst && !caps_is_our_pages(caps_backend(&caps, list[i].backend)))
 				continue;
 			if (inst_view_read(conn, name, "buddyinfo", name, &text, &len)) {
 				free(list);

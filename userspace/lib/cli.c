@@ -115,6 +115,8 @@ void cli_command_help(const struct cli_command *cmd, FILE *f)
 	for (o = common_opts; o->name; o++)
 		if (opt_applies(cmd, o))
 			print_opt(f, o);
+	if (cmd->help_more)
+		cmd->help_more(f);
 	fprintf(f, "\nGlobal options (before the command): --sim, -e CMD "
 		"(see 'kmemlab --help').\n"
 		"Exit status: 0 ok, 1 failure, 2 usage error, "

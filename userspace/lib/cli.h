@@ -78,6 +78,8 @@ struct cli_command {
 	const struct cli_opt *opts;	/* own options, {NULL} terminated */
 	unsigned int formats;		/* CLI_F_* */
 	int (*run)(struct cli_ctx *ctx, int argc, char **argv);
+	/* Optional: more help after the options (tables read from the engine). */
+	void (*help_more)(FILE *f);
 };
 
 /* cli_error() - print "kmemlab: WHAT: WHY" on stderr. */

@@ -202,23 +202,3 @@ int conn_instances(struct conn *c, struct conn_inst **list)
 	*list = l;
 	return n;
 }
-
-const char *conn_backend_kind(const char *b)
-{
-	static const char *const heaps[] = {
-		"first-fit", "next-fit", "best-fit", "worst-fit",
-		"segregated", "bump",
-	};
-	size_t i;
-
-	if (!strcmp(b, "buddy"))
-		return "buddy";
-	if (!strcmp(b, "slab"))
-		return "slab";
-	for (i = 0; i < sizeof(heaps) / sizeof(heaps[0]); i++)
-		if (!strcmp(b, heaps[i]))
-			return "heap";
-	if (!strcmp(b, "alloc_pages") || !strcmp(b, "vmalloc"))
-		return "page";
-	return "object";
-}

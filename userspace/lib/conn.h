@@ -76,8 +76,4 @@ struct conn_inst {
  */
 int conn_instances(struct conn *c, struct conn_inst **list);
 
-/* conn_backend_family() - "buddy", "slab", "heap", "page", "object"... of a
- * backend name, as far as the CLI needs to know which views make sense. */
-const char *conn_backend_kind(const char *backend);
-
 #endif /* KMEMLAB_CONN_H */

@@ -9,9 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "caps.h"
 #include "cli.h"
 #include "conn.h"
 #include "job.h"
+#include "kml_bounds.h"
 
 static const char *const job_mode_words[] = { "pairs", "phases", "batch", NULL };
 static const char *const job_dist_words[] = {
@@ -20,19 +22,19 @@ static const char *const job_dist_words[] = {
 static const char *const job_forder_words[] = { "lifo", "random", NULL };
 
 const struct job_keydef job_keys[JOB_KEY_NR] = {
-	[JOB_OPS]	= { "ops", JOB_KT_NUM, 134217728 },
-	[JOB_SIZE]	= { "size", JOB_KT_NUM, 4194304 },
+	[JOB_OPS]	= { "ops", JOB_KT_NUM, KML_RUN_MAX_OPS },
+	[JOB_SIZE]	= { "size", JOB_KT_NUM, KML_OBJ_MAX },
 	[JOB_CPUS]	= { "cpus", JOB_KT_TEXT },
-	[JOB_REPS]	= { "reps", JOB_KT_NUM, 100 },
+	[JOB_REPS]	= { "reps", JOB_KT_NUM, KML_RUN_MAX_REPS },
 	[JOB_SEED]	= { "seed", JOB_KT_NUM, UINT64_MAX },
 	[JOB_MODE]	= { "mode", JOB_KT_WORD, 0, job_mode_words },
 	[JOB_DIST]	= { "dist", JOB_KT_WORD, 0, job_dist_words },
-	[JOB_MIN]	= { "min", JOB_KT_NUM, 4194304 },
-	[JOB_MAX]	= { "max", JOB_KT_NUM, 4194304 },
+	[JOB_MIN]	= { "min", JOB_KT_NUM, KML_OBJ_MAX },
+	[JOB_MAX]	= { "max", JOB_KT_NUM, KML_OBJ_MAX },
 	[JOB_ORDER]	= { "order", JOB_KT_NUM, 10 },
 	[JOB_MAXORDER]	= { "maxorder", JOB_KT_NUM, 10 },
 	[JOB_FREE_ORDER] = { "free_order", JOB_KT_WORD, 0, job_forder_words },
-	[JOB_BATCH]	= { "batch", JOB_KT_NUM, 65536 },
+	[JOB_BATCH]	= { "batch", JOB_KT_NUM, KML_RUN_MAX_BATCH },
 	[JOB_SAMPLE]	= { "sample", JOB_KT_NUM, UINT64_MAX },
 	[JOB_TRACE]	= { "trace", JOB_KT_TEXT },
 };
@@ -165,65 +167,72 @@ int job_add_backends(struct job *j, const char *list, bool existing)
 	return 0;
 }
 
-static bool is_heap(const char *b)
-{
-	return !strcmp(conn_backend_kind(b), "heap");
-}
-
 static uint64_t pow2_at_least(uint64_t v)
 {
 	uint64_t p = 4096;
 
-	while (p < v && p < (1ULL << 30))
+	while (p < v && p < KML_POOL_MAX)
 		p <<= 1;
 	return p;
 }
 
-/* The largest request of the job's workload, and whether it is fixed. */
+/* The default of run key @name in the engine's table, else @dflt. */
+static uint64_t key_default(const struct caps *c, const char *name,
+			    uint64_t dflt)
+{
+	const struct caps_key *k = c ? caps_key(c, name) : NULL;
+
+	return k && k->has_def ? k->def : dflt;
+}
+
+/*
+ * The largest request of the job's workload, and whether every request
+ * has that size, from what the workload takes: size= (and its companions
+ * up to max_other), max= (kmalloc-mix: up to its top class), a trace.
+ */
 static uint64_t job_max_request(const struct job *j, bool *fixed)
 {
-	const char *w = j->workload;
+	const struct caps_workload *w = j->caps ? caps_workload(j->caps,
+							       j->workload) :
+				       NULL;
 	uint64_t s;
 
 	*fixed = false;
-	if (!strcmp(w, "churn") || !strcmp(w, "remote") || !strcmp(w, "dentry")) {
-		*fixed = true;
-		return job_num(j, JOB_SIZE, !strcmp(w, "dentry") ? 192 : 64);
+	if (!w)
+		return 0;
+	if (caps_has(w->keys, "trace"))
+		return j->trace_max_size;
+	if (caps_has(w->keys, "size")) {
+		s = job_num(j, JOB_SIZE, w->size);
+		*fixed = !w->max_other;
+		return s > w->max_other ? s : w->max_other;
 	}
-	if (!strcmp(w, "sizes")) {
+	if (caps_has(w->keys, "max")) {
 		const struct job_arg *d = job_arg(j, JOB_DIST);
 
 		if (d && d->num == JOB_DIST_KMALLOC_MIX)
-			return 8192;
-		return job_num(j, JOB_MAX, 4096);
+			return KML_KMIX_MAX;
+		return job_num(j, JOB_MAX, key_default(j->caps, "max", 0));
 	}
-	if (!strcmp(w, "burst")) {
-		s = job_num(j, JOB_SIZE, 9792);
-		return s > 2080 ? s : 2080;
-	}
-	if (!strcmp(w, "replay"))
-		return j->trace_max_size;
 	return 0;
 }
 
-void job_create_cmd(const struct job *j, const struct job_be *b, char *buf,
-		    size_t size)
+/*
+ * A pool large enough for what the workload keeps live on one of our
+ * pool-backed temporaries; 0 for the backend's default.
+ */
+static uint64_t job_pool(const struct job *j, const struct caps_backend *b,
+			 uint64_t max)
 {
-	const char *be = b->backend;
-	uint64_t max, pool = 0;
-	bool fixed;
-	int n;
+	const struct caps_workload *w = caps_workload(j->caps, j->workload);
+	uint64_t pool = 0;
 
-	max = job_max_request(j, &fixed);
-	n = snprintf(buf, size, "create %s %s", b->inst, be);
-	if (!strcmp(be, "slab") && fixed && !j->classes)
-		n += snprintf(buf + n, size - (size_t)n, " size=%llu",
-			      (unsigned long long)max);
-	else if ((!strcmp(be, "kmem_cache") || !strcmp(be, "kmem_cache_bulk")) && max)
-		n += snprintf(buf + n, size - (size_t)n, " size=%llu",
-			      (unsigned long long)max);
-	if (!strcmp(be, "buddy") && !strcmp(j->workload, "pages")) {
-		uint64_t mo = 3, batch = job_num(j, JOB_BATCH, 64);
+	if (!w || !caps_has(b->keys, "pool"))
+		return 0;
+	if (j->pool)
+		return j->pool;
+	if (caps_is_our_pages(b) && caps_has(w->keys, "maxorder")) {
+		uint64_t mo = 3, batch = job_num(j, JOB_BATCH, w->batch);
 
 		if (job_arg(j, JOB_MAXORDER))
 			mo = job_num(j, JOB_MAXORDER, 0);
@@ -234,13 +243,37 @@ void job_create_cmd(const struct job *j, const struct job_be *b, char *buf,
 			pool = 0;
 		if (pool > (256ULL << 20))
 			pool = 256ULL << 20;
-	} else if (is_heap(be) && !strcmp(j->workload, "replay")) {
+	} else if (caps_is_our_heap(b) && caps_has(w->keys, "trace")) {
 		pool = pow2_at_least(4 * j->trace_peak + 65536);
-	} else if (is_heap(be) && !strcmp(j->workload, "sizes")) {
-		pool = pow2_at_least(3 * job_num(j, JOB_BATCH, 256) * max);
+	} else if (caps_is_our_heap(b) && caps_has(w->keys, "max")) {
+		pool = pow2_at_least(3 * job_num(j, JOB_BATCH, w->batch) * max);
 	}
-	if (j->pool && (is_heap(be) || !strcmp(be, "buddy") || !strcmp(be, "slab")))
-		pool = j->pool;
+	return pool;
+}
+
+void job_create_cmd(const struct job *j, const struct job_be *b, char *buf,
+		    size_t size)
+{
+	const struct caps_backend *cb = j->caps ? caps_backend(j->caps,
+							      b->backend) :
+					NULL;
+	uint64_t max, pool = 0;
+	bool fixed;
+	int n;
+
+	max = job_max_request(j, &fixed);
+	n = snprintf(buf, size, "create %s %s", b->inst, b->backend);
+	/*
+	 * Object caches that take size=: ours a single cache when every
+	 * request has one size (else the kmalloc classes), a real one always
+	 * the largest request.
+	 */
+	if (cb && !strcmp(cb->family, "object") && caps_has(cb->keys, "size") &&
+	    max && (cb->ours ? fixed && !j->classes : true))
+		n += snprintf(buf + n, size - (size_t)n, " size=%llu",
+			      (unsigned long long)max);
+	if (cb)
+		pool = job_pool(j, cb, max);
 	if (pool)
 		n += snprintf(buf + n, size - (size_t)n, " pool=%llu",
 			      (unsigned long long)pool);

@@ -16,6 +16,8 @@
 #define JOB_MAX_BE 8
 
 /* One backend of a job: a temporary instance, or an existing one. */
+struct caps;
+
 struct job_be {
 	char backend[32];	/* backend name; "" for an existing instance */
 	char inst[32];		/* instance name (set by job_setup for temps) */
@@ -71,6 +73,8 @@ struct job {
 	bool classes;		/* slab temps with kmalloc classes, not size= */
 	unsigned int nbe;
 	struct job_be be[JOB_MAX_BE];
+	/* what the engine's backends and workloads take (caps.h) */
+	const struct caps *caps;
 	/* replay: the loaded trace's facts */
 	char trace[32];
 	uint64_t trace_max_size, trace_peak, trace_ops;

@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "caps.h"
 #include "cli.h"
 #include "conn.h"
 #include "emit.h"
@@ -73,8 +74,14 @@ static void job_teardown(struct conn *c, struct job *j)
 
 static int job_setup(struct cli_ctx *ctx, struct conn *c, struct job *j)
 {
+	static struct caps caps;	/* of the one connection of a process */
 	unsigned int i, k;
 
+	if (!j->caps) {
+		if (caps_load(c, &caps))
+			return CLI_EXIT_FAIL;
+		j->caps = &caps;
+	}
 	for (i = 0; i < j->nbe; i++) {
 		struct job_be *b = &j->be[i];
 		char cmd[256], *reply = NULL;
