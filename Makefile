@@ -6,6 +6,8 @@
 #   make check      every test layer; ends with "N passed, N failed"
 #   make bench      boot the VM and run the benchmark suite
 #   make deps       install the Debian packages the project needs (root)
+#   make install    the tool into $(DESTDIR)$(PREFIX)/bin (PREFIX=/usr/local)
+#   make modules_install   kmemlab.ko into /lib/modules/<KDIR's release>/extra
 #
 # KDIR defaults to /lib/modules/$(uname -r)/build when it exists, else to
 # the newest installed /lib/modules/*/build.
@@ -53,12 +55,12 @@ UNIT_HELPERS	:= $(filter-out $(UNIT_SRCS),$(wildcard tests/unit/*.c))
 CHECK_LIBS	:= $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt)
 
 .PHONY: all module userspace lib check unit lint bench deps clean help \
-	selftests fuzz bench-cores
+	selftests fuzz bench-cores install modules_install
 
 all: module userspace
 
 help:
-	@sed -n '3,13p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,14p' Makefile | sed 's/^# \{0,1\}//'
 
 module:
 	@test -d "$(KDIR)" || { echo "kmemlab: no kernel build tree at KDIR='$(KDIR)' (run 'make deps')" >&2; exit 1; }
@@ -134,6 +136,18 @@ bench:
 
 deps:
 	@tools/deps
+
+PREFIX	?= /usr/local
+BINDIR	:= $(DESTDIR)$(PREFIX)/bin
+
+install: $(CLI)
+	install -d $(BINDIR)
+	install -m 0755 $(CLI) $(BINDIR)/kmemlab
+
+# Kbuild's own target: INSTALL_MOD_PATH and INSTALL_MOD_DIR work as usual;
+# run depmod afterwards (Kbuild does when it can).
+modules_install: module
+	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_DIR=$(or $(INSTALL_MOD_DIR),extra) modules_install
 
 clean:
 	rm -rf $(BUILD) $(CLI)

@@ -8,21 +8,25 @@
 static const struct kml_backend * const kml_ours[] = {
 	&kml_backend_buddy,
 	&kml_backend_slab,
-	&kml_backend_first_fit,
-	&kml_backend_next_fit,
-	&kml_backend_best_fit,
-	&kml_backend_worst_fit,
-	&kml_backend_segregated,
-	&kml_backend_bump,
 };
+
+#define KML_NR_OURS	(ARRAY_SIZE(kml_ours) + kml_nr_heap_backends)
+
+/* Our backends in listing order: buddy, slab, then the teaching heaps. */
+static const struct kml_backend *kml_our_backend(unsigned int i)
+{
+	if (i < ARRAY_SIZE(kml_ours))
+		return kml_ours[i];
+	return &kml_heap_backends[i - ARRAY_SIZE(kml_ours)];
+}
 
 int kml_register_ours(void)
 {
 	unsigned int i;
 	int ret;
 
-	for (i = 0; i < ARRAY_SIZE(kml_ours); i++) {
-		ret = kml_backend_register(kml_ours[i]);
+	for (i = 0; i < KML_NR_OURS; i++) {
+		ret = kml_backend_register(kml_our_backend(i));
 		if (ret)
 			goto out_unregister;
 	}
@@ -30,7 +34,7 @@ int kml_register_ours(void)
 
 out_unregister:
 	while (i--)
-		kml_backend_unregister(kml_ours[i]);
+		kml_backend_unregister(kml_our_backend(i));
 	return ret;
 }
 
@@ -38,6 +42,6 @@ void kml_unregister_ours(void)
 {
 	unsigned int i;
 
-	for (i = 0; i < ARRAY_SIZE(kml_ours); i++)
-		kml_backend_unregister(kml_ours[i]);
+	for (i = 0; i < KML_NR_OURS; i++)
+		kml_backend_unregister(kml_our_backend(i));
 }

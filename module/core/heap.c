@@ -1490,26 +1490,34 @@ static int kml_heap_op_check(const struct kml_params *p, u32 given,
 		.show_labelled = kml_heap_op_show_labelled, \
 	}
 
-const struct kml_backend kml_backend_first_fit =
+/*
+ * One backend per placement policy, indexed by enum kml_heap_policy. Add
+ * a policy here: its enum value (heap.h), its search, this entry.
+ */
+const struct kml_backend kml_heap_backends[KML_HEAP_POLICY_NR] = {
+	[KML_HEAP_FIRST_FIT] =
 	KML_HEAP_BACKEND("first-fit", "teaching heap, first fit",
 			 kml_heap_op_create_first,
-			 KML_HEAP_FIT_KEYS | KML_PKB(LIST));
-const struct kml_backend kml_backend_next_fit =
+			 KML_HEAP_FIT_KEYS | KML_PKB(LIST)),
+	[KML_HEAP_NEXT_FIT] =
 	KML_HEAP_BACKEND("next-fit", "teaching heap, next fit (roving pointer)",
 			 kml_heap_op_create_next,
-			 KML_HEAP_FIT_KEYS | KML_PKB(LIST));
-const struct kml_backend kml_backend_best_fit =
+			 KML_HEAP_FIT_KEYS | KML_PKB(LIST)),
+	[KML_HEAP_BEST_FIT] =
 	KML_HEAP_BACKEND("best-fit", "teaching heap, best fit",
 			 kml_heap_op_create_best,
-			 KML_HEAP_FIT_KEYS | KML_PKB(LIST));
-const struct kml_backend kml_backend_worst_fit =
+			 KML_HEAP_FIT_KEYS | KML_PKB(LIST)),
+	[KML_HEAP_WORST_FIT] =
 	KML_HEAP_BACKEND("worst-fit", "teaching heap, worst fit",
 			 kml_heap_op_create_worst,
-			 KML_HEAP_FIT_KEYS | KML_PKB(LIST));
-const struct kml_backend kml_backend_segregated =
+			 KML_HEAP_FIT_KEYS | KML_PKB(LIST)),
+	[KML_HEAP_SEGREGATED] =
 	KML_HEAP_BACKEND("segregated",
 			 "teaching heap, segregated fits (power-of-two classes)",
-			 kml_heap_op_create_seg, KML_HEAP_FIT_KEYS);
-const struct kml_backend kml_backend_bump =
+			 kml_heap_op_create_seg, KML_HEAP_FIT_KEYS),
+	[KML_HEAP_BUMP] =
 	KML_HEAP_BACKEND("bump", "bump arena, free is a no-op, reset frees all",
-			 kml_heap_op_create_bump, KML_HEAP_KEYS);
+			 kml_heap_op_create_bump, KML_HEAP_KEYS),
+};
+
+const unsigned int kml_nr_heap_backends = ARRAY_SIZE(kml_heap_backends);

@@ -224,12 +224,9 @@ const struct kml_backend *kml_backend_at(unsigned int i);
 /* Our backends, defined next to each core (buddy.c, slab.c, heap.c, ...). */
 extern const struct kml_backend kml_backend_buddy;
 extern const struct kml_backend kml_backend_slab;
-extern const struct kml_backend kml_backend_first_fit;
-extern const struct kml_backend kml_backend_next_fit;
-extern const struct kml_backend kml_backend_best_fit;
-extern const struct kml_backend kml_backend_worst_fit;
-extern const struct kml_backend kml_backend_segregated;
-extern const struct kml_backend kml_backend_bump;
+/* The teaching heaps, one per enum kml_heap_policy (heap.h), in order. */
+extern const struct kml_backend kml_heap_backends[];
+extern const unsigned int kml_nr_heap_backends;
 
 /**
  * kml_register_ours() - register all of our backends

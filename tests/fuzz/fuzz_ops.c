@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "heap.h"
 #include "ops.h"
 
 #define FZ_MAX_LIVE	256
@@ -23,9 +24,13 @@ struct fz_live {
 };
 
 static const struct kml_backend *fz_ours[] = {
-	&kml_backend_buddy, &kml_backend_slab, &kml_backend_first_fit,
-	&kml_backend_next_fit, &kml_backend_best_fit, &kml_backend_worst_fit,
-	&kml_backend_segregated, &kml_backend_bump,
+	&kml_backend_buddy, &kml_backend_slab,
+	&kml_heap_backends[KML_HEAP_FIRST_FIT],
+	&kml_heap_backends[KML_HEAP_NEXT_FIT],
+	&kml_heap_backends[KML_HEAP_BEST_FIT],
+	&kml_heap_backends[KML_HEAP_WORST_FIT],
+	&kml_heap_backends[KML_HEAP_SEGREGATED],
+	&kml_heap_backends[KML_HEAP_BUMP],
 };
 
 struct fz_state {
@@ -171,7 +176,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (st.be->family == KML_FAMILY_HEAP) {
 		if (f & 4)
 			st.p.flags |= KML_F_NO_COALESCE;
-		if (st.be != &kml_backend_bump)
+		if (st.be != &kml_heap_backends[KML_HEAP_BUMP])
 			st.p.list_order = (f >> 4) % 5;
 		st.p.header = (f & 8) ? 8 : 0;
 	}

@@ -1346,8 +1346,12 @@ START_TEST(test_heap_view_free_run_and_classes)
 END_TEST
 
 static const struct kml_backend *const heap_backends[] = {
-	&kml_backend_first_fit, &kml_backend_next_fit, &kml_backend_best_fit,
-	&kml_backend_worst_fit, &kml_backend_segregated, &kml_backend_bump,
+	&kml_heap_backends[KML_HEAP_FIRST_FIT],
+	&kml_heap_backends[KML_HEAP_NEXT_FIT],
+	&kml_heap_backends[KML_HEAP_BEST_FIT],
+	&kml_heap_backends[KML_HEAP_WORST_FIT],
+	&kml_heap_backends[KML_HEAP_SEGREGATED],
+	&kml_heap_backends[KML_HEAP_BUMP],
 };
 
 static const char *const heap_backend_names[] = {
