@@ -1062,8 +1062,13 @@ static void kml_buddy_be_stats(void *priv, struct kml_alloc_stats *st)
 			      << KML_PAGE_SHIFT;
 	/* Pages parked in pcp lists count towards the peak (see docs). */
 	st->peak_allocated = (u64)peak << KML_PAGE_SHIFT;
-	st->bytes_held = (u64)b->nr_pages << KML_PAGE_SHIFT;
-	st->peak_held = st->bytes_held;
+	/*
+	 * Held: the pages off the free lists (handed out, or parked in the
+	 * per-CPU cache), as alloc_pages' held is the pages the run took;
+	 * the pool itself is the arena (docs/metrics.md, "held").
+	 */
+	st->bytes_held = (u64)out << KML_PAGE_SHIFT;
+	st->peak_held = (u64)peak << KML_PAGE_SHIFT;
 	st->largest_free = (u64)largest << KML_PAGE_SHIFT;
 	st->total_free = (u64)free_pages << KML_PAGE_SHIFT;
 }
@@ -1188,6 +1193,15 @@ static int kml_buddy_be_show(void *priv, enum kml_view view,
 	}
 }
 
+static void kml_buddy_be_peak_reset(void *priv)
+{
+	struct kml_buddy *b = ((struct kml_buddy_inst *)priv)->b;
+
+	kml_lock_acquire(&b->lock);
+	b->peak_out = b->pages_out;
+	kml_lock_release(&b->lock);
+}
+
 const struct kml_backend kml_backend_buddy = {
 	.name		= "buddy",
 	.desc		= "kmemlab buddy allocator, orders 0..10, per-CPU order-0 cache",
@@ -1202,6 +1216,7 @@ const struct kml_backend kml_backend_buddy = {
 	.usable		= kml_buddy_be_usable,
 	.max_size	= kml_buddy_be_max_size,
 	.stats		= kml_buddy_be_stats,
+	.peak_reset	= kml_buddy_be_peak_reset,
 	.validate	= kml_buddy_be_validate,
 	.show		= kml_buddy_be_show,
 	.shrink		= kml_buddy_be_shrink,

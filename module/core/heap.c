@@ -146,6 +146,9 @@ struct kml_heap {
 	u64 free_bytes;			/* bytes of free (listed) blocks */
 	u64 dead_bytes;			/* bump: bytes of dead blocks */
 	u64 nr_used;			/* allocated blocks */
+	u32 hwm;			/* high-water mark (bytes): end of the
+					 * highest block since a peak reset
+					 */
 
 	/* properties */
 	enum kml_heap_policy policy;
@@ -538,6 +541,8 @@ static void kml_heap_take(struct kml_heap *h, u32 gi, u32 need, u64 size)
 		h->peak_used = h->used_bytes;
 	h->nr_used++;
 	h->stat[KML_HEAP_ALLOC]++;
+	if (gi * h->gran + t->size > h->hwm)
+		h->hwm = gi * h->gran + t->size;
 }
 
 static void *kml_heap_alloc_locked(struct kml_heap *h, size_t size, u32 *gip,
@@ -695,6 +700,7 @@ static void kml_heap_reset_locked(struct kml_heap *h)
 	h->free_bytes = 0;
 	h->dead_bytes = 0;
 	h->nr_used = 0;
+	h->hwm = 0;
 	kml_heap_set_block(h, 0, h->region_bytes);
 	kml_heap_insert(h, 0);
 }
@@ -987,6 +993,49 @@ static void kml_heap_largest(struct kml_heap *h, u64 *block, u64 *run)
 	}
 }
 
+/*
+ * kml_heap_largest() below @limit bytes: a free block that reaches past
+ * the limit (freed at the top and merged with the untouched rest) counts
+ * up to the limit only.
+ */
+static void kml_heap_largest_below(struct kml_heap *h, u32 limit, u64 *block,
+				   u64 *run)
+{
+	u64 cur = 0, size;
+	u32 gi;
+
+	*block = 0;
+	*run = 0;
+	for (gi = 0; gi < h->nr_gran && gi * h->gran < limit;
+	     gi += h->tags[gi].size / h->gran) {
+		if (KML_WARN_ON_ONCE(!h->tags[gi].size))
+			break;
+		if (!(h->tags[gi].flags & KML_TAG_LISTED)) {
+			cur = 0;
+			continue;
+		}
+		size = h->tags[gi].size;
+		if (gi * h->gran + size > limit)
+			size = limit - gi * h->gran;
+		cur += size;
+		if (size > *block)
+			*block = size;
+		if (cur > *run)
+			*run = cur;
+	}
+}
+
+/*
+ * Free bytes below @limit, a block boundary at or above the end of every
+ * used and dead block: everything above it is one free tail.
+ */
+static u64 kml_heap_free_below(const struct kml_heap *h, u32 limit)
+{
+	u64 tail = h->region_bytes - limit;
+
+	return h->free_bytes > tail ? h->free_bytes - tail : 0;
+}
+
 unsigned int kml_heap_extfrag(struct kml_heap *h)
 {
 	u64 block, run;
@@ -1014,11 +1063,30 @@ static void kml_heap_stats_locked(struct kml_heap *h,
 			h->stat[KML_HEAP_BAD_DOUBLE] +
 			h->stat[KML_HEAP_BAD_SIZE];
 	st->bytes_allocated = h->used_bytes;
-	st->bytes_held = h->region_bytes;
+	/* held: what the heap touched, as mdriver's sbrk high-water mark */
+	st->bytes_held = h->hwm;
 	st->peak_allocated = h->peak_used;
-	st->peak_held = h->region_bytes;
-	kml_heap_largest(h, &st->largest_free, &run);
-	st->total_free = h->free_bytes;
+	st->peak_held = h->hwm;
+	/* free: the holes below the mark (the rest is untouched region) */
+	kml_heap_largest_below(h, h->hwm, &st->largest_free, &run);
+	st->total_free = kml_heap_free_below(h, h->hwm);
+}
+
+/* Peaks restart: the mark falls back to the end of the last live block. */
+static void kml_heap_peak_reset(struct kml_heap *h)
+{
+	u32 gi, end = 0;
+
+	kml_lock_acquire(&h->lock);
+	for (gi = 0; gi < h->nr_gran; gi += h->tags[gi].size / h->gran) {
+		if (KML_WARN_ON_ONCE(!h->tags[gi].size))
+			break;
+		if (h->tags[gi].flags & (KML_TAG_USED | KML_TAG_DEAD))
+			end = gi * h->gran + h->tags[gi].size;
+	}
+	h->hwm = end;
+	h->peak_used = h->used_bytes;
+	kml_lock_release(&h->lock);
 }
 
 void kml_heap_stats(struct kml_heap *h, struct kml_alloc_stats *st)
@@ -1397,6 +1465,11 @@ static int kml_heap_op_reset(void *priv)
 	return kml_heap_reset(priv);
 }
 
+static void kml_heap_op_peak_reset(void *priv)
+{
+	kml_heap_peak_reset(priv);
+}
+
 static u64 kml_heap_op_addr(void *priv, const void *ptr)
 {
 	return kml_heap_addr(priv, ptr);
@@ -1484,6 +1557,7 @@ static int kml_heap_op_check(const struct kml_params *p, u32 given,
 		.validate = kml_heap_op_validate,	\
 		.show = kml_heap_op_show,		\
 		.reset = kml_heap_op_reset,		\
+		.peak_reset = kml_heap_op_peak_reset,	\
 		.addr = kml_heap_op_addr,		\
 		.alloc_show = kml_heap_op_alloc_show,	\
 		.free_show = kml_heap_op_free_show,	\

@@ -91,6 +91,7 @@ struct kml_alloc_stats {
 	u64 largest_free;	/* largest block that could be handed out now */
 	u64 total_free;		/* free bytes inside what is held */
 	bool free_slots;	/* total_free counts free object slots */
+	bool held_na;		/* bytes_held, peak_held cannot be known */
 };
 
 /* The read-only views an instance can render. */
@@ -183,6 +184,13 @@ struct kml_backend {
 	int (*show_labelled)(void *priv, enum kml_view view,
 			     struct kml_out *out,
 			     long (*label)(void *arg, u64 addr), void *arg);
+
+	/*
+	 * Optional: peaks (peak_allocated, peak_held) start again from the
+	 * current state, so that a run's cell measures its own; a heap's
+	 * high-water mark falls back to the end of its last live block.
+	 */
+	void (*peak_reset)(void *priv);
 
 	/* --- optional maintenance */
 	/* Release cached empty memory (slab shrink, pcp drain). */

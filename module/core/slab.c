@@ -1927,6 +1927,24 @@ static int kml_slab_be_shrink(void *priv)
 	return 0;
 }
 
+static void kml_slab_be_peak_reset(void *priv)
+{
+	struct kml_slab_be *be = priv;
+	struct kml_alloc_stats st;
+	unsigned int i;
+
+	for (i = 0; i < kml_slab_be_nr(be); i++) {
+		struct kml_slab_cache *s = kml_slab_be_at(be, i);
+
+		kml_lock_acquire(&s->lock);
+		s->peak_slabs = s->nr_slabs;
+		s->peak_inuse = kml_slab_inuse_now(s);
+		kml_lock_release(&s->lock);
+	}
+	be->peak_allocated = 0;
+	kml_slab_be_stats(be, &st);	/* the current bytes become the peak */
+}
+
 /*
  * Without size= the instance is the kmalloc classes, whose alignment and
  * (absent) constructor are their own.
@@ -1968,6 +1986,7 @@ const struct kml_backend kml_backend_slab = {
 	.usable		= kml_slab_be_usable,
 	.max_size	= kml_slab_be_max_size,
 	.stats		= kml_slab_be_stats,
+	.peak_reset	= kml_slab_be_peak_reset,
 	.validate	= kml_slab_be_validate,
 	.show		= kml_slab_be_show,
 	.shrink		= kml_slab_be_shrink,

@@ -29,7 +29,7 @@ struct kml_sample {
 	u64 live;		/* live objects */
 	u64 requested;		/* live bytes requested */
 	u64 allocated;		/* live bytes handed out */
-	u64 held;		/* bytes held from the page source */
+	s64 held;		/* bytes held from the page source, -1 n/a */
 	s32 ext_frag;		/* x1000 (KML_METRIC_NA for object caches) */
 	s32 stranded;		/* x1000 in free slots (object caches), or NA */
 };

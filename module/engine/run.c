@@ -113,6 +113,9 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 	r->ring.head = 0;
 	r->ring.count = 0;
 	r->ring.done = false;
+	/* the backend's peaks start from here: they become the cell's own */
+	if (in->be->peak_reset)
+		in->be->peak_reset(in->priv);
 	if (in->be->stats)
 		in->be->stats(in->priv, &st);
 	c.peak_held_start = st.peak_held;
@@ -171,18 +174,25 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 			   ops_all * 1000000000ULL / res->elapsed_ns : 0;
 	res->ext_frag = c.ext_end;
 	res->stranded = c.stranded_end;
-	/* a new lifetime peak of the backend happened during this cell */
+	/*
+	 * Peak held: the backend's own peak since the reset above (exact
+	 * where it keeps one), else the largest sample; a backend without a
+	 * reset counts only when its lifetime peak rose during the cell.
+	 */
 	if (in->be->stats)
 		in->be->stats(in->priv, &st);
-	if (st.peak_held > c.peak_held_start && st.peak_held > c.held_peak)
+	if ((in->be->peak_reset || st.peak_held > c.peak_held_start) &&
+	    st.peak_held > c.held_peak)
 		c.held_peak = st.peak_held;
-	res->held_peak = c.held_peak;
+	res->held_na = st.held_na;
+	res->held_peak = st.held_na ? 0 : c.held_peak;
 	/*
 	 * Peak payload over peak held (CS:APP's utilization). One worker
 	 * tracks its payload peak exactly; with several, the peak comes
 	 * from the samples, as per-worker peaks need not coincide.
 	 */
-	res->util = kml_metric_utilization(res->req_peak, res->held_peak);
+	res->util = st.held_na ? KML_METRIC_NA :
+		    kml_metric_utilization(res->req_peak, res->held_peak);
 	res->ops_req = r->wl->hands_over ? r->ops : r->ops * r->nr_cpus;
 	res->violations = in->be->validate ? in->be->validate(in->priv) : 0;
 
@@ -536,13 +546,13 @@ static void kml_run_result(struct kml_run *r, const struct kml_cell_result *c,
 				       (unsigned long long)c->overlaps);
 	}
 	kml_out_printf(o,
-		       " floor_ns=%llu elapsed_ns=%llu ops_per_sec=%llu internal_frag_x1000=%d external_frag_x1000=%d stranded_x1000=%d requested_peak=%llu allocated_peak=%llu held_peak=%llu utilization_x1000=%d violations=%u checksum=%016llx\n",
+		       " floor_ns=%llu elapsed_ns=%llu ops_per_sec=%llu internal_frag_x1000=%d external_frag_x1000=%d stranded_x1000=%d requested_peak=%llu allocated_peak=%llu held_peak=%lld utilization_x1000=%d violations=%u checksum=%016llx\n",
 		       (unsigned long long)c->floor_ns,
 		       (unsigned long long)c->elapsed_ns,
 		       (unsigned long long)c->ops_per_sec, c->int_frag,
 		       c->ext_frag, c->stranded, (unsigned long long)c->req_peak,
 		       (unsigned long long)c->usable_peak,
-		       (unsigned long long)c->held_peak, c->util,
+		       c->held_na ? -1LL : (long long)c->held_peak, c->util,
 		       c->violations, (unsigned long long)c->checksum);
 }
 

@@ -45,11 +45,11 @@ static void kml_view_stats(struct kml_instance *in, struct kml_out *out)
 		       (unsigned long long)st.failures,
 		       (unsigned long long)st.bad_frees);
 	kml_out_printf(out,
-		       "bytes_allocated %llu\nbytes_held %llu\npeak_allocated %llu\npeak_held %llu\nlargest_free %llu\ntotal_free %llu\nexternal_frag_x1000 %d\nstranded_x1000 %d\n",
+		       "bytes_allocated %llu\nbytes_held %lld\npeak_allocated %llu\npeak_held %lld\nlargest_free %llu\ntotal_free %llu\nexternal_frag_x1000 %d\nstranded_x1000 %d\n",
 		       (unsigned long long)st.bytes_allocated,
-		       (unsigned long long)st.bytes_held,
+		       st.held_na ? -1LL : (long long)st.bytes_held,
 		       (unsigned long long)st.peak_allocated,
-		       (unsigned long long)st.peak_held,
+		       st.held_na ? -1LL : (long long)st.peak_held,
 		       (unsigned long long)st.largest_free,
 		       (unsigned long long)st.total_free, ext, stranded);
 	if (in->busy) {
@@ -209,12 +209,12 @@ static int kml_render_latency(struct kml_instance *in, struct kml_out *o)
 		       (unsigned long long)sr->interval);
 	kml_out_printf(o, "op live requested allocated held external_frag_x1000 stranded_x1000\n");
 	for (i = 0; i < sr->nr; i++)
-		kml_out_printf(o, "%llu %llu %llu %llu %llu %d %d\n",
+		kml_out_printf(o, "%llu %llu %llu %llu %lld %d %d\n",
 			       (unsigned long long)sr->pts[i].op,
 			       (unsigned long long)sr->pts[i].live,
 			       (unsigned long long)sr->pts[i].requested,
 			       (unsigned long long)sr->pts[i].allocated,
-			       (unsigned long long)sr->pts[i].held,
+			       (long long)sr->pts[i].held,
 			       sr->pts[i].ext_frag, sr->pts[i].stranded);
 	return 0;
 }
@@ -432,10 +432,10 @@ int kml_engine_global_view(struct kml_engine *e, enum kml_gview view,
 			if (in->be->stats)
 				in->be->stats(in->priv, &st);
 			kml_out_printf(out,
-				       "%s %s id=%u busy=%u handles=%u held=%llu runs=%llu\n",
+				       "%s %s id=%u busy=%u handles=%u held=%lld runs=%llu\n",
 				       in->name, in->be->name, in->id,
 				       in->busy ? 1 : 0, in->nr_live,
-				       (unsigned long long)st.bytes_held,
+				       st.held_na ? -1LL : (long long)st.bytes_held,
 				       (unsigned long long)in->nr_runs);
 		}
 		break;

@@ -292,10 +292,10 @@ void kml_w_sample(struct kml_worker *w, bool end)
 	pt.live = live > 0 ? live : 0;
 	pt.requested = req > 0 ? req : 0;
 	pt.allocated = usable > 0 ? usable : 0;
-	pt.held = st.bytes_held;
+	pt.held = st.held_na ? -1 : (s64)st.bytes_held;
 	kml_frag_figures(c->be, &st, &pt.ext_frag, &pt.stranded);
 	kml_series_add(r->series, &pt);
-	if (pt.held > c->held_peak)
+	if (pt.held > 0 && (u64)pt.held > c->held_peak)
 		c->held_peak = pt.held;
 	if (pt.requested > c->req_peak)
 		c->req_peak = pt.requested;

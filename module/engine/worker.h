@@ -44,6 +44,7 @@ struct kml_cell_result {
 	u64 req_peak;
 	u64 usable_peak;
 	u64 held_peak;
+	bool held_na;		/* held cannot be known: held_peak=-1 */
 	s32 util;
 	u32 violations;
 	u64 misaligned;		/* objects not at the natural alignment */

@@ -545,6 +545,15 @@ static void kmemlab_real_stats(void *priv, struct kml_alloc_stats *st)
 	struct kmemlab_slabinfo *si;
 
 	kmemlab_real_counts(r, st);
+	/*
+	 * kmalloc's size classes are shared with the whole kernel: which of
+	 * their pages this run took cannot be known (docs/metrics.md).
+	 */
+	if (r->kind == KMEMLAB_REAL_KMALLOC) {
+		st->bytes_held = 0;
+		st->peak_held = 0;
+		st->held_na = true;
+	}
 	if (!r->cache)
 		return;
 
@@ -869,6 +878,13 @@ static void kmemlab_real_destroy(void *priv)
 
 /* --- the ops tables ---------------------------------------------------------- */
 
+static void kmemlab_real_peak_reset(void *priv)
+{
+	struct kmemlab_real *r = priv;
+
+	atomic64_set(&r->peak, atomic64_read(&r->bytes));
+}
+
 /* The constructor writes a word into every object. */
 static int kmemlab_real_cache_check(const struct kml_params *p, u32 given,
 				    struct kml_out *why)
@@ -898,6 +914,7 @@ static int kmemlab_real_cache_check(const struct kml_params *p, u32 given,
 	.usable = kmemlab_real_usable,					\
 	.max_size = kmemlab_real_max_size,				\
 	.stats = kmemlab_real_stats,					\
+	.peak_reset = kmemlab_real_peak_reset,				\
 	.validate = kmemlab_real_validate,				\
 	.show = kmemlab_real_show
 

@@ -84,7 +84,6 @@ if [ "$before" = "$after" ]; then
 else
 	tap FAIL "generating the handouts left the reference sources unchanged"
 fi
-i
 
 # A broken student module: oops and hang, each a clean failing grade.
 broken() {	# broken NAME CODE LIMIT_S

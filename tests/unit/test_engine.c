@@ -1538,7 +1538,10 @@ START_TEST(test_engine_run_frag_by_family)
 	ck_assert_int_eq(ex("create h first-fit pool=64K"), 0);
 	ck_assert_int_eq(ex("alloc h 1000"), 0);
 	ck_assert_int_eq(ex("alloc h 1000"), 0);
-	ck_assert_int_eq(ex("free h 0"), 0);	/* a hole before the second */
+	ck_assert_int_eq(ex("alloc h 500"), 0);
+	ck_assert_int_eq(ex("alloc h 1000"), 0);
+	ck_assert_int_eq(ex("free h 0"), 0);	/* two holes below the mark */
+	ck_assert_int_eq(ex("free h 2"), 0);
 	v = view("h", KML_IVIEW_STATS);
 	ck_assert_int_eq(stat_of(v, "external_frag_x1000"),
 			 kml_metric_ext_frag(stat_of(v, "largest_free"),

@@ -623,9 +623,11 @@ START_TEST(test_heap_first_fit_placement)
 
 	kml_heap_stats(h, &st);
 	ck_assert_uint_eq(st.bytes_allocated, 104 + 56 + 64 + 152);
-	ck_assert_uint_eq(st.total_free, 136 + 512);
-	ck_assert_uint_eq(st.largest_free, 512);
-	ck_assert_uint_eq(st.bytes_held, 1024);
+	/* held: up to the end of the highest block (360 + 152); free: its hole */
+	ck_assert_uint_eq(st.total_free, 136);
+	ck_assert_uint_eq(st.largest_free, 136);
+	ck_assert_uint_eq(st.bytes_held, 512);
+	ck_assert_uint_eq(st.peak_held, 512);
 	ck_assert_uint_eq(st.allocs, 5);
 	ck_assert_uint_eq(st.frees, 1);
 	ck_assert_uint_eq(st.failures, 1);
@@ -1306,8 +1308,9 @@ START_TEST(test_heap_views)
 	ck_assert_ptr_nonnull(strstr(buf, "policy first-fit\n"));
 	ck_assert_ptr_nonnull(strstr(buf, "\nbytes_allocated 24\n"));
 	ck_assert_ptr_nonnull(strstr(buf, "\npeak_allocated 40\n"));
-	ck_assert_ptr_nonnull(strstr(buf, "\nbytes_held 64\n"));
-	ck_assert_ptr_nonnull(strstr(buf, "\ntotal_free 40\n"));
+	/* held: up to the end of the used block; free: the hole below it */
+	ck_assert_ptr_nonnull(strstr(buf, "\nbytes_held 40\n"));
+	ck_assert_ptr_nonnull(strstr(buf, "\ntotal_free 16\n"));
 	ck_assert_ptr_nonnull(strstr(buf, "\nalloc 2\n"));
 	ck_assert_ptr_nonnull(strstr(buf, "\nfree 1\n"));
 	ck_assert_ptr_nonnull(strstr(buf, "\nsplit 2\n"));
@@ -1391,7 +1394,13 @@ START_TEST(test_heap_backends)
 	ck_assert_uint_eq(st.frees, 1);
 	ck_assert_uint_eq(st.bad_frees, 1);
 	ck_assert_uint_eq(st.bytes_allocated, 208);
-	ck_assert_uint_eq(st.bytes_held, 4096);
+	/* the high-water mark: both blocks (112 + 208), though x is free */
+	ck_assert_uint_eq(st.bytes_held, 320);
+	ck_assert_uint_eq(st.peak_held, 320);
+	/* a peak reset lowers the mark to the end of the last live block */
+	b->peak_reset(priv);
+	b->stats(priv, &st);
+	ck_assert_uint_eq(st.bytes_held, 320);
 	ck_assert_uint_eq(b->validate(priv), 0);
 	kml_out_init(&out, buf, sizeof(buf));
 	ck_assert_int_eq(b->show(priv, KML_VIEW_HEAPMAP, &out), 0);
@@ -1400,8 +1409,10 @@ START_TEST(test_heap_backends)
 	ck_assert_int_eq(b->reset(priv), 0);
 	b->stats(priv, &st);
 	ck_assert_uint_eq(st.bytes_allocated, 0);
-	ck_assert_uint_eq(st.total_free, 4096);
-	ck_assert_uint_eq(st.largest_free, 4096);
+	/* a reset heap holds nothing: no mark, no free space inside it */
+	ck_assert_uint_eq(st.bytes_held, 0);
+	ck_assert_uint_eq(st.total_free, 0);
+	ck_assert_uint_eq(st.largest_free, 0);
 	ck_assert_uint_eq(b->validate(priv), 0);
 	ck_assert_ptr_eq(b->alloc(priv, 4088), x);
 	b->destroy(priv);
@@ -1802,8 +1813,11 @@ START_TEST(test_heap_property_invariants)
 			CHECK_EQ(kml_heap_validate(h), 0);
 			kml_heap_stats(h, &st);
 			CHECK_EQ(st.bytes_allocated, live_bytes);
+			/* free, live and dead tile what is held */
 			CHECK_EQ(st.total_free + live_bytes +
-					  dead_bytes, INV_REGION);
+					  dead_bytes, st.bytes_held);
+			CHECK(st.bytes_held <= INV_REGION);
+			CHECK_EQ(st.peak_held, st.bytes_held);
 			CHECK_EQ(st.bad_frees, bad);
 			CHECK_EQ(st.frees, frees);
 			CHECK(st.largest_free <= st.total_free);
@@ -1822,10 +1836,13 @@ START_TEST(test_heap_property_invariants)
 		CHECK_EQ(kml_heap_reset(h), 0);
 		kml_heap_stats(h, &st);
 	}
-	CHECK_EQ(st.total_free, INV_REGION);
+	/* all free: what is held is one free stretch (a reset bump: none) */
+	CHECK_EQ(st.total_free, st.bytes_held);
+	if (bump)
+		CHECK_EQ(st.bytes_held, 0);
 	kml_heap_list(h, &step);
 	if (bump || !(c->flags & KML_F_NO_COALESCE)) {
-		CHECK_EQ(st.largest_free, INV_REGION);
+		CHECK_EQ(st.largest_free, st.bytes_held);
 		CHECK_EQ(step.nr_free, 1);
 		CHECK_EQ(step.list[0].addr, INV_BASE);
 		CHECK_EQ(step.list[0].size, INV_REGION);

@@ -145,7 +145,7 @@ int results_write(FILE *f, const struct results *rs)
 		json_w_obj_end(&j);
 		json_w_obj_begin(&j, "bytes");
 		json_w_u64(&j, "requested_peak", r->requested_peak);
-		json_w_u64(&j, "held_peak", r->held_peak);
+		json_w_double(&j, "held_peak", r->held_peak);
 		json_w_obj_end(&j);
 		json_w_double(&j, "utilization", r->utilization);
 		write_series(&j, &r->series);
@@ -441,7 +441,7 @@ static int read_result(const struct jv *o, struct result *r, size_t i,
 	    need_num(o, "frag.internal_pct", &r->internal_pct, i, err, errlen) ||
 	    need_num_or_null(o, "frag.external_pct", &r->external_pct, i, err,
 			     errlen) ||
-	    need_num(o, "utilization", &r->utilization, i, err, errlen))
+	    need_num_or_null(o, "utilization", &r->utilization, i, err, errlen))
 		return -EINVAL;
 	/* written since the figure exists: older files lack it (n/a) */
 	r->stranded_pct = NAN;
@@ -452,9 +452,9 @@ static int read_result(const struct jv *o, struct result *r, size_t i,
 	if (need_num(o, "bytes.requested_peak", &v, i, err, errlen))
 		return -EINVAL;
 	r->requested_peak = (uint64_t)v;
-	if (need_num(o, "bytes.held_peak", &v, i, err, errlen))
+	if (need_num_or_null(o, "bytes.held_peak", &r->held_peak, i, err,
+			     errlen))
 		return -EINVAL;
-	r->held_peak = (uint64_t)v;
 	return read_series(o, &r->series, i, err, errlen);
 }
 

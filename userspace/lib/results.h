@@ -49,8 +49,9 @@ struct result {
 	double internal_pct;
 	/* NAN (JSON null) when n/a: external for object caches, stranded else */
 	double external_pct, stranded_pct;
-	uint64_t requested_peak, held_peak;
-	double utilization;		/* 0..1 */
+	uint64_t requested_peak;
+	double held_peak;		/* bytes; NaN: n/a (docs/metrics.md) */
+	double utilization;		/* 0..1; NaN: n/a */
 	struct res_series series;
 	/* Extensions of run/replay/bench; written only when set. */
 	char group[64];			/* "group": the suite table (bench) */

@@ -258,13 +258,12 @@ static int parse_result(struct run_reply *rr, const struct rr_line *l,
 	static const char *const u64s[] = {
 		"ops", "ops_done", "allocs", "frees", "failures", "bad_frees",
 		"floor_ns", "elapsed_ns", "ops_per_sec", "requested_peak",
-		"allocated_peak", "held_peak", "violations",
+		"allocated_peak", "violations",
 	};
 	uint64_t *u64d[] = {
 		&c->ops, &c->ops_done, &c->allocs, &c->frees, &c->failures,
 		&c->bad_frees, &c->floor_ns, &c->elapsed_ns, &c->ops_per_sec,
-		&c->requested_peak, &c->allocated_peak, &c->held_peak,
-		&c->violations,
+		&c->requested_peak, &c->allocated_peak, &c->violations,
 	};
 	const char *done, *cs;
 	uint64_t rep;
@@ -289,7 +288,9 @@ static int parse_result(struct run_reply *rr, const struct rr_line *l,
 	for (i = 0; i < sizeof(u64s) / sizeof(u64s[0]); i++)
 		if (rr_need_u64(l, u64s[i], u64d[i], err, errlen))
 			return -EINVAL;
-	if (rr_need_i64(l, "internal_frag_x1000", &c->internal_x1000, err, errlen) ||
+	/* held_peak=-1: the backend's held memory cannot be known */
+	if (rr_need_i64(l, "held_peak", &c->held_peak, err, errlen) ||
+	    rr_need_i64(l, "internal_frag_x1000", &c->internal_x1000, err, errlen) ||
 	    rr_need_i64(l, "external_frag_x1000", &c->external_x1000, err, errlen) ||
 	    rr_need_i64(l, "utilization_x1000", &c->util_x1000, err, errlen))
 		return -EINVAL;
@@ -631,8 +632,8 @@ int runreply_compare(const struct run_reply *rr, struct cmp_row **rows)
 		COLLECT(r->internal_pct, c->internal_x1000 / 10.0);
 		COLLECT(r->external_pct, pct_or_na(c->external_x1000));
 		COLLECT(r->stranded_pct, pct_or_na(c->stranded_x1000));
-		COLLECT(r->util_pct, c->util_x1000 / 10.0);
-		COLLECT(r->held_kib, c->held_peak / 1024.0);
+		COLLECT(r->util_pct, pct_or_na(c->util_x1000));
+		COLLECT(r->held_kib, c->held_peak < 0 ? NAN : c->held_peak / 1024.0);
 		COLLECT(r->requested_kib, c->requested_peak / 1024.0);
 		if (rr->timing_op)
 			r->spread_pct = r->alloc[LAT_P50].med > 0 ?

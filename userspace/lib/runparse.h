@@ -45,7 +45,8 @@ struct rr_cell {
 	int64_t internal_x1000;
 	int64_t external_x1000;		/* -1: n/a (object caches) */
 	int64_t stranded_x1000;		/* -1: n/a, or absent from the reply */
-	uint64_t requested_peak, allocated_peak, held_peak;
+	uint64_t requested_peak, allocated_peak;
+	int64_t held_peak;		/* -1: n/a (not knowable) */
 	int64_t util_x1000;
 	uint64_t violations;
 	/* absent with timing=batch (not checked); overlaps also for remote */

@@ -134,8 +134,8 @@ void job_print(FILE *f, const struct job *j, const struct run_reply *rr,
 		pct_cell(&t, w->external_pct.med);
 		pct_cell(&t, w->stranded_pct.med);
 		tbl_cell(&t, "%.1f", w->requested_kib.med);
-		tbl_cell(&t, "%.1f", w->held_kib.med);
-		tbl_cell(&t, "%.1f", w->util_pct.med);
+		pct_cell(&t, w->held_kib.med);	/* n/a when not knowable */
+		pct_cell(&t, w->util_pct.med);
 		tbl_cell(&t, "%llu", (unsigned long long)w->failures);
 		tbl_cell(&t, "%u", w->reps);
 		tbl_cell(&t, "%s", cmp_valid_word(w));
@@ -207,8 +207,8 @@ void job_csv(FILE *f, const struct job *j, const struct run_reply *rr,
 		csv_num(f, x->external_x1000 < 0 ? NAN : x->external_x1000 / 10.0);
 		csv_num(f, x->stranded_x1000 < 0 ? NAN : x->stranded_x1000 / 10.0);
 		csv_num(f, (double)x->requested_peak);
-		csv_num(f, (double)x->held_peak);
-		csv_num(f, x->util_x1000 / 10.0);
+		csv_num(f, x->held_peak < 0 ? NAN : (double)x->held_peak);
+		csv_num(f, x->util_x1000 < 0 ? NAN : x->util_x1000 / 10.0);
 		fprintf(f, ",%llu,%llu,,\n", (unsigned long long)x->bad_frees,
 			(unsigned long long)x->violations);
 	}

@@ -136,7 +136,7 @@ int job_results(const struct job *j, const struct run_reply *rr,
 		r->external_pct = w->external_pct.med;
 		r->stranded_pct = w->stranded_pct.med;
 		r->requested_peak = (uint64_t)(w->requested_kib.med * 1024);
-		r->held_peak = (uint64_t)(w->held_kib.med * 1024);
+		r->held_peak = w->held_kib.med * 1024;	/* NaN stays n/a */
 		r->utilization = w->util_pct.med / 100.0;
 		r->reps = w->reps;
 		r->spread_pct = w->spread_pct;

@@ -149,8 +149,16 @@ static void ub_stats(void *priv, struct kml_alloc_stats *st)
 	st->bad_frees = __atomic_load_n(&in->bad_frees, __ATOMIC_RELAXED);
 	st->bytes_allocated = __atomic_load_n(&in->bytes, __ATOMIC_RELAXED);
 	st->peak_allocated = __atomic_load_n(&in->peak, __ATOMIC_RELAXED);
-	st->bytes_held = st->bytes_allocated;
-	st->peak_held = st->peak_allocated;
+	/* a process-wide allocator: what it took for us cannot be known */
+	st->held_na = true;
+}
+
+static void ub_peak_reset(void *priv)
+{
+	struct ub_inst *in = priv;
+
+	__atomic_store_n(&in->peak, __atomic_load_n(&in->bytes, __ATOMIC_RELAXED),
+			 __ATOMIC_RELAXED);
 }
 
 static unsigned int ub_validate(void *priv)
@@ -252,6 +260,7 @@ int kml_user_backends_register(void)
 			.usable = ub_usable,
 			.max_size = ub_max_size,
 			.stats = ub_stats,
+			.peak_reset = ub_peak_reset,
 			.validate = ub_validate,
 		};
 		if (kml_backend_register(&l->be)) {

@@ -11,7 +11,7 @@ freed handle=1 size=4096 usable=4096
 $ cat b buddyinfo
 Node 0, zone  kmemlab      0      0      0      1      1      1      1      1      1      1      0 
 $ shrink b
-shrink instance=b held_before=4194304 held_after=4194304
+shrink instance=b held_before=32768 held_after=8192
 $ cat b buddyinfo
 Node 0, zone  kmemlab      2      0      1      1      1      1      1      1      1      1      0 
 $ free b 0
@@ -19,7 +19,7 @@ freed handle=0 size=4096 usable=4096
 $ free b 2
 freed handle=2 size=4096 usable=4096
 $ shrink b
-shrink instance=b held_before=4194304 held_after=4194304
+shrink instance=b held_before=8192 held_after=0
 $ cat b buddyinfo
 Node 0, zone  kmemlab      0      0      0      0      0      0      0      0      0      0      1 
 $ validate b

@@ -25,9 +25,9 @@ frees 20000
 failures 0
 bad_frees 0
 bytes_allocated 0
-bytes_held 8388608
+bytes_held 0
 peak_allocated 2162688
-peak_held 8388608
+peak_held 2162688
 largest_free 4194304
 total_free 8388608
 external_frag_x1000 500
@@ -63,7 +63,7 @@ $ create c buddy pool=8M zero=0
 created instance=c backend=buddy family=page id=2 zero=0
 $- run pages on=c ops=20000 seed=11 order=0 maxorder=3
 $ shrink c
-shrink instance=c held_before=8388608 held_after=8388608
+shrink instance=c held_before=163840 held_after=0
 $ validate c
 validate instance=c violations=0
 $ cat c buddyinfo
@@ -88,9 +88,9 @@ frees 20000
 failures 0
 bad_frees 0
 bytes_allocated 0
-bytes_held 8388608
+bytes_held 0
 peak_allocated 1032192
-peak_held 8388608
+peak_held 1032192
 largest_free 4194304
 total_free 8388608
 external_frag_x1000 500
