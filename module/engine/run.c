@@ -99,6 +99,7 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 	struct kml_cell c = {
 		.run = r, .in = in, .be = in->be, .priv = in->priv, .rep = rep,
 		.align = kml_natural_align(in),
+		.ext_peak = KML_METRIC_NA, .ext_last = KML_METRIC_NA,
 	};
 	struct kml_alloc_stats st = { 0 };
 	u64 q[6], elapsed = 0, ops_all;
@@ -173,6 +174,20 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 	res->ops_per_sec = res->elapsed_ns ?
 			   ops_all * 1000000000ULL / res->elapsed_ns : 0;
 	res->ext_frag = c.ext_end;
+	res->ext_peak = c.ext_peak;
+	res->ext_mean = c.ext_ops ? (s32)(c.ext_weighted / c.ext_ops) :
+			c.ext_peak;
+	for (i = 0; i < r->nr_cpus; i++) {
+		const struct kml_worker *w = &r->w[i];
+
+		res->failed_with_free += w->failed_with_free;
+		if (!w->fail_seen || res->fail_seen)
+			continue;
+		res->fail_seen = true;	/* the lowest worker's first */
+		res->fail_request = w->fail_request;
+		res->fail_free = w->fail_free;
+		res->fail_largest = w->fail_largest;
+	}
 	res->stranded = c.stranded_end;
 	/*
 	 * Peak held: the backend's own peak since the reset above (exact
@@ -546,7 +561,7 @@ static void kml_run_result(struct kml_run *r, const struct kml_cell_result *c,
 				       (unsigned long long)c->overlaps);
 	}
 	kml_out_printf(o,
-		       " floor_ns=%llu elapsed_ns=%llu ops_per_sec=%llu internal_frag_x1000=%d external_frag_x1000=%d stranded_x1000=%d requested_peak=%llu allocated_peak=%llu held_peak=%lld utilization_x1000=%d violations=%u checksum=%016llx\n",
+		       " floor_ns=%llu elapsed_ns=%llu ops_per_sec=%llu internal_frag_x1000=%d external_frag_x1000=%d stranded_x1000=%d requested_peak=%llu allocated_peak=%llu held_peak=%lld utilization_x1000=%d violations=%u checksum=%016llx",
 		       (unsigned long long)c->floor_ns,
 		       (unsigned long long)c->elapsed_ns,
 		       (unsigned long long)c->ops_per_sec, c->int_frag,
@@ -554,6 +569,18 @@ static void kml_run_result(struct kml_run *r, const struct kml_cell_result *c,
 		       (unsigned long long)c->usable_peak,
 		       c->held_na ? -1LL : (long long)c->held_peak, c->util,
 		       c->violations, (unsigned long long)c->checksum);
+	/* fragmentation over time, and the state at the first failure */
+	kml_out_printf(o,
+		       " external_frag_peak_x1000=%d external_frag_mean_x1000=%d failed_with_free=%llu",
+		       c->ext_peak, c->ext_mean,
+		       (unsigned long long)c->failed_with_free);
+	if (c->fail_seen)
+		kml_out_printf(o,
+			       " first_fail_request=%llu first_fail_free=%llu first_fail_largest=%llu",
+			       (unsigned long long)c->fail_request,
+			       (unsigned long long)c->fail_free,
+			       (unsigned long long)c->fail_largest);
+	kml_out_printf(o, "\n");
 }
 
 /*

@@ -14,6 +14,31 @@
 
 static u64 kml_cell_align(const struct kml_cell *c, size_t size);
 
+/*
+ * A request failed (outside the timed region): was there enough free
+ * memory for it? The first failure's state is kept: "malloc(16) fails
+ * although 32 cells are free" is the answer to which policy fails first.
+ */
+static void kml_w_failed(struct kml_worker *w, size_t size)
+{
+	struct kml_cell *c = w->cell;
+	struct kml_alloc_stats st = { 0 };
+	u64 free;
+
+	if (!c->be->stats)
+		return;
+	c->be->stats(c->priv, &st);
+	free = st.arena_free ? st.arena_free : st.total_free;
+	if (free >= size)
+		w->failed_with_free++;
+	if (w->fail_seen)
+		return;
+	w->fail_seen = true;
+	w->fail_request = size;
+	w->fail_free = free;
+	w->fail_largest = st.arena_free ? st.arena_largest : st.largest_free;
+}
+
 void *kml_w_alloc(struct kml_worker *w, size_t size)
 {
 	struct kml_cell *c = w->cell;
@@ -33,6 +58,7 @@ void *kml_w_alloc(struct kml_worker *w, size_t size)
 	}
 	if (!p) {
 		w->failures++;
+		kml_w_failed(w, size);
 		return NULL;
 	}
 	if (w->check && ((unsigned long)p & (kml_cell_align(c, size) - 1)))
@@ -295,6 +321,17 @@ void kml_w_sample(struct kml_worker *w, bool end)
 	pt.held = st.held_na ? -1 : (s64)st.bytes_held;
 	kml_frag_figures(c->be, &st, &pt.ext_frag, &pt.stranded);
 	kml_series_add(r->series, &pt);
+	/* peak and allocation-weighted mean of the samples' figure */
+	if (pt.ext_frag >= 0) {
+		if (pt.ext_frag > c->ext_peak)
+			c->ext_peak = pt.ext_frag;
+		if (c->ext_last >= 0 && pt.op > c->ext_last_op) {
+			c->ext_weighted += (u64)c->ext_last * (pt.op - c->ext_last_op);
+			c->ext_ops += pt.op - c->ext_last_op;
+		}
+	}
+	c->ext_last = pt.ext_frag;
+	c->ext_last_op = pt.op;
 	if (pt.held > 0 && (u64)pt.held > c->held_peak)
 		c->held_peak = pt.held;
 	if (pt.requested > c->req_peak)
@@ -417,6 +454,11 @@ void kml_worker_reset(struct kml_run *r, struct kml_cell *c,
 	w->sum_usable = 0;
 	w->next_sample = 0;
 	w->checksum = 0xcbf29ce484222325ULL;
+	w->fail_seen = false;
+	w->fail_request = 0;
+	w->fail_free = 0;
+	w->fail_largest = 0;
+	w->failed_with_free = 0;
 	/* the op sequence depends on (seed, rep, worker) only */
 	x ^= kml_splitmix64(&x) + c->rep * 0x9e3779b97f4a7c15ULL;
 	x ^= (u64)i << 48;

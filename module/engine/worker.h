@@ -40,6 +40,13 @@ struct kml_cell_result {
 	u64 ops_per_sec;
 	s32 int_frag;
 	s32 ext_frag;		/* KML_METRIC_NA for object caches */
+	s32 ext_peak;		/* over the samples, or NA */
+	s32 ext_mean;		/* allocation-weighted mean of the samples */
+	bool fail_seen;		/* a request failed: the state at the first */
+	u64 fail_request;
+	u64 fail_free;
+	u64 fail_largest;
+	u64 failed_with_free;	/* failures although enough was free */
 	s32 stranded;		/* object caches with slab figures, else NA */
 	u64 req_peak;
 	u64 usable_peak;
@@ -100,6 +107,12 @@ struct kml_worker {
 	u64 misaligned;
 	u64 overlaps;
 	u64 checksum;
+	/* failed requests and the state at the first one (docs/metrics.md) */
+	bool fail_seen;
+	u64 fail_request;	/* bytes of the first failed request */
+	u64 fail_free;		/* total_free then */
+	u64 fail_largest;	/* largest_free then */
+	u64 failed_with_free;	/* failures although total_free >= request */
 };
 
 struct kml_run {
@@ -148,6 +161,12 @@ struct kml_cell {
 	s32 ext_end;		/* external frag at the end state */
 	s32 stranded_end;	/* stranded memory at the end state */
 	bool ext_end_set;
+	/* external fragmentation over the samples (heaps, page allocators) */
+	s32 ext_peak;		/* KML_METRIC_NA until a sample has one */
+	u64 ext_weighted;	/* sum of ext x allocations since the last */
+	u64 ext_ops;		/* allocations the sum covers */
+	u64 ext_last_op;	/* op count of the last sample */
+	s32 ext_last;		/* the last sample's figure */
 };
 
 static inline void kml_w_sum(struct kml_worker *w, u64 kind, u64 slot,

@@ -294,6 +294,28 @@ static int parse_result(struct run_reply *rr, const struct rr_line *l,
 	    rr_need_i64(l, "external_frag_x1000", &c->external_x1000, err, errlen) ||
 	    rr_need_i64(l, "utilization_x1000", &c->util_x1000, err, errlen))
 		return -EINVAL;
+	/* fields later modules added: absent means n/a */
+	c->ext_peak_x1000 = -1;
+	c->ext_mean_x1000 = -1;
+	if ((rr_get(l, "external_frag_peak_x1000") &&
+	     rr_need_i64(l, "external_frag_peak_x1000", &c->ext_peak_x1000, err,
+			 errlen)) ||
+	    (rr_get(l, "external_frag_mean_x1000") &&
+	     rr_need_i64(l, "external_frag_mean_x1000", &c->ext_mean_x1000, err,
+			 errlen)) ||
+	    (rr_get(l, "failed_with_free") &&
+	     rr_need_u64(l, "failed_with_free", &c->failed_with_free, err,
+			 errlen)))
+		return -EINVAL;
+	if (rr_get(l, "first_fail_request")) {
+		c->has_first_fail = true;
+		if (rr_need_u64(l, "first_fail_request", &c->fail_request, err,
+				errlen) ||
+		    rr_need_u64(l, "first_fail_free", &c->fail_free, err, errlen) ||
+		    rr_need_u64(l, "first_fail_largest", &c->fail_largest, err,
+				errlen))
+			return -EINVAL;
+	}
 	/* replies of modules before stranded_x1000 existed lack it: n/a */
 	c->stranded_x1000 = -1;
 	if (rr_get(l, "stranded_x1000") &&
@@ -597,6 +619,7 @@ int runreply_compare(const struct run_reply *rr, struct cmp_row **rows)
 	} while (0)
 	for (i = 0; i < rr->ninst; i++) {
 		struct cmp_row *r = &rw[i];
+		unsigned int first_fail_rep = 0;
 
 		snprintf(r->instance, sizeof(r->instance), "%s", rr->inst[i]);
 		r->checksum_ok = true;
@@ -610,6 +633,15 @@ int runreply_compare(const struct run_reply *rr, struct cmp_row **rows)
 			r->reps++;
 			r->done_ok += c->done_ok;
 			r->failures += c->failures;
+			r->failed_with_free += c->failed_with_free;
+			if (c->has_first_fail && (!r->has_first_fail ||
+						  c->rep < first_fail_rep)) {
+				r->has_first_fail = true;
+				first_fail_rep = c->rep;
+				r->fail_request = c->fail_request;
+				r->fail_free = c->fail_free;
+				r->fail_largest = c->fail_largest;
+			}
 			r->bad_frees += c->bad_frees;
 			r->violations += c->violations;
 			r->has_misaligned |= c->has_misaligned;
@@ -632,6 +664,8 @@ int runreply_compare(const struct run_reply *rr, struct cmp_row **rows)
 		COLLECT(r->internal_pct, c->internal_x1000 / 10.0);
 		COLLECT(r->external_pct, pct_or_na(c->external_x1000));
 		COLLECT(r->stranded_pct, pct_or_na(c->stranded_x1000));
+		COLLECT(r->ext_peak_pct, pct_or_na(c->ext_peak_x1000));
+		COLLECT(r->ext_mean_pct, pct_or_na(c->ext_mean_x1000));
 		COLLECT(r->util_pct, pct_or_na(c->util_x1000));
 		COLLECT(r->held_kib, c->held_peak < 0 ? NAN : c->held_peak / 1024.0);
 		COLLECT(r->requested_kib, c->requested_peak / 1024.0);

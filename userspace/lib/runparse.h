@@ -45,6 +45,11 @@ struct rr_cell {
 	int64_t internal_x1000;
 	int64_t external_x1000;		/* -1: n/a (object caches) */
 	int64_t stranded_x1000;		/* -1: n/a, or absent from the reply */
+	int64_t ext_peak_x1000;		/* over the samples; -1: n/a or absent */
+	int64_t ext_mean_x1000;		/* allocation-weighted mean; -1 likewise */
+	uint64_t failed_with_free;	/* failures although enough was free */
+	bool has_first_fail;		/* the state at the first failure: */
+	uint64_t fail_request, fail_free, fail_largest;
 	uint64_t requested_peak, allocated_peak;
 	int64_t held_peak;		/* -1: n/a (not knowable) */
 	int64_t util_x1000;
@@ -103,6 +108,11 @@ struct cmp_row {
 	struct cmp_stat internal_pct, util_pct;
 	/* NAN when the figure does not apply to the backend (-1 in the reply) */
 	struct cmp_stat external_pct, stranded_pct;
+	struct cmp_stat ext_peak_pct, ext_mean_pct;
+	uint64_t failed_with_free;	/* sum over reps */
+	/* the first failure of the first rep that had one */
+	bool has_first_fail;
+	uint64_t fail_request, fail_free, fail_largest;
 	struct cmp_stat held_kib, requested_kib;
 	uint64_t failures, bad_frees, violations;	/* sums over reps */
 	/* sums over the reps that report them; has_*: some rep did */

@@ -46,12 +46,15 @@ static const struct tbl_col mem_cols[] = {
 	{ "ops_per_sec", "OPS/S", "ops/s", TBL_NUM },
 	{ "ops_vs_first", "OPS/1ST", "x", TBL_NUM },
 	{ "internal_pct", "INT.FRAG", "%", TBL_NUM },
-	{ "external_pct", "EXT.FRAG", "%", TBL_NUM },
+	{ "external_pct", "EXT.END", "%", TBL_NUM },
+	{ "external_peak_pct", "EXT.PEAK", "%", TBL_NUM },
+	{ "external_mean_pct", "EXT.MEAN", "%", TBL_NUM },
 	{ "stranded_pct", "STRANDED", "%", TBL_NUM },
 	{ "requested_peak_kib", "PAYLOAD", "KiB", TBL_NUM },
 	{ "held_peak_kib", "HELD", "KiB", TBL_NUM },
 	{ "utilization_pct", "UTIL", "%", TBL_NUM },
 	{ "failures", "FAIL", "count", TBL_INT },
+	{ "failed_with_free", "FAIL.FREE", "count", TBL_INT },
 	{ "reps", "REPS", "count", TBL_INT },
 	{ "valid", "VALID", NULL, TBL_STR },
 };
@@ -132,16 +135,36 @@ void job_print(FILE *f, const struct job *j, const struct run_reply *rr,
 		tbl_cell(&t, "%.2f", w->r_ops);
 		tbl_cell(&t, "%.1f", w->internal_pct.med);
 		pct_cell(&t, w->external_pct.med);
+		pct_cell(&t, w->ext_peak_pct.med);
+		pct_cell(&t, w->ext_mean_pct.med);
 		pct_cell(&t, w->stranded_pct.med);
 		tbl_cell(&t, "%.1f", w->requested_kib.med);
 		pct_cell(&t, w->held_kib.med);	/* n/a when not knowable */
 		pct_cell(&t, w->util_pct.med);
 		tbl_cell(&t, "%llu", (unsigned long long)w->failures);
+		tbl_cell(&t, "%llu", (unsigned long long)w->failed_with_free);
 		tbl_cell(&t, "%u", w->reps);
 		tbl_cell(&t, "%s", cmp_valid_word(w));
 	}
 	tbl_print(&t, f, CLI_FMT_TEXT, NULL, NULL);
 	tbl_free(&t);
+	/* the first failure: what was free when a request was refused */
+	for (i = 0; i < rr->ninst; i++) {
+		const struct cmp_row *w = &rows[i];
+
+		if (!w->has_first_fail)
+			continue;
+		fprintf(f, "first failure on %s: a request of %llu B failed with %llu B free "
+			"(largest free block %llu B); %llu of %llu failures had enough free memory\n",
+			w->backend, (unsigned long long)w->fail_request,
+			(unsigned long long)w->fail_free,
+			(unsigned long long)w->fail_largest,
+			(unsigned long long)w->failed_with_free,
+			(unsigned long long)w->failures);
+	}
+	fprintf(f, "EXT.END/PEAK/MEAN: external fragmentation at the end state, its peak and "
+		"its allocation-weighted mean over the samples; FAIL.FREE: failed requests "
+		"although the free total was enough (docs/metrics.md)\n");
 	if (replay)
 		fprintf(f, "VALID: ok = every rep done, no refused free, validate() clean "
 			"after each rep, same op sequence as the first backend, every "
