@@ -519,11 +519,11 @@ START_TEST(test_cli_run_not_applicable_figures)
 	ck_assert_double_eq_tol(rows[1].external_pct.med, 30, 1e-9);
 	ck_assert(isnan(rows[1].stranded_pct.med));
 
-	/* the table: EXT.FRAG then STRANDED, n/a where they do not apply */
+	/* the table: EXT.END/PEAK/MEAN then STRANDED, n/a where they do not apply */
 	f = open_memstream(&buf, &n);
 	job_print(f, &j, &rr, rows, false);
 	fclose(f);
-	p = strstr(buf, "EXT.FRAG(%)  STRANDED(%)");
+	p = strstr(buf, "EXT.END(%)  EXT.PEAK(%)  EXT.MEAN(%)  STRANDED(%)");
 	ck_assert_msg(p, "%s", buf);
 	p = strstr(buf, "\nslab ");
 	ck_assert_msg(p && strstr(p, " n/a ") && strstr(p, " 74.2 ") &&
