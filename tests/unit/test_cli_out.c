@@ -282,7 +282,7 @@ static void fill_result(struct result *r, int seed)
 	r->external_pct = 0.1;
 	r->requested_peak = 655360;
 	r->held_peak = 737280;
-	r->utilization = 0.888888888888889;
+	r->utilization_pct = 88.8888888888889;
 	r->series = (struct res_series){ .n = 3, .t_ms = t, .held_bytes = held,
 		.nr_orders = 2, .buddy_free = bf };
 }
@@ -326,7 +326,7 @@ START_TEST(test_cli_results_round_trip)
 		ck_assert_uint_eq(b->alloc.nbuckets, 3);
 		ck_assert(b->alloc.bucket_count[1] == 80);
 		ck_assert(b->free.present == a->free.present);
-		ck_assert(b->utilization == a->utilization);
+		ck_assert(b->utilization_pct == a->utilization_pct);
 		ck_assert_uint_eq(b->requested_peak, a->requested_peak);
 		ck_assert_uint_eq(b->held_peak, a->held_peak);
 		ck_assert(b->internal_pct == a->internal_pct);

@@ -453,7 +453,7 @@ START_TEST(test_cli_run_results_json_round_trip)
 	ck_assert_double_eq(back.r[1].ops_per_sec, 450000);
 	ck_assert_double_eq(back.r[1].internal_pct, 12.5);
 	ck_assert_uint_eq(back.r[1].held_peak, 16384);
-	ck_assert_double_eq_tol(back.r[1].utilization, 0.39, 1e-9);
+	ck_assert_double_eq_tol(back.r[1].utilization_pct, 39, 1e-9);
 	ck_assert(back.r[1].has_vs_first);
 	ck_assert_double_eq_tol(back.r[1].vs_alloc_p50, 1.8, 1e-9);
 	ck_assert(back.r[1].has_validity && back.r[1].valid);
