@@ -194,6 +194,10 @@ void job_print(FILE *f, const struct job *j, const struct run_reply *rr,
 	fprintf(f, "\n(medians over %u interleaved reps; ratios against %s; "
 		"SPREAD = (max - min) / median of %s over reps)\n", rr->reps,
 		rows[0].backend, rr->timing_op ? "A.P50" : "OPS/S");
+	if (j->aa && rr->ninst > 1)
+		fprintf(f, "(A/A: %s is a second %s beside %s; its ratios are this "
+			"machine's noise floor)\n", rows[1].instance, rows[0].backend,
+			rows[0].instance);
 	if (rr->timing_op) {
 		tbl_init(&t, lat_cols, sizeof(lat_cols) / sizeof(lat_cols[0]));
 		for (i = 0; i < rr->ninst; i++) {
