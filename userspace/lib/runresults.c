@@ -91,9 +91,10 @@ void job_context(const struct job *j, const struct run_reply *rr,
 			 "real allocators: init_on_alloc=%s", zs[0] ? zs : "default",
 			 zd, kern ? ", matched to init_on_alloc" : "", ioa ? ioa : "n/a");
 	results_ctx_add(rs, "zeroing", buf);
-	if (j->aa && j->nbe > 1) {
+	if (j->aa && rr->ninst > 1) {
+		/* the temporaries are gone by now: their names from the reply */
 		snprintf(buf, sizeof(buf), "%s and %s are two temporaries of %s: their "
-			 "ratio is the noise floor", j->be[0].inst, j->be[1].inst,
+			 "ratio is the noise floor", rr->inst[0], rr->inst[1],
 			 j->be[0].backend);
 		results_ctx_add(rs, "aa", buf);
 	}
