@@ -52,7 +52,7 @@ const struct cli_opt run_opts[] = {
 	{ "sample", O_SAMPLE, "N", "allocations between time-series points" },
 	{ "zero", O_ZERO, "on|off", "zero= of the temporaries (default: the kernel's init_on_alloc)" },
 	{ "pool", O_POOL, "BYTES", "pool= of our temporaries (buddy, slab, heaps)" },
-	{ "aa", O_AA, NULL, "A/A: run the first backend twice (A and A'), the ratio shows the noise floor" },
+	{ "aa", O_AA, NULL, "A/A: the first backend twice (A, A'): its ratio is the noise floor" },
 	{ "save", 'o', "DIR", "also write DIR/results.json, results.csv, report.html" },
 	{ NULL, 0, NULL, NULL },
 };
@@ -65,7 +65,7 @@ const struct cli_opt replay_opts[] = {
 	{ "reps", 'r', "N", "repetitions, interleaved across backends (default 5)" },
 	{ "zero", O_ZERO, "on|off", "zero= of the temporaries" },
 	{ "pool", O_POOL, "BYTES", "pool= of our temporaries (default: from the trace)" },
-	{ "aa", O_AA, NULL, "A/A: run the first backend twice (A and A'), the ratio shows the noise floor" },
+	{ "aa", O_AA, NULL, "A/A: the first backend twice (A, A'): its ratio is the noise floor" },
 	{ "save", 'o', "DIR", "also write DIR/results.json, results.csv, report.html" },
 	{ NULL, 0, NULL, NULL },
 };
