@@ -39,7 +39,7 @@ rc=$?
 ok $? "run pages --save writes results.json that 'report' reads, and a CSV"
 
 $K -q --json run churn --backend slab,kmem_cache --ops 500 --reps 1 >"$tmp/r.json" 2>&1
-grep -q '"schema":"kmemlab-results/1"' "$tmp/r.json" && grep -q '"backend":"kmem_cache"' "$tmp/r.json"
+grep -q '"schema":"kmemlab-results/2"' "$tmp/r.json" && grep -q '"backend":"kmem_cache"' "$tmp/r.json"
 ok $? "run --json writes the results schema"
 
 $K -q replay traces/short-crlf.rep --backend slab,kmalloc,best-fit --reps 2 >"$tmp/rep.txt" 2>&1

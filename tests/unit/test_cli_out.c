@@ -282,7 +282,7 @@ static void fill_result(struct result *r, int seed)
 	r->external_pct = 0.1;
 	r->requested_peak = 655360;
 	r->held_peak = 737280;
-	r->utilization = 0.888888888888889;
+	r->utilization_pct = 88.8888888888889;
 	r->series = (struct res_series){ .n = 3, .t_ms = t, .held_bytes = held,
 		.nr_orders = 2, .buddy_free = bf };
 }
@@ -326,7 +326,7 @@ START_TEST(test_cli_results_round_trip)
 		ck_assert_uint_eq(b->alloc.nbuckets, 3);
 		ck_assert(b->alloc.bucket_count[1] == 80);
 		ck_assert(b->free.present == a->free.present);
-		ck_assert(b->utilization == a->utilization);
+		ck_assert(b->utilization_pct == a->utilization_pct);
 		ck_assert_uint_eq(b->requested_peak, a->requested_peak);
 		ck_assert_uint_eq(b->held_peak, a->held_peak);
 		ck_assert(b->internal_pct == a->internal_pct);
@@ -414,9 +414,117 @@ START_TEST(test_cli_results_not_applicable_figures)
 }
 END_TEST
 
+/*
+ * Medians labelled "median", every rep's figures in per_rep, intervals
+ * with ci_lo/ci_hi (null and "n/a" without one), read back as written.
+ * A kmemlab-results/1 file's utilization fraction reads as a percentage.
+ */
+START_TEST(test_cli_results_certainty_round_trip)
+{
+	struct results in = { 0 }, out;
+	struct res_rep reps[2];
+	struct result r;
+	char err[256], *s;
+	struct mem m;
+	static const char v1[] = "{\"schema\":\"kmemlab-results/1\",\"context\":{},"
+		"\"results\":[{\"backend\":\"b\",\"workload\":\"w\",\"rep\":0,\"ops\":1,"
+		"\"failures\":0,\"latency_ns\":{},\"floor_ns\":1,\"ops_per_sec\":1,"
+		"\"frag\":{\"internal_pct\":0,\"external_pct\":0},\"utilization\":0.25,"
+		"\"bytes\":{\"requested_peak\":1,\"held_peak\":4}}]}";
+
+	fill_result(&r, 1);
+	r.series.n = 0;
+	r.alloc.nbuckets = 0;
+	r.median = true;
+	r.reps = 2;
+	memset(reps, 0, sizeof(reps));
+	reps[0] = (struct res_rep){ .rep = 0, .ops = 10, .ops_done = 10, .done_ok = true,
+		.has_lat = true, .alloc = { 60, 61, 62, 63, 64, 65 }, .floor_ns = 14,
+		.elapsed_ns = 5000, .ops_per_sec = 2e6, .internal_pct = 12.5,
+		.external_pct = NAN, .stranded_pct = 98.4, .requested_peak = 64,
+		.allocated_peak = 72, .held_peak = 4096, .utilization_pct = 1.5,
+		.checksum = "00000000000000aa" };
+	reps[1] = reps[0];
+	reps[1].rep = 1;
+	reps[1].done_ok = false;
+	reps[1].has_overlaps = true;
+	reps[1].overlaps = 2;
+	r.nper_rep = 2;
+	r.per_rep = reps;
+	r.nratios = 2;
+	r.ratios[0] = (struct res_ratio){ .key = "alloc_p50", .ratio = 0.32, .has_ci = true,
+		.ci_lo = 0.28, .ci_hi = 0.37 };
+	r.ratios[1] = (struct res_ratio){ .key = "ops_per_sec", .ratio = 1.5,
+		.ci_lo = NAN, .ci_hi = NAN };
+	r.nspread = 1;
+	snprintf(r.spread_key[0], sizeof(r.spread_key[0]), "alloc_p50");
+	r.spread_of[0] = 90;
+	r.has_certainty = true;
+	r.spread_high = true;
+	r.resolution_ns = 10;
+	r.latency_unreadable = true;
+	in.nr = 1;
+	in.r = &r;
+	mem_open(&m);
+	ck_assert_int_eq(results_write(m.f, &in), 0);
+	s = mem_close(&m);
+	ck_assert_msg(strstr(s, "\"rep\":\"median\""), "%s", s);
+	ck_assert_msg(strstr(s, "\"ratios_vs_first\":{\"alloc_p50\":{\"ratio\":0.32,"
+			     "\"ci_lo\":0.28,\"ci_hi\":0.37,\"no_difference_shown\":false},"
+			     "\"ops_per_sec\":{\"ratio\":1.5,\"ci_lo\":null,\"ci_hi\":null,"
+			     "\"no_difference_shown\":null,\"ci\":\"n/a (needs ≥3 reps)\"}},"
+			     "\"spread_pct_of\":{\"alloc_p50\":90},\"spread_high\":true,"
+			     "\"timing_resolution_ns\":10,\"latency_unreadable\":true,"
+			     "\"per_rep\":[{\"rep\":0,"), "%s", s);
+	ck_assert_msg(strstr(s, "{\"rep\":1,\"ops\":10,\"ops_done\":10,\"done\":\"short\","),
+		      "%s", s);
+	ck_assert_msg(results_read(s, strlen(s), &out, err, sizeof(err)) == 0, "%s", err);
+	ck_assert(out.r[0].median);
+	ck_assert_uint_eq(out.r[0].rep, 0);
+	ck_assert_uint_eq(out.r[0].nper_rep, 2);
+	ck_assert_uint_eq(out.r[0].per_rep[1].rep, 1);
+	ck_assert(out.r[0].per_rep[0].done_ok && !out.r[0].per_rep[1].done_ok);
+	ck_assert(out.r[0].per_rep[0].alloc[5] == 65);
+	ck_assert(isnan(out.r[0].per_rep[0].external_pct));
+	ck_assert(out.r[0].per_rep[0].stranded_pct == 98.4);
+	ck_assert_uint_eq(out.r[0].per_rep[0].allocated_peak, 72);
+	ck_assert(!out.r[0].per_rep[0].has_overlaps && out.r[0].per_rep[1].has_overlaps);
+	ck_assert_uint_eq(out.r[0].per_rep[1].overlaps, 2);
+	ck_assert_str_eq(out.r[0].per_rep[1].checksum, "00000000000000aa");
+	ck_assert_uint_eq(out.r[0].nratios, 2);
+	ck_assert_str_eq(out.r[0].ratios[0].key, "alloc_p50");
+	ck_assert(out.r[0].ratios[0].has_ci && out.r[0].ratios[0].ci_hi == 0.37);
+	ck_assert(!out.r[0].ratios[1].has_ci && isnan(out.r[0].ratios[1].ci_lo));
+	ck_assert(out.r[0].spread_high && out.r[0].latency_unreadable);
+	ck_assert(out.r[0].spread_of[0] == 90 && out.r[0].resolution_ns == 10);
+	ck_assert(out.r[0].utilization_pct == r.utilization_pct);
+	results_free(&out);
+	free(s);
+
+	ck_assert_msg(results_read(v1, strlen(v1), &out, err, sizeof(err)) == 0, "%s", err);
+	ck_assert(!out.r[0].median && !out.r[0].has_certainty);
+	ck_assert_double_eq(out.r[0].utilization_pct, 25);
+	results_free(&out);
+}
+END_TEST
+
 static const struct json_bad results_bad[] = {
 	{ "[]", "the document is not an object" },
 	{ "{\"context\":{}}", "expected members 'context' (object) and 'results' (array)" },
+	{ "{\"schema\":\"kmemlab-results/9\",\"context\":{},\"results\":[]}",
+	  "schema: expected \"kmemlab-results/2\" or \"kmemlab-results/1\"" },
+	{ "{\"context\":{},\"results\":[{\"backend\":\"b\",\"workload\":\"w\","
+	  "\"ops\":1,\"failures\":0,\"latency_ns\":{},\"floor_ns\":1,"
+	  "\"ops_per_sec\":1,\"frag\":{\"internal_pct\":0,\"external_pct\":0},"
+	  "\"utilization_pct\":1,\"bytes\":{\"requested_peak\":1,\"held_peak\":1},"
+	  "\"per_rep\":[{\"rep\":\"one\"}]}]}",
+	  "results[0]: per_rep[0]: expected an object with a numeric rep" },
+	{ "{\"context\":{},\"results\":[{\"backend\":\"b\",\"workload\":\"w\","
+	  "\"ops\":1,\"failures\":0,\"latency_ns\":{},\"floor_ns\":1,"
+	  "\"ops_per_sec\":1,\"frag\":{\"internal_pct\":0,\"external_pct\":0},"
+	  "\"utilization_pct\":1,\"bytes\":{\"requested_peak\":1,\"held_peak\":1},"
+	  "\"ratios_vs_first\":{\"alloc_p50\":{\"ci_lo\":1}}}]}",
+	  "results[0]: ratios_vs_first.alloc_p50: expected an object with a numeric ratio" },
 	{ "{\"context\":{},\"results\":[{\"workload\":\"w\"}]}",
 	  "results[0]: backend: missing" },
 	{ "{\"context\":{},\"results\":[{\"backend\":\"b\",\"workload\":\"w\","
@@ -650,6 +758,7 @@ int main(void)
 	tcase_add_test(tc, test_cli_table_formats);
 	tcase_add_test(tc, test_cli_results_round_trip);
 	tcase_add_test(tc, test_cli_results_not_applicable_figures);
+	tcase_add_test(tc, test_cli_results_certainty_round_trip);
 	tcase_add_loop_test(tc, test_cli_results_rejects_schema_errors, 0,
 			    (int)(sizeof(results_bad) / sizeof(results_bad[0])));
 	tcase_add_test(tc, test_cli_xml_checker_catches_errors);

@@ -11,6 +11,7 @@
  */
 #include <check.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,7 @@
 #include "runprint.h"
 #include "runresults.h"
 #include "caps.h"
+#include "certainty.h"
 #include "unit.h"
 
 /* The tests never connect: this stands in for lib/cli_conn.c's. */
@@ -453,7 +455,7 @@ START_TEST(test_cli_run_results_json_round_trip)
 	ck_assert_double_eq(back.r[1].ops_per_sec, 450000);
 	ck_assert_double_eq(back.r[1].internal_pct, 12.5);
 	ck_assert_uint_eq(back.r[1].held_peak, 16384);
-	ck_assert_double_eq_tol(back.r[1].utilization, 0.39, 1e-9);
+	ck_assert_double_eq_tol(back.r[1].utilization_pct, 39, 1e-9);
 	ck_assert(back.r[1].has_vs_first);
 	ck_assert_double_eq_tol(back.r[1].vs_alloc_p50, 1.8, 1e-9);
 	ck_assert(back.r[1].has_validity && back.r[1].valid);
@@ -677,6 +679,284 @@ START_TEST(test_cli_run_job_keys_and_backends)
 }
 END_TEST
 
+/* --- certainty: intervals, spread, resolution ------------------------------------ */
+
+/*
+ * The paired bootstrap on fixed data gives a fixed interval: splitmix64
+ * from CERT_BOOT_SEED, 2000 resamples, nearest-rank 2.5th/97.5th
+ * percentiles (docs/metrics.md works the first case through).
+ */
+START_TEST(test_cli_run_bootstrap_fixed_interval)
+{
+	double x[] = { 20, 22, 21, 19, 23 }, ref[] = { 10, 11, 10, 9, 10 };
+	double y[] = { 12, 10, 11, 13, 9 }, ten[] = { 10, 10, 10, 10, 10 };
+	struct cert_ratio c, again;
+
+	ck_assert_int_eq(cert_ratio_boot(x, ref, 5, &c), 0);
+	ck_assert(c.has_ci);
+	ck_assert_double_eq_tol(c.ratio, 2.1, 1e-12);
+	ck_assert_double_eq_tol(c.lo, 2.0, 1e-12);
+	ck_assert_double_eq_tol(c.hi, 2.3, 1e-12);
+	ck_assert(!c.no_diff);
+	/* deterministic: the same data, the same interval */
+	ck_assert_int_eq(cert_ratio_boot(x, ref, 5, &again), 0);
+	ck_assert(again.lo == c.lo && again.hi == c.hi);
+	/* an interval that includes 1: no difference shown */
+	ck_assert_int_eq(cert_ratio_boot(y, ten, 5, &c), 0);
+	ck_assert_double_eq_tol(c.ratio, 1.1, 1e-12);
+	ck_assert_double_eq_tol(c.lo, 0.9, 1e-12);
+	ck_assert_double_eq_tol(c.hi, 1.3, 1e-12);
+	ck_assert(c.has_ci && c.no_diff);
+	/* fewer than 3 reps: the ratio, no interval */
+	ck_assert_int_eq(cert_ratio_boot(x, ref, 2, &c), 0);
+	ck_assert_double_eq_tol(c.ratio, 2.0, 1e-12);
+	ck_assert(!c.has_ci && !c.no_diff && isnan(c.lo) && isnan(c.hi));
+	/* a reference of 0: no ratio, no interval */
+	memset(ten, 0, sizeof(ten));
+	ck_assert_int_eq(cert_ratio_boot(x, ten, 5, &c), 0);
+	ck_assert(!c.has_ci);
+	ck_assert_double_eq(c.ratio, 0);
+	/* spread: (max - min) / median */
+	ck_assert_double_eq_tol(cert_spread_pct(x, 5), 100.0 * 4 / 21, 1e-9);
+}
+END_TEST
+
+#define RUN5 "run workload=churn on=a,b,c cpus=0 ops=100 reps=5 seed=7 mode=pairs " \
+	"timing=op sample=1 size=64 batch=256 free_order=lifo\n"
+#define SUM5(inst, be) "summary instance=" inst " backend=" be " reps=5 done_ok=5\n"
+#define REP5(r, bp50, bops, cp50) \
+	RES(r, "a", "slab", 40, 44, 1000000, CS0) \
+	RES(r, "b", "kmem_cache", bp50, 88, bops, CS0) \
+	RES(r, "c", "first-fit", cp50, 44, 1000000, CS0)
+
+/*
+ * Five reps of three rows: b twice as slow as a with noisy ops/s (spread
+ * 300 %), c the same as a within 5 %. The intervals below come from the
+ * bootstrap of exactly these values.
+ */
+static const char five_reply[] = CTX RUN5
+	REP5(0, 80, 100000, 38) REP5(1, 84, 400000, 42) REP5(2, 82, 200000, 40)
+	REP5(3, 78, 300000, 41) REP5(4, 86, 1000000, 39)
+	SUM5("a", "slab") SUM5("b", "kmem_cache") SUM5("c", "first-fit")
+	"end status=ok cells=15\n";
+
+START_TEST(test_cli_run_intervals_in_tables)
+{
+	struct run_reply rr;
+	struct cmp_row *rows;
+	struct job j = { .zero = -1 };
+	char err[256], *buf = NULL;
+	size_t n = 0;
+	FILE *f;
+
+	ck_assert_msg(runreply_parse(five_reply, strlen(five_reply), &rr, err,
+				     sizeof(err)) == 0, "%s", err);
+	ck_assert_int_eq(runreply_compare(&rr, &rows), 3);
+	ck_assert(rows[1].vs[CMP_R_ALLOC_P50].has_ci);
+	ck_assert_double_eq_tol(rows[1].vs[CMP_R_ALLOC_P50].ratio, 2.05, 1e-12);
+	ck_assert_double_eq_tol(rows[1].vs[CMP_R_ALLOC_P50].lo, 1.95, 1e-12);
+	ck_assert_double_eq_tol(rows[1].vs[CMP_R_ALLOC_P50].hi, 2.15, 1e-12);
+	ck_assert(!rows[1].vs[CMP_R_ALLOC_P50].no_diff);
+	ck_assert_double_eq_tol(rows[1].vs[CMP_R_OPS].lo, 0.1, 1e-12);
+	ck_assert_double_eq_tol(rows[1].vs[CMP_R_OPS].hi, 1.0, 1e-12);
+	ck_assert(rows[1].vs[CMP_R_OPS].no_diff);
+	ck_assert_double_eq_tol(rows[2].vs[CMP_R_ALLOC_P50].lo, 0.95, 1e-12);
+	ck_assert_double_eq_tol(rows[2].vs[CMP_R_ALLOC_P50].hi, 1.05, 1e-12);
+	ck_assert(rows[2].vs[CMP_R_ALLOC_P50].no_diff);
+	/* the spread warning fires on b's ops/s only */
+	ck_assert_double_eq_tol(rows[1].fig_spread_pct[CMP_R_OPS], 300, 1e-9);
+	ck_assert(rows[1].spread_high);
+	ck_assert(!rows[0].spread_high && !rows[2].spread_high);
+	/* resolution 1 ns (no step reported): c's p50 is a's within a step */
+	ck_assert_double_eq(rr.clock.resolution_ns, 1);
+	ck_assert_uint_eq(rows[0].res_flags, 0);
+	ck_assert_uint_eq(rows[1].res_flags, 0);
+	ck_assert_uint_eq(rows[2].res_flags, CMP_RES_ALLOC_FIRST | CMP_RES_FREE_FIRST);
+
+	f = open_memstream(&buf, &n);
+	job_print(f, &j, &rr, rows, false);
+	fclose(f);
+	ck_assert_msg(strstr(buf, "A.P50/1ST(x [95% CI])  A.P99/1ST(x [95% CI])  "
+			     "F.P50/1ST(x [95% CI])  A.MEAN/1ST(x [95% CI])  SPREAD(%)\n"
+			     "slab        a                40         60           70        "
+			     "900         40         60           70        800  1.00x (ref)  "
+			     "          1.00x (ref)            1.00x (ref)            1.00x (ref) "
+			     "                  0.0\n"
+			     "kmem_cache  b                82         60           70        900 "
+			     "        82         60           70        800  2.05x [1.95,2.15]  "
+			     "    1.00x [1.00,1.00] ~    2.05x [1.95,2.15]      2.00x [2.00,2.00] "
+			     "            9.8\n"), "%.1500s", buf);
+	ck_assert_msg(strstr(buf, "\nfirst-fit   c                40         60           70"
+			     "        900         40         60           70        800  "
+			     "1.00x [0.95,1.05] ~    1.00x [1.00,1.00] ~    1.00x [0.95,1.05] ~ "
+			     "   1.00x [1.00,1.00] ~          10.0\n"
+			     "[lo,hi]: 95% interval of the ratio, percentile bootstrap over reps "
+			     "paired by rep index (B=2000)\n"
+			     "~: no difference shown (the interval includes 1.00)\n"
+			     "warning: first-fit (c): A.P50 and F.P50 within one step of slab's; "
+			     "latency ratio cannot be read at this resolution (1.0 ns)\n\n"),
+		      "%.1500s", buf);
+	ck_assert_msg(strstr(buf, "\nkmem_cache  b               300000  0.30x [0.10,1.00] ~ "),
+		      "%.1500s", buf);
+	ck_assert_msg(strstr(buf, "~: no difference shown (the interval includes 1.00)\n"
+			     "warning: spread over reps above 20 %, too noisy to read: "
+			     "kmem_cache (b) OPS/S 300.0 %\n"), "%.1500s", buf);
+	free(buf);
+	free(rows);
+	runreply_free(&rr);
+
+	/* two reps: the ratio, and "n/a (needs >=3 reps)" for its interval */
+	ck_assert_int_eq(runreply_parse(good, strlen(good), &rr, err, sizeof(err)), 0);
+	ck_assert_int_eq(runreply_compare(&rr, &rows), 2);
+	ck_assert(!rows[1].vs[CMP_R_ALLOC_P50].has_ci);
+	buf = NULL;
+	f = open_memstream(&buf, &n);
+	job_print(f, &j, &rr, rows, false);
+	fclose(f);
+	ck_assert_msg(strstr(buf, "  1.80x [n/a]  "), "%.1500s", buf);
+	ck_assert_msg(strstr(buf, "\n[n/a]: interval n/a (needs ≥3 reps; this run has 2)\n"),
+		      "%.1500s", buf);
+	ck_assert_ptr_null(strstr(buf, "no difference shown"));
+	free(buf);
+	free(rows);
+	runreply_free(&rr);
+}
+END_TEST
+
+/* Per-rep values, intervals and flags in results.json, read back. */
+START_TEST(test_cli_run_per_rep_json_round_trip)
+{
+	struct run_reply rr;
+	struct cmp_row *rows;
+	struct results rs = { 0 }, back;
+	struct job j = { .zero = -1 };
+	char err[256], *buf = NULL;
+	size_t n = 0;
+	FILE *f;
+	const struct result *b;
+
+	ck_assert_int_eq(runreply_parse(five_reply, strlen(five_reply), &rr, err,
+					sizeof(err)), 0);
+	ck_assert_int_eq(runreply_compare(&rr, &rows), 3);
+	job_context(&j, &rr, &rs);
+	ck_assert_int_eq(job_results(&j, &rr, rows, NULL, &rs), 0);
+	f = open_memstream(&buf, &n);
+	ck_assert_int_eq(results_write(f, &rs), 0);
+	fclose(f);
+	ck_assert_msg(strstr(buf, "\"schema\":\"kmemlab-results/2\""), "%.1500s", buf);
+	ck_assert_msg(strstr(buf, "\"resolution\":\"1.0 ns (1 tick = 0.385 ns, step not "
+			     "measured by the engine; latencies in whole ns)\""), "%.1500s", buf);
+	ck_assert_msg(strstr(buf, "\"instance\":\"b\",\"workload\":\"churn size=64\","
+			     "\"rep\":\"median\","), "%.1500s", buf);
+	ck_assert_ptr_null(strstr(buf, "\"rep\":0,\"ops\":100,\"failures\""));
+	ck_assert_msg(strstr(buf, "\"alloc_p50\":{\"ratio\":2.05,\"ci_lo\":1.95,"
+			     "\"ci_hi\":2.15,\"no_difference_shown\":false}"), "%.1500s", buf);
+	ck_assert_msg(strstr(buf, "\"ops_per_sec\":{\"ratio\":0.3,\"ci_lo\":0.1,"
+			     "\"ci_hi\":1,\"no_difference_shown\":true}"), "%.1500s", buf);
+	ck_assert_msg(strstr(buf, "\"spread_high\":true,\"timing_resolution_ns\":1,"
+			     "\"latency_unreadable\":false"), "%.1500s", buf);
+	ck_assert_msg(strstr(buf, "\"per_rep\":[{\"rep\":0,\"ops\":100,\"ops_done\":100,"
+			     "\"done\":\"ok\",\"failures\":0,\"latency_ns\":{\"alloc\":{"
+			     "\"p50\":80,\"p90\":50,\"p99\":60,\"p999\":70,\"max\":900,"
+			     "\"mean\":88},"), "%.1500s", buf);
+	ck_assert_msg(strstr(buf, "\"bytes\":{\"requested_peak\":6400,\"allocated_peak\":8192,"
+			     "\"held_peak\":16384},\"utilization_pct\":39,"), "%.1500s", buf);
+	ck_assert_ptr_null(strstr(buf, "\"utilization\":"));
+	ck_assert_msg(results_read(buf, n, &back, err, sizeof(err)) == 0, "%s", err);
+	ck_assert_uint_eq(back.nr, 3);
+	/* the first row is the reference: no intervals of its own */
+	ck_assert(back.r[0].median);
+	ck_assert_uint_eq(back.r[0].nratios, 0);
+	ck_assert_uint_eq(back.r[0].nspread, CMP_R_NR);
+	b = &back.r[1];
+	ck_assert(b->median && b->has_certainty && b->spread_high && !b->latency_unreadable);
+	ck_assert_double_eq(b->resolution_ns, 1);
+	ck_assert_double_eq_tol(b->utilization_pct, 39, 1e-9);
+	ck_assert_uint_eq(b->nratios, CMP_R_NR);
+	ck_assert_str_eq(b->ratios[CMP_R_ALLOC_P50].key, "alloc_p50");
+	ck_assert(b->ratios[CMP_R_ALLOC_P50].has_ci && !b->ratios[CMP_R_ALLOC_P50].no_diff);
+	ck_assert_double_eq_tol(b->ratios[CMP_R_ALLOC_P50].ci_lo, 1.95, 1e-12);
+	ck_assert_double_eq_tol(b->ratios[CMP_R_ALLOC_P50].ci_hi, 2.15, 1e-12);
+	ck_assert_str_eq(b->ratios[CMP_R_OPS].key, "ops_per_sec");
+	ck_assert(b->ratios[CMP_R_OPS].no_diff);
+	ck_assert_str_eq(b->spread_key[CMP_R_OPS], "ops_per_sec");
+	ck_assert_double_eq_tol(b->spread_of[CMP_R_OPS], 300, 1e-9);
+	ck_assert_uint_eq(b->nper_rep, 5);
+	ck_assert_uint_eq(b->per_rep[3].rep, 3);
+	ck_assert_double_eq(b->per_rep[3].alloc[0], 78);
+	ck_assert_double_eq(b->per_rep[3].ops_per_sec, 300000);
+	ck_assert_double_eq(b->per_rep[3].elapsed_ns, 20000);
+	ck_assert_uint_eq(b->per_rep[3].allocated_peak, 8192);
+	ck_assert_double_eq_tol(b->per_rep[3].utilization_pct, 39, 1e-9);
+	ck_assert_double_eq_tol(b->per_rep[3].external_pct, 97.5, 1e-9);
+	ck_assert(b->per_rep[3].done_ok && b->per_rep[3].has_lat);
+	ck_assert_str_eq(b->per_rep[3].checksum, CS0);
+	ck_assert(back.r[2].latency_unreadable);
+	free(buf);
+	results_free(&back);
+	results_free(&rs);
+
+	/* CSV: the intervals on the median rows */
+	buf = NULL;
+	f = open_memstream(&buf, &n);
+	job_csv(f, &j, &rr, rows, true);
+	fclose(f);
+	ck_assert_msg(strstr(buf, ",alloc_p50_vs_first_ci_lo,alloc_p50_vs_first_ci_hi,"
+			     "alloc_p50_no_diff,"), "%.1500s", buf);
+	ck_assert_msg(strstr(buf, ",kmem_cache,b,3,100,0,78,"), "%.1500s", buf);
+	ck_assert_msg(strstr(buf, ",0,0,2.05,0.3,,,,,,,,1,2,2.05,1,1.95,2.15,0,1,1,1,2,2,0,"
+			     "1.95,2.15,0,1,1,1,0.1,1,1,1,1,0\n"), "%.1500s", buf);
+	free(buf);
+	free(rows);
+	runreply_free(&rr);
+}
+END_TEST
+
+/* The timing resolution from clock_step_ticks=, and latencies at the floor. */
+START_TEST(test_cli_run_resolution_warning)
+{
+	static const char reply[] =
+		"context kind=sim clock=tsc ns_per_1m_ticks=385186 nr_cpus=2 "
+		"zero_default=0 os_release=6.1 cpu_model=\"x\" online_cpus=2 "
+		"preemption=user-threads irqs=on clock_step_ticks=26\n" RUN
+		RES(0, "a", "slab", 10, 12, 1000000, CS0)
+		RES(0, "b", "kmem_cache", 80, 88, 500000, CS0)
+		RES(1, "b", "kmem_cache", 100, 110, 400000, CS0)
+		RES(1, "a", "slab", 30, 16, 3000000, CS0)
+		SUM("a", "slab") SUM("b", "kmem_cache") END;
+	struct run_reply rr;
+	struct cmp_row *rows;
+	struct job j = { .zero = -1 };
+	struct results rs = { 0 };
+	char err[256], *buf = NULL;
+	size_t n = 0;
+	FILE *f;
+
+	ck_assert_msg(runreply_parse(reply, strlen(reply), &rr, err, sizeof(err)) == 0,
+		      "%s", err);
+	ck_assert_uint_eq(rr.clock.step_ticks, 26);
+	ck_assert_double_eq_tol(rr.clock.resolution_ns, 26 * 0.385186, 1e-9);
+	ck_assert_int_eq(runreply_compare(&rr, &rows), 2);
+	/* a: p50 20 with a floor of 10: within 2 steps of 10.0 ns */
+	ck_assert_uint_eq(rows[0].res_flags, CMP_RES_ALLOC_FLOOR | CMP_RES_FREE_FLOOR);
+	ck_assert_uint_eq(rows[1].res_flags, 0);
+	job_context(&j, &rr, &rs);
+	f = open_memstream(&buf, &n);
+	job_print_context(f, &rs);
+	job_print(f, &j, &rr, rows, false);
+	fclose(f);
+	ck_assert_msg(strstr(buf, "\n  resolution     10.0 ns (clock steps of 26 ticks x "
+			     "0.385 ns; latencies in whole ns)\n"), "%.1500s", buf);
+	ck_assert_msg(strstr(buf, "\nwarning: slab (a): A.P50 and F.P50 within 2 steps of "
+			     "the floor (10 ns); latency ratio cannot be read at this "
+			     "resolution (10.0 ns)\n"), "%.1500s", buf);
+	free(buf);
+	results_free(&rs);
+	free(rows);
+	runreply_free(&rr);
+}
+END_TEST
+
 /* --- the tool itself, sim mode -------------------------------------------------- */
 
 #define TOOL "userspace/kmemlab"
@@ -810,6 +1090,82 @@ START_TEST(test_cli_bench_sim_tool)
 }
 END_TEST
 
+/* --aa: the first backend twice; structure, not timing. */
+START_TEST(test_cli_run_aa_sim_tool)
+{
+	struct results rs;
+	char *out, *err, e[256];
+	size_t k;
+
+	ck_assert_int_eq(tool("sim --json run churn --aa --backend slab --ops 2000 "
+			      "--reps 5", &out, &err), 0);
+	ck_assert_msg(results_read(out, strlen(out), &rs, e, sizeof(e)) == 0, "%s", e);
+	ck_assert_uint_eq(rs.nr, 2);
+	ck_assert_str_eq(rs.r[0].backend, "slab");
+	ck_assert_str_eq(rs.r[1].backend, "slab");
+	ck_assert_str_eq(rs.r[0].instance, "r0-slab");
+	ck_assert_str_eq(rs.r[1].instance, "r1-slab");
+	ck_assert_uint_eq(rs.r[0].nratios, 0);
+	ck_assert_uint_eq(rs.r[1].nratios, CMP_R_NR);
+	ck_assert_uint_eq(rs.r[1].nper_rep, 5);
+	for (k = 0; k < rs.r[1].nratios; k++) {
+		const struct res_ratio *q = &rs.r[1].ratios[k];
+
+		ck_assert_msg(q->has_ci && q->ci_lo <= q->ratio && q->ratio <= q->ci_hi,
+			      "%s", q->key);
+		/* the same backend: an interval around 1, give or take noise */
+		ck_assert_msg(q->ci_lo < 1.5 && q->ci_hi > 0.67, "%s [%g,%g]", q->key,
+			      q->ci_lo, q->ci_hi);
+	}
+	for (k = 0; k < rs.nctx && strcmp(rs.ctx_key[k], "aa"); k++)
+		;
+	ck_assert_msg(k < rs.nctx, "no context.aa");
+	ck_assert_str_eq(rs.ctx_val[k], "r0-slab and r1-slab are two temporaries of slab: "
+			 "their ratio is the noise floor");
+	results_free(&rs);
+	free(out);
+	free(err);
+
+	ck_assert_int_eq(tool("sim run churn --aa --backend slab,best-fit --ops 500 "
+			      "--reps 3", &out, &err), 0);
+	ck_assert_msg(strstr(out, "\n(A/A: r1-slab is a second slab beside r0-slab; its "
+			     "ratios are this machine's noise floor)\n"), "%.1500s", out);
+	ck_assert_ptr_nonnull(strstr(out, "\nbest-fit  r2-best-fit "));
+	ck_assert_ptr_nonnull(strstr(out, "\n  resolution     "));
+	free(out);
+	free(err);
+
+	ck_assert_int_eq(tool("sim run churn --aa", &out, &err), 2);
+	ck_assert_str_eq(err, "kmemlab: --aa: no backend to run twice (--backend LIST)\n");
+	free(out);
+	free(err);
+	ck_assert_int_eq(tool("sim run churn --on x --aa", &out, &err), 2);
+	ck_assert_str_eq(err, "kmemlab: --aa: the first of the list is the existing "
+			 "instance 'x'; --aa runs a backend twice (give --backend first)\n");
+	free(out);
+	free(err);
+	ck_assert_int_eq(tool("sim replay traces/short-crlf.rep --aa", &out, &err), 2);
+	ck_assert_str_eq(err, "kmemlab: --aa: no backend to run twice (--backend LIST)\n");
+	free(out);
+	free(err);
+	ck_assert_int_eq(tool("sim replay traces/short-crlf.rep --aa --backend best-fit "
+			      "--reps 3", &out, &err), 0);
+	ck_assert_ptr_nonnull(strstr(out, "\nbest-fit  r0-best-fit "));
+	ck_assert_ptr_nonnull(strstr(out, "\nbest-fit  r1-best-fit "));
+	free(out);
+	free(err);
+
+	ck_assert_int_eq(tool("sim bench --aa --quick --reps 3 --only A/A "
+			      "--out /tmp/kml-unit-bench-aa", &out, &err), 0);
+	ck_assert_msg(strstr(out, "\n== A/A noise floor: churn pairs 64 B, slab twice ==\n"),
+		      "%.1500s", out);
+	ck_assert_ptr_nonnull(strstr(out, "\nslab     r1-slab "));
+	ck_assert(system("rm -rf /tmp/kml-unit-bench-aa") == 0);
+	free(out);
+	free(err);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("cli_run");
@@ -828,11 +1184,16 @@ int main(void)
 	tcase_add_test(tc, test_cli_run_results_json_round_trip);
 	tcase_add_test(tc, test_cli_run_validity_overlap_and_alignment);
 	tcase_add_test(tc, test_cli_run_job_keys_and_backends);
+	tcase_add_test(tc, test_cli_run_bootstrap_fixed_interval);
+	tcase_add_test(tc, test_cli_run_intervals_in_tables);
+	tcase_add_test(tc, test_cli_run_per_rep_json_round_trip);
+	tcase_add_test(tc, test_cli_run_resolution_warning);
 	suite_add_tcase(s, tc);
 	tcase_set_timeout(tt, 60);
 	tcase_add_test(tt, test_cli_run_sim_tool);
 	tcase_add_test(tt, test_cli_replay_sim_tool);
 	tcase_add_test(tt, test_cli_bench_sim_tool);
+	tcase_add_test(tt, test_cli_run_aa_sim_tool);
 	suite_add_tcase(s, tt);
 	return unit_run(s);
 }

@@ -15,6 +15,9 @@
  *   remote free        alloc on CPU 0, free on CPU 1: slab vs kmem_cache
  *   trace NAME         the .rep files of traces/ on the heaps, slab and kmalloc
  *
+ * With --aa an A/A table comes first (slab against a second slab: the
+ * ratios and intervals of a backend against itself, the noise floor).
+ *
  * Outputs: the tables on stdout, DIR/results.json (every row, with
  * "group"), DIR/results.csv (every rep), DIR/report.html and
  * DIR/summary.txt (the headline ratios). In sim mode the kernel's
@@ -37,11 +40,12 @@
 #include "jobrun.h"
 #include "report_html.h"
 #include "results.h"
+#include "certainty.h"
 #include "runparse.h"
 #include "runprint.h"
 #include "runresults.h"
 
-enum { B_OUT = 'o', B_QUICK = 400, B_REPS, B_TRACES, B_ONLY };
+enum { B_OUT = 'o', B_QUICK = 400, B_REPS, B_TRACES, B_ONLY, B_AA };
 
 const struct cli_opt bench_opts[] = {
 	{ "out", B_OUT, "DIR", "output directory (default results/bench-<time>)" },
@@ -49,6 +53,7 @@ const struct cli_opt bench_opts[] = {
 	{ "reps", B_REPS, "N", "repetitions per table (default 5)" },
 	{ "traces", B_TRACES, "DIR", "trace directory (default traces)" },
 	{ "only", B_ONLY, "WORD", "only the tables whose title contains WORD" },
+	{ "aa", B_AA, NULL, "add an A/A table first: slab against a second slab (noise floor)" },
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -61,6 +66,7 @@ struct bench {
 	struct cli_ctx *ctx;
 	struct conn *c;
 	bool quick;
+	bool aa;		/* --aa: the A/A table first */
 	unsigned int reps;
 	const char *only;
 	char backends[1024];	/* the engine's backends view */
@@ -130,28 +136,62 @@ static const struct cmp_row *row_of(const struct cmp_row *rows, unsigned int n,
 	return NULL;
 }
 
-/* Ours against the real one, for the summary (ratios of medians). */
+/*
+ * The interval of ours/real for the headline: ours is the first row, so
+ * ours/real is 1 / (real's ratio against the first), and a percentile
+ * interval maps through 1/x: [1/hi, 1/lo]. With @inverse (time per op =
+ * real ops/s / ours) it is real's interval as it is. "" when ours is not
+ * the first row.
+ */
+static void headline_ci(char *buf, size_t size, const struct cmp_row *rows,
+			const struct cmp_row *r, unsigned int k, bool inverse)
+{
+	const struct cert_ratio *c = &r->vs[k];
+
+	buf[0] = '\0';
+	if (r == rows || !r->has_ratio[k])
+		return;
+	if (!c->has_ci)
+		snprintf(buf, size, " [n/a]");
+	else if (inverse)
+		snprintf(buf, size, " [%.2f,%.2f]%s", c->lo, c->hi, c->no_diff ? " ~" : "");
+	else
+		snprintf(buf, size, " [%.2f,%.2f]%s", c->hi > 0 ? 1 / c->hi : 0,
+			 c->lo > 0 ? 1 / c->lo : 0, c->no_diff ? " ~" : "");
+}
+
+/* Ours against the real one, for the summary (ratios of medians, with
+ * their intervals when ours is the first row of the table). */
 static void headline_pair(struct bench *b, const char *title,
 			  const struct run_reply *rr, const struct cmp_row *rows,
 			  const char *ours, const char *real)
 {
 	const struct cmp_row *o = row_of(rows, rr->ninst, ours);
 	const struct cmp_row *r = row_of(rows, rr->ninst, real);
+	char ca[40] = "", cm[40] = "", co[40] = "";
+	const char *cf = "";	/* free mean: no interval is computed */
 
 	if (!o || !r)
 		return;
+	if (o == rows) {	/* else no paired interval: print none */
+		headline_ci(ca, sizeof(ca), rows, r, CMP_R_ALLOC_P50, false);
+		headline_ci(cm, sizeof(cm), rows, r, CMP_R_ALLOC_MEAN, false);
+		headline_ci(co, sizeof(co), rows, r, CMP_R_OPS, true);
+	}
 	if (rr->timing_op && r->alloc[LAT_P50].med > 0 && r->alloc[LAT_MEAN].med > 0 &&
 	    r->free[LAT_MEAN].med > 0 && o->ops_per_sec.med > 0)
-		headline_add(b, "%-34s %s/%s: alloc p50 %.2fx, alloc mean %.2fx, "
-			     "free mean %.2fx, time per op %.2fx (ops/s inverse)",
+		headline_add(b, "%-34s %s/%s: alloc p50 %.2fx%s, alloc mean %.2fx%s, "
+			     "free mean %.2fx%s, time per op %.2fx%s (ops/s inverse)%s",
 			     title, ours, real,
-			     o->alloc[LAT_P50].med / r->alloc[LAT_P50].med,
-			     o->alloc[LAT_MEAN].med / r->alloc[LAT_MEAN].med,
-			     o->free[LAT_MEAN].med / r->free[LAT_MEAN].med,
-			     r->ops_per_sec.med / o->ops_per_sec.med);
+			     o->alloc[LAT_P50].med / r->alloc[LAT_P50].med, ca,
+			     o->alloc[LAT_MEAN].med / r->alloc[LAT_MEAN].med, cm,
+			     o->free[LAT_MEAN].med / r->free[LAT_MEAN].med, cf,
+			     r->ops_per_sec.med / o->ops_per_sec.med, co,
+			     o->spread_high || r->spread_high ? "; spread above 20 %" : "");
 	else if (o->ops_per_sec.med > 0)
-		headline_add(b, "%-34s %s/%s: time per op %.2fx (ops/s inverse)",
-			     title, ours, real, r->ops_per_sec.med / o->ops_per_sec.med);
+		headline_add(b, "%-34s %s/%s: time per op %.2fx%s (ops/s inverse)%s",
+			     title, ours, real, r->ops_per_sec.med / o->ops_per_sec.med, co,
+			     o->spread_high || r->spread_high ? "; spread above 20 %" : "");
 }
 
 /* Run one table; failures are reported and counted, the suite goes on. */
@@ -289,6 +329,15 @@ static void bench_suite(struct bench *b, const char *traces)
 	char title[64];
 	struct job j;
 
+	if (b->aa) {
+		job_init(&j, "A/A noise floor: churn pairs 64 B, slab twice", "churn",
+			 BENCH_KEYS({ JOB_SIZE, 64 }, { JOB_MODE, JOB_MODE_PAIRS },
+				    { JOB_OPS, ops }, { JOB_REPS, r }));
+		add_backends(b, &j, "slab");
+		if (j.nbe)
+			job_add_aa(&j);
+		bench_job(b, &j, NULL, NULL);
+	}
 	job_init(&j, "slab fast path: churn pairs 64 B", "churn",
 		 BENCH_KEYS({ JOB_SIZE, 64 }, { JOB_MODE, JOB_MODE_PAIRS },
 			    { JOB_OPS, ops }, { JOB_REPS, r }));
@@ -388,6 +437,9 @@ int cmd_bench(struct cli_ctx *ctx, int argc, char **argv)
 		case B_ONLY:
 			b.only = arg;
 			break;
+		case B_AA:
+			b.aa = true;
+			break;
 		default:
 			return CLI_EXIT_USAGE;
 		}
@@ -424,7 +476,8 @@ int cmd_bench(struct cli_ctx *ctx, int argc, char **argv)
 	snprintf(path, sizeof(path), "%s/summary.txt", out);
 	f = fopen(path, "w");
 	fprintf(ctx->out, "\n== headline ratios (ours / real, medians of %u interleaved "
-		"reps; < 1 is faster; %s) ==\n", b.reps,
+		"reps [95%% interval, paired bootstrap; ~: includes 1, no difference "
+		"shown]; < 1 is faster; %s) ==\n", b.reps,
 		getenv("KMEMLAB_ACCEL") && !strcmp(getenv("KMEMLAB_ACCEL"), "tcg") ?
 		"TCG: emulated timings, compare ratios only" : "same boot");
 	for (i = 0; i < b.nhead; i++) {

@@ -30,7 +30,7 @@
 
 enum {
 	O_ON = 300, O_SIZE, O_CPUS, O_SEED, O_DIST, O_MIN, O_MAX, O_ORDER,
-	O_MAXORDER, O_FREE_ORDER, O_BATCH, O_SAMPLE, O_ZERO, O_POOL,
+	O_MAXORDER, O_FREE_ORDER, O_BATCH, O_SAMPLE, O_ZERO, O_POOL, O_AA,
 };
 
 const struct cli_opt run_opts[] = {
@@ -52,6 +52,7 @@ const struct cli_opt run_opts[] = {
 	{ "sample", O_SAMPLE, "N", "allocations between time-series points" },
 	{ "zero", O_ZERO, "on|off", "zero= of the temporaries (default: the kernel's init_on_alloc)" },
 	{ "pool", O_POOL, "BYTES", "pool= of our temporaries (buddy, slab, heaps)" },
+	{ "aa", O_AA, NULL, "A/A: the first backend twice (A, A'): its ratio is the noise floor" },
 	{ "save", 'o', "DIR", "also write DIR/results.json, results.csv, report.html" },
 	{ NULL, 0, NULL, NULL },
 };
@@ -64,6 +65,7 @@ const struct cli_opt replay_opts[] = {
 	{ "reps", 'r', "N", "repetitions, interleaved across backends (default 5)" },
 	{ "zero", O_ZERO, "on|off", "zero= of the temporaries" },
 	{ "pool", O_POOL, "BYTES", "pool= of our temporaries (default: from the trace)" },
+	{ "aa", O_AA, NULL, "A/A: the first backend twice (A, A'): its ratio is the noise floor" },
 	{ "save", 'o', "DIR", "also write DIR/results.json, results.csv, report.html" },
 	{ NULL, 0, NULL, NULL },
 };
@@ -71,6 +73,7 @@ const struct cli_opt replay_opts[] = {
 struct run_args {
 	struct job job;
 	const char *save;
+	bool aa;		/* --aa: applied once every backend is known */
 };
 
 /* A numeric option for run key @key, within the key's bounds. */
@@ -138,6 +141,9 @@ static int common_opt(struct run_args *a, int c, const char *arg)
 		return parse_u64("--pool", arg, 4096, 1ULL << 30, &j->pool) ? -1 : 1;
 	case 'o':
 		a->save = arg;
+		return 1;
+	case O_AA:
+		a->aa = true;
 		return 1;
 	}
 	return 0;
@@ -304,6 +310,8 @@ int cmd_run(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(ctx, "unknown workload '%s' (%s; traces: kmemlab replay)",
 				       argv[optind], names);
 	snprintf(a.job.workload, sizeof(a.job.workload), "%s", argv[optind]);
+	if (a.aa && job_add_aa(&a.job))
+		return CLI_EXIT_USAGE;
 	if (!a.job.nbe)
 		return cli_usage_error(ctx, "no backend (--backend LIST or --on INSTANCES)");
 	if (!job_arg(&a.job, JOB_REPS) && job_set_num(&a.job, JOB_REPS, 5))
@@ -344,6 +352,8 @@ int cmd_replay(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(ctx, "which trace file?");
 	if (argc - optind > 1)
 		return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind + 1]);
+	if (a.aa && job_add_aa(&a.job))
+		return CLI_EXIT_USAGE;
 	if (!a.job.nbe)
 		return cli_usage_error(ctx, "no backend (--backend LIST or --on INSTANCES)");
 	if (!job_arg(&a.job, JOB_REPS) && job_set_num(&a.job, JOB_REPS, 5))

@@ -167,6 +167,30 @@ int job_add_backends(struct job *j, const char *list, bool existing)
 	return 0;
 }
 
+int job_add_aa(struct job *j)
+{
+	if (!j->nbe) {
+		cli_error("--aa", "no backend to run twice (--backend LIST)");
+		return -1;
+	}
+	if (!j->be[0].temp) {
+		cli_error("--aa", "the first of the list is the existing instance '%s'; "
+			  "--aa runs a backend twice (give --backend first)", j->be[0].inst);
+		return -1;
+	}
+	if (j->nbe == JOB_MAX_BE) {
+		cli_error("--aa", "no room for a second %s (at most %d backends and "
+			  "instances)", j->be[0].backend, JOB_MAX_BE);
+		return -1;
+	}
+	memmove(&j->be[2], &j->be[1], (j->nbe - 1) * sizeof(j->be[0]));
+	j->be[1] = j->be[0];
+	j->be[1].inst[0] = '\0';
+	j->nbe++;
+	j->aa = true;
+	return 0;
+}
+
 static uint64_t pow2_at_least(uint64_t v)
 {
 	uint64_t p = 4096;

@@ -71,6 +71,7 @@ struct job {
 	int zero;		/* -1: engine default; 0/1: zero= for temps */
 	uint64_t pool;		/* pool= for our temps; 0: chosen per workload */
 	bool classes;		/* slab temps with kmalloc classes, not size= */
+	bool aa;		/* A/A: be[1] is a second temporary of be[0] */
 	unsigned int nbe;
 	struct job_be be[JOB_MAX_BE];
 	/* what the engine's backends and workloads take (caps.h) */
@@ -115,6 +116,15 @@ void job_create_cmd(const struct job *j, const struct job_be *b, char *buf,
  * Return: 0, or -1 after printing a usage error.
  */
 int job_add_backends(struct job *j, const char *list, bool existing);
+
+/*
+ * job_add_aa() - make the job an A/A comparison: a second temporary of the
+ * first backend, right after it, so the ratios of the second row against
+ * the first show the machine's noise floor.
+ * Return: 0, or -1 after printing a usage error (no backend, the first is
+ * an existing instance, or no room for one more).
+ */
+int job_add_aa(struct job *j);
 
 /*
  * job_run_cmd() - the engine command of the run: "run WORKLOAD on=INST,..."

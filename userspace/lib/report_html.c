@@ -229,7 +229,10 @@ static void label_of(const struct result *r, char *buf, size_t size)
 		snprintf(buf, size, "%s (%s) %s", r->instance, r->backend, r->workload);
 	else
 		snprintf(buf, size, "%s %s", r->backend, r->workload);
-	if (r->rep)
+	if (r->median)
+		snprintf(buf + strlen(buf), size - strlen(buf), " (median of %u reps)",
+			 r->reps);
+	else if (r->rep)
 		snprintf(buf + strlen(buf), size - strlen(buf), " rep %u", r->rep);
 }
 
@@ -510,7 +513,10 @@ static void results_table(FILE *f, const struct results *rs)
 		fputs("</td><td>", f);
 		esc(f, r->workload);
 		fputs("</td>", f);
-		td_num(f, r->rep, "%.0f");
+		if (r->median)
+			fputs("<td>median</td>", f);
+		else
+			td_num(f, r->rep, "%.0f");
 		td_num(f, (double)r->ops, "%.0f");
 		td_num(f, (double)r->failures, "%.0f");
 		if (r->alloc.present) {
@@ -534,7 +540,7 @@ static void results_table(FILE *f, const struct results *rs)
 		td_num(f, r->stranded_pct, "%.1f");
 		td_num(f, (double)r->requested_peak, "%.0f");
 		td_num(f, (double)r->held_peak, "%.0f");
-		td_num(f, r->utilization * 100, "%.1f");
+		td_num(f, r->utilization_pct, "%.1f");
 		fputs("</tr>\n", f);
 	}
 	fputs("</tbody>\n</table>\n", f);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * results.json: writer and reader of the "kmemlab-results/1" schema
- * (docs/cli.md). The writer goes through the JSON emitter of out.c; the
+ * results.json: writer of the "kmemlab-results/2" schema and reader of it
+ * and of "kmemlab-results/1" (docs/cli.md). The writer goes through the JSON emitter of out.c; the
  * reader through json.c and checks the required members and their types.
  */
 #include <errno.h>
@@ -80,6 +80,106 @@ static void write_series(struct json_w *j, const struct res_series *s)
 	json_w_obj_end(j);
 }
 
+static const char *const lat_keys[6] = { "p50", "p90", "p99", "p999", "max", "mean" };
+
+static void write_lat6(struct json_w *j, const char *key, const double *v)
+{
+	size_t k;
+
+	json_w_obj_begin(j, key);
+	for (k = 0; k < 6; k++)
+		json_w_double(j, lat_keys[k], v[k]);
+	json_w_obj_end(j);
+}
+
+/* "per_rep": every figure of every rep, each labelled with its rep index. */
+static void write_per_rep(struct json_w *j, const struct result *r)
+{
+	size_t i;
+
+	if (!r->nper_rep)
+		return;
+	json_w_arr_begin(j, "per_rep");
+	for (i = 0; i < r->nper_rep; i++) {
+		const struct res_rep *p = &r->per_rep[i];
+
+		json_w_obj_begin(j, NULL);
+		json_w_u64(j, "rep", p->rep);
+		json_w_u64(j, "ops", p->ops);
+		json_w_u64(j, "ops_done", p->ops_done);
+		json_w_str(j, "done", p->done_ok ? "ok" : "short");
+		json_w_u64(j, "failures", p->failures);
+		json_w_obj_begin(j, "latency_ns");
+		if (p->has_lat) {
+			write_lat6(j, "alloc", p->alloc);
+			write_lat6(j, "free", p->free);
+		}
+		json_w_obj_end(j);
+		json_w_double(j, "floor_ns", p->floor_ns);
+		json_w_double(j, "elapsed_ns", p->elapsed_ns);
+		json_w_double(j, "ops_per_sec", p->ops_per_sec);
+		json_w_obj_begin(j, "frag");
+		json_w_double(j, "internal_pct", p->internal_pct);
+		json_w_double(j, "external_pct", p->external_pct);
+		json_w_double(j, "stranded_pct", p->stranded_pct);
+		json_w_obj_end(j);
+		json_w_obj_begin(j, "bytes");
+		json_w_u64(j, "requested_peak", p->requested_peak);
+		json_w_u64(j, "allocated_peak", p->allocated_peak);
+		json_w_double(j, "held_peak", p->held_peak);
+		json_w_obj_end(j);
+		json_w_double(j, "utilization_pct", p->utilization_pct);
+		json_w_u64(j, "bad_frees", p->bad_frees);
+		json_w_u64(j, "violations", p->violations);
+		if (p->has_overlaps)
+			json_w_u64(j, "overlaps", p->overlaps);
+		if (p->has_misaligned)
+			json_w_u64(j, "misaligned", p->misaligned);
+		json_w_str(j, "checksum", p->checksum);
+		json_w_obj_end(j);
+	}
+	json_w_arr_end(j);
+}
+
+/* Intervals, spreads and the resolution (docs/metrics.md, "Certainty"). */
+static void write_certainty(struct json_w *j, const struct result *r)
+{
+	size_t i;
+
+	if (r->nratios) {
+		json_w_obj_begin(j, "ratios_vs_first");
+		for (i = 0; i < r->nratios; i++) {
+			const struct res_ratio *x = &r->ratios[i];
+
+			json_w_obj_begin(j, x->key);
+			json_w_double(j, "ratio", x->ratio);
+			if (x->has_ci) {
+				json_w_double(j, "ci_lo", x->ci_lo);
+				json_w_double(j, "ci_hi", x->ci_hi);
+				json_w_bool(j, "no_difference_shown", x->no_diff);
+			} else {
+				json_w_null(j, "ci_lo");
+				json_w_null(j, "ci_hi");
+				json_w_null(j, "no_difference_shown");
+				json_w_str(j, "ci", "n/a (needs ≥3 reps)");
+			}
+			json_w_obj_end(j);
+		}
+		json_w_obj_end(j);
+	}
+	if (r->nspread) {
+		json_w_obj_begin(j, "spread_pct_of");
+		for (i = 0; i < r->nspread; i++)
+			json_w_double(j, r->spread_key[i], r->spread_of[i]);
+		json_w_obj_end(j);
+	}
+	if (r->has_certainty) {
+		json_w_bool(j, "spread_high", r->spread_high);
+		json_w_double(j, "timing_resolution_ns", r->resolution_ns);
+		json_w_bool(j, "latency_unreadable", r->latency_unreadable);
+	}
+}
+
 /* The optional members of run/replay/bench (docs/cli.md). */
 static void write_ext(struct json_w *j, const struct result *r)
 {
@@ -129,7 +229,10 @@ int results_write(FILE *f, const struct results *rs)
 		json_w_str(&j, "backend", r->backend);
 		json_w_str(&j, "instance", r->instance);
 		json_w_str(&j, "workload", r->workload);
-		json_w_u64(&j, "rep", r->rep);
+		if (r->median)
+			json_w_str(&j, "rep", "median");
+		else
+			json_w_u64(&j, "rep", r->rep);
 		json_w_u64(&j, "ops", r->ops);
 		json_w_u64(&j, "failures", r->failures);
 		json_w_obj_begin(&j, "latency_ns");
@@ -147,9 +250,11 @@ int results_write(FILE *f, const struct results *rs)
 		json_w_u64(&j, "requested_peak", r->requested_peak);
 		json_w_double(&j, "held_peak", r->held_peak);
 		json_w_obj_end(&j);
-		json_w_double(&j, "utilization", r->utilization);
+		json_w_double(&j, "utilization_pct", r->utilization_pct);
 		write_series(&j, &r->series);
 		write_ext(&j, r);
+		write_certainty(&j, r);
+		write_per_rep(&j, r);
 		json_w_obj_end(&j);
 	}
 	json_w_arr_end(&j);
@@ -212,6 +317,7 @@ void results_free(struct results *rs)
 		res_lat_free(&rs->r[i].alloc);
 		res_lat_free(&rs->r[i].free);
 		res_series_free(&rs->r[i].series);
+		free(rs->r[i].per_rep);
 	}
 	free(rs->r);
 	memset(rs, 0, sizeof(*rs));
@@ -384,8 +490,119 @@ static int read_series(const struct jv *r, struct res_series *s, size_t i,
 	return 0;
 }
 
+/* A number or null (NAN); absent: @dflt. */
+static double num_or_nan(const struct jv *o, const char *path, double dflt)
+{
+	const struct jv *x = jv_path(o, path);
+
+	return x && x->type == JV_NULL ? NAN : jv_num(o, path, dflt);
+}
+
+static int read_per_rep(const struct jv *o, struct result *r, size_t i,
+			char *err, size_t errlen)
+{
+	const struct jv *a = jv_get(o, "per_rep");
+	size_t k, m;
+
+	if (!a)
+		return 0;
+	if (a->type != JV_ARR)
+		return serr(err, errlen, "results[%zu]: per_rep: not an array", i);
+	r->per_rep = calloc(a->len + 1, sizeof(*r->per_rep));
+	if (!r->per_rep)
+		return -ENOMEM;
+	for (k = 0; k < a->len; k++) {
+		const struct jv *x = &a->items[k], *d, *cs;
+		struct res_rep *p = &r->per_rep[k];
+		char path[40];
+
+		if (x->type != JV_OBJ || !jv_get(x, "rep") ||
+		    jv_get(x, "rep")->type != JV_NUM)
+			return serr(err, errlen, "results[%zu]: per_rep[%zu]: expected an "
+				    "object with a numeric rep", i, k);
+		p->rep = (unsigned int)jv_num(x, "rep", 0);
+		p->ops = (uint64_t)jv_num(x, "ops", 0);
+		p->ops_done = (uint64_t)jv_num(x, "ops_done", 0);
+		d = jv_get(x, "done");
+		p->done_ok = d && d->type == JV_STR && !strcmp(d->str, "ok");
+		p->failures = (uint64_t)jv_num(x, "failures", 0);
+		p->has_lat = jv_path(x, "latency_ns.alloc") != NULL;
+		for (m = 0; m < 6; m++) {
+			snprintf(path, sizeof(path), "latency_ns.alloc.%s", lat_keys[m]);
+			p->alloc[m] = jv_num(x, path, 0);
+			snprintf(path, sizeof(path), "latency_ns.free.%s", lat_keys[m]);
+			p->free[m] = jv_num(x, path, 0);
+		}
+		p->floor_ns = jv_num(x, "floor_ns", 0);
+		p->elapsed_ns = jv_num(x, "elapsed_ns", 0);
+		p->ops_per_sec = jv_num(x, "ops_per_sec", 0);
+		p->internal_pct = num_or_nan(x, "frag.internal_pct", 0);
+		p->external_pct = num_or_nan(x, "frag.external_pct", NAN);
+		p->stranded_pct = num_or_nan(x, "frag.stranded_pct", NAN);
+		p->requested_peak = (uint64_t)jv_num(x, "bytes.requested_peak", 0);
+		p->allocated_peak = (uint64_t)jv_num(x, "bytes.allocated_peak", 0);
+		p->held_peak = num_or_nan(x, "bytes.held_peak", NAN);
+		p->utilization_pct = num_or_nan(x, "utilization_pct", NAN);
+		p->bad_frees = (uint64_t)jv_num(x, "bad_frees", 0);
+		p->violations = (uint64_t)jv_num(x, "violations", 0);
+		p->has_overlaps = jv_get(x, "overlaps") != NULL;
+		p->overlaps = (uint64_t)jv_num(x, "overlaps", 0);
+		p->has_misaligned = jv_get(x, "misaligned") != NULL;
+		p->misaligned = (uint64_t)jv_num(x, "misaligned", 0);
+		cs = jv_get(x, "checksum");
+		if (cs && cs->type == JV_STR)
+			snprintf(p->checksum, sizeof(p->checksum), "%s", cs->str);
+		r->nper_rep++;
+	}
+	return 0;
+}
+
+static int read_certainty(const struct jv *o, struct result *r, size_t i,
+			  char *err, size_t errlen)
+{
+	const struct jv *x = jv_get(o, "ratios_vs_first"), *b;
+	size_t k;
+
+	if (x && x->type != JV_OBJ)
+		return serr(err, errlen, "results[%zu]: ratios_vs_first: not an object", i);
+	for (k = 0; x && k < x->len && r->nratios < RES_MAX_RATIOS; k++) {
+		const struct jv *v = &x->items[k];
+		struct res_ratio *q = &r->ratios[r->nratios];
+
+		if (v->type != JV_OBJ || !jv_get(v, "ratio") ||
+		    jv_get(v, "ratio")->type != JV_NUM)
+			return serr(err, errlen, "results[%zu]: ratios_vs_first.%s: expected "
+				    "an object with a numeric ratio", i, x->keys[k]);
+		snprintf(q->key, sizeof(q->key), "%s", x->keys[k]);
+		q->ratio = jv_num(v, "ratio", 0);
+		b = jv_get(v, "ci_lo");
+		q->has_ci = b && b->type == JV_NUM;
+		q->ci_lo = q->has_ci ? b->num : NAN;
+		q->ci_hi = q->has_ci ? jv_num(v, "ci_hi", NAN) : NAN;
+		b = jv_get(v, "no_difference_shown");
+		q->no_diff = b && b->type == JV_BOOL && b->b;
+		r->nratios++;
+	}
+	x = jv_get(o, "spread_pct_of");
+	for (k = 0; x && x->type == JV_OBJ && k < x->len && r->nspread < RES_MAX_RATIOS;
+	     k++) {
+		if (x->items[k].type != JV_NUM)
+			continue;
+		snprintf(r->spread_key[r->nspread], sizeof(r->spread_key[0]), "%s",
+			 x->keys[k]);
+		r->spread_of[r->nspread++] = x->items[k].num;
+	}
+	b = jv_get(o, "spread_high");
+	r->has_certainty = b != NULL;
+	r->spread_high = b && b->type == JV_BOOL && b->b;
+	r->resolution_ns = jv_num(o, "timing_resolution_ns", 0);
+	b = jv_get(o, "latency_unreadable");
+	r->latency_unreadable = b && b->type == JV_BOOL && b->b;
+	return 0;
+}
+
 static int read_result(const struct jv *o, struct result *r, size_t i,
-		       char *err, size_t errlen)
+			char *err, size_t errlen)
 {
 	double v = 0;
 	const struct jv *x;
@@ -398,6 +615,8 @@ static int read_result(const struct jv *o, struct result *r, size_t i,
 	x = jv_get(o, "instance");
 	snprintf(r->instance, sizeof(r->instance), "%s",
 		 x && x->type == JV_STR ? x->str : r->backend);
+	x = jv_get(o, "rep");
+	r->median = x && x->type == JV_STR && !strcmp(x->str, "median");
 	r->rep = (unsigned int)jv_num(o, "rep", 0);
 	x = jv_get(o, "group");
 	if (x && x->type == JV_STR)
@@ -440,9 +659,18 @@ static int read_result(const struct jv *o, struct result *r, size_t i,
 	    need_num(o, "ops_per_sec", &r->ops_per_sec, i, err, errlen) ||
 	    need_num(o, "frag.internal_pct", &r->internal_pct, i, err, errlen) ||
 	    need_num_or_null(o, "frag.external_pct", &r->external_pct, i, err,
-			     errlen) ||
-	    need_num_or_null(o, "utilization", &r->utilization, i, err, errlen))
+			     errlen))
 		return -EINVAL;
+	/* kmemlab-results/1 wrote a fraction, "utilization" */
+	if (jv_get(o, "utilization_pct")) {
+		if (need_num_or_null(o, "utilization_pct", &r->utilization_pct, i,
+				     err, errlen))
+			return -EINVAL;
+	} else if (need_num_or_null(o, "utilization", &v, i, err, errlen)) {
+		return -EINVAL;
+	} else {
+		r->utilization_pct = v * 100;	/* NaN (null) stays n/a */
+	}
 	/* written since the figure exists: older files lack it (n/a) */
 	r->stranded_pct = NAN;
 	if (jv_path(o, "frag.stranded_pct") &&
@@ -455,13 +683,15 @@ static int read_result(const struct jv *o, struct result *r, size_t i,
 	if (need_num_or_null(o, "bytes.held_peak", &r->held_peak, i, err,
 			     errlen))
 		return -EINVAL;
+	if (read_certainty(o, r, i, err, errlen) || read_per_rep(o, r, i, err, errlen))
+		return -EINVAL;
 	return read_series(o, &r->series, i, err, errlen);
 }
 
 int results_read(const char *text, size_t len, struct results *rs, char *err,
 		 size_t errlen)
 {
-	const struct jv *ctx, *res;
+	const struct jv *ctx, *res, *sc;
 	struct jv *doc;
 	size_t i;
 	int r = 0;
@@ -472,6 +702,13 @@ int results_read(const char *text, size_t len, struct results *rs, char *err,
 		return -EINVAL;
 	if (doc->type != JV_OBJ) {
 		r = serr(err, errlen, "the document is not an object");
+		goto out;
+	}
+	sc = jv_get(doc, "schema");
+	if (sc && (sc->type != JV_STR || (strcmp(sc->str, RESULTS_SCHEMA) &&
+					  strcmp(sc->str, RESULTS_SCHEMA_V1)))) {
+		r = serr(err, errlen, "schema: expected \"%s\" or \"%s\"",
+			 RESULTS_SCHEMA, RESULTS_SCHEMA_V1);
 		goto out;
 	}
 	ctx = jv_get(doc, "context");

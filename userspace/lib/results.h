@@ -12,7 +12,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#define RESULTS_SCHEMA "kmemlab-results/1"
+#define RESULTS_SCHEMA "kmemlab-results/2"
+/* The schema before per-rep values and intervals; still read. */
+#define RESULTS_SCHEMA_V1 "kmemlab-results/1"
 
 /* Latency of one operation kind, nanoseconds. */
 struct res_lat {
@@ -36,6 +38,34 @@ struct res_series {
 	double *buddy_free;	/* n x nr_orders free blocks per order */
 };
 
+/* One rep of one instance (a run's "per_rep" array), every figure. */
+struct res_rep {
+	unsigned int rep;		/* rep index: rep r of every row ran together */
+	uint64_t ops, ops_done, failures, bad_frees, violations;
+	bool done_ok;
+	bool has_lat;			/* timing=op */
+	double alloc[6], free[6];	/* ns: p50 p90 p99 p999 max mean */
+	double floor_ns, elapsed_ns, ops_per_sec;
+	double internal_pct, external_pct, stranded_pct;	/* NAN: n/a */
+	uint64_t requested_peak, allocated_peak;	/* bytes */
+	double held_peak;		/* bytes; NaN: n/a */
+	double utilization_pct;		/* NaN: n/a */
+	bool has_misaligned, has_overlaps;
+	uint64_t misaligned, overlaps;
+	char checksum[17];
+};
+
+/* A ratio of medians against the first row, with its 95% interval. */
+struct res_ratio {
+	char key[16];			/* "alloc_p50", ... "ops_per_sec" */
+	double ratio;
+	bool has_ci;			/* false: "ci": "n/a (needs >=3 reps)" */
+	double ci_lo, ci_hi;
+	bool no_diff;			/* the interval includes 1 */
+};
+
+#define RES_MAX_RATIOS 8
+
 struct result {
 	char backend[32];
 	char instance[32];
@@ -51,7 +81,9 @@ struct result {
 	double external_pct, stranded_pct;
 	uint64_t requested_peak;
 	double held_peak;		/* bytes; NaN: n/a (docs/metrics.md) */
-	double utilization;		/* 0..1; NaN: n/a */
+	double utilization_pct;		/* 0..100, NaN: n/a (JSON
+					 * "utilization_pct"; a kmemlab-results/1
+					 * "utilization" x 100) */
 	struct res_series series;
 	/* Extensions of run/replay/bench; written only when set. */
 	char group[64];			/* "group": the suite table (bench) */
@@ -65,6 +97,19 @@ struct result {
 	/* "validity" members "misaligned", "overlaps": when checked */
 	bool has_misaligned, has_overlaps;
 	uint64_t misaligned, overlaps;
+	/* Certainty (docs/metrics.md): "rep": "median" for medians over reps */
+	bool median;
+	size_t nper_rep;		/* "per_rep": every rep's figures */
+	struct res_rep *per_rep;
+	size_t nratios;			/* "ratios_vs_first" (not on the first row) */
+	struct res_ratio ratios[RES_MAX_RATIOS];
+	size_t nspread;			/* "spread_pct_of": figure -> spread % */
+	char spread_key[RES_MAX_RATIOS][16];
+	double spread_of[RES_MAX_RATIOS];
+	bool has_certainty;		/* the members below were written */
+	bool spread_high;		/* "spread_high": a spread above 20 % */
+	double resolution_ns;		/* "timing_resolution_ns" */
+	bool latency_unreadable;	/* "latency_unreadable" */
 };
 
 struct results {

@@ -23,6 +23,15 @@ const char *const rr_lat_names[LAT_NR] = {
 	"p50", "p90", "p99", "p999", "max", "mean",
 };
 
+const char *const cmp_ratio_keys[CMP_R_NR] = {
+	"alloc_p50", "alloc_p99", "alloc_mean", "free_p50", "free_p99",
+	"ops_per_sec",
+};
+
+const char *const cmp_ratio_titles[CMP_R_NR] = {
+	"A.P50", "A.P99", "A.MEAN", "F.P50", "F.P99", "OPS/S",
+};
+
 __attribute__((format(printf, 4, 5)))
 static int rerr(char *err, size_t errlen, unsigned int line, const char *fmt, ...)
 {
@@ -520,6 +529,8 @@ int runreply_parse(const char *text, size_t len, struct run_reply *rr,
 			 lineno);
 		goto fail;
 	}
+	cert_clock_of(rr_get(&rr->context, "ns_per_1m_ticks"),
+		      rr_get(&rr->context, "clock_step_ticks"), &rr->clock);
 	free(buf);
 	return 0;
 fail:
@@ -591,6 +602,84 @@ static double pct_or_na(int64_t x1000)
 static double ratio(double a, double b)
 {
 	return b > 0 ? a / b : 0;
+}
+
+/* The figure @k of cell @c (CMP_R_*). */
+static double ratio_fig(const struct rr_cell *c, unsigned int k)
+{
+	switch (k) {
+	case CMP_R_ALLOC_P50:
+		return (double)c->alloc[LAT_P50];
+	case CMP_R_ALLOC_P99:
+		return (double)c->alloc[LAT_P99];
+	case CMP_R_ALLOC_MEAN:
+		return (double)c->alloc[LAT_MEAN];
+	case CMP_R_FREE_P50:
+		return (double)c->free[LAT_P50];
+	case CMP_R_FREE_P99:
+		return (double)c->free[LAT_P99];
+	default:
+		return (double)c->ops_per_sec;
+	}
+}
+
+/* Figure @k of instance @inst per rep index (NAN for a missing rep). */
+static void per_rep(const struct run_reply *rr, const char *inst,
+		    unsigned int k, double *v)
+{
+	size_t j;
+	unsigned int r;
+
+	for (r = 0; r < rr->reps; r++)
+		v[r] = NAN;
+	for (j = 0; j < rr->ncells; j++)
+		if (!strcmp(rr->cells[j].instance, inst))
+			v[rr->cells[j].rep] = ratio_fig(&rr->cells[j], k);
+}
+
+/* The intervals, spreads and resolution flags of every row. */
+static int compare_certainty(const struct run_reply *rr, struct cmp_row *rw)
+{
+	double *x = calloc(rr->reps + 1, sizeof(double));
+	double *ref = calloc(rr->reps + 1, sizeof(double));
+	double res = rr->clock.resolution_ns;
+	unsigned int i, k;
+	int err = 0;
+
+	if (!x || !ref) {
+		free(x);
+		free(ref);
+		return -ENOMEM;
+	}
+	for (i = 0; i < rr->ninst && !err; i++) {
+		struct cmp_row *r = &rw[i];
+		double fl = r->floor_ns.med;
+
+		for (k = 0; k < CMP_R_NR && !err; k++) {
+			r->has_ratio[k] = k == CMP_R_OPS || rr->timing_op;
+			if (!r->has_ratio[k])
+				continue;
+			per_rep(rr, rr->inst[0], k, ref);
+			per_rep(rr, rr->inst[i], k, x);
+			err = cert_ratio_boot(x, ref, rr->reps, &r->vs[k]);
+			r->fig_spread_pct[k] = cert_spread_pct(x, rr->reps);
+			if (r->fig_spread_pct[k] > CERT_SPREAD_WARN_PCT)
+				r->spread_high = true;
+		}
+		if (!rr->timing_op)
+			continue;
+		if (fabs(r->alloc[LAT_P50].med - fl) <= CERT_FLOOR_STEPS * res)
+			r->res_flags |= CMP_RES_ALLOC_FLOOR;
+		if (fabs(r->free[LAT_P50].med - fl) <= CERT_FLOOR_STEPS * res)
+			r->res_flags |= CMP_RES_FREE_FLOOR;
+		if (i && fabs(r->alloc[LAT_P50].med - rw[0].alloc[LAT_P50].med) < res)
+			r->res_flags |= CMP_RES_ALLOC_FIRST;
+		if (i && fabs(r->free[LAT_P50].med - rw[0].free[LAT_P50].med) < res)
+			r->res_flags |= CMP_RES_FREE_FIRST;
+	}
+	free(x);
+	free(ref);
+	return err;
 }
 
 int runreply_compare(const struct run_reply *rr, struct cmp_row **rows)
@@ -688,6 +777,10 @@ int runreply_compare(const struct run_reply *rr, struct cmp_row **rows)
 		rw[i].r_ops = ratio(rw[i].ops_per_sec.med, rw[0].ops_per_sec.med);
 	}
 	free(v);
+	if (compare_certainty(rr, rw)) {
+		free(rw);
+		return -ENOMEM;
+	}
 	*rows = rw;
 	return (int)rr->ninst;
 }

@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "certainty.h"
+
 /* One key=value field of a reply line (value without its quotes). */
 struct rr_kv {
 	char *key;
@@ -71,6 +73,7 @@ struct run_reply {
 	size_t ncells;
 	struct rr_cell *cells;		/* execution order */
 	unsigned int cells_end;		/* end status=ok cells=N */
+	struct cert_clock clock;	/* timing resolution (context line) */
 };
 
 /*
@@ -95,6 +98,23 @@ void runreply_workload(const struct run_reply *rr, char *buf, size_t size);
 /* A metric of the comparison: median over reps, min and max. */
 struct cmp_stat {
 	double med, min, max;
+};
+
+/* The ratios against the first row that carry an interval. */
+enum {
+	CMP_R_ALLOC_P50, CMP_R_ALLOC_P99, CMP_R_ALLOC_MEAN, CMP_R_FREE_P50,
+	CMP_R_FREE_P99, CMP_R_OPS, CMP_R_NR,
+};
+/* Their names in JSON and CSV ("alloc_p50") and in text ("A.P50"). */
+extern const char *const cmp_ratio_keys[CMP_R_NR];
+extern const char *const cmp_ratio_titles[CMP_R_NR];
+
+/* What cmp_row.res_flags says about a latency at the timing resolution. */
+enum {
+	CMP_RES_ALLOC_FLOOR = 1,	/* alloc p50 within 2 steps of the floor */
+	CMP_RES_FREE_FLOOR = 2,		/* free p50 within 2 steps of the floor */
+	CMP_RES_ALLOC_FIRST = 4,	/* alloc p50 within 1 step of row 0's */
+	CMP_RES_FREE_FIRST = 8,		/* free p50 within 1 step of row 0's */
 };
 
 /* One row of the comparison: one instance over all its reps. */
@@ -122,11 +142,20 @@ struct cmp_row {
 	/* Ratios against row 0 (medians); 0 when row 0's value is 0. */
 	double r_alloc_p50, r_free_p50, r_alloc_mean, r_free_mean, r_ops;
 	double spread_pct;		/* (max - min) / med of the key metric */
+	/* The same ratios with their 95% intervals (certainty.h); latency
+	 * ones only with timing=op (has_ratio). */
+	bool has_ratio[CMP_R_NR];
+	struct cert_ratio vs[CMP_R_NR];
+	double fig_spread_pct[CMP_R_NR];	/* spread of each figure over reps */
+	bool spread_high;		/* one above CERT_SPREAD_WARN_PCT */
+	unsigned int res_flags;		/* CMP_RES_*: unreadable at the resolution */
 };
 
 /*
  * runreply_compare() - one row per instance in on= order
  * @rows: set to a malloc'ed array of rr->ninst rows
+ * Ratios are paired by rep index: rep r of every row ran in the same
+ * round of the interleaving.
  * Return: the number of rows, or -ENOMEM.
  */
 int runreply_compare(const struct run_reply *rr, struct cmp_row **rows);

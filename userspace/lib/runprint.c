@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "certainty.h"
 #include "emit.h"
 #include "job.h"
 #include "results.h"
@@ -34,9 +35,10 @@ static const struct tbl_col lat_cols[] = {
 	{ "free_p99_ns", "F.P99", "ns", TBL_NUM },
 	{ "free_p999_ns", "F.P99.9", "ns", TBL_NUM },
 	{ "free_max_ns", "F.MAX", "ns", TBL_NUM },
-	{ "alloc_p50_vs_first", "A.P50/1ST", "x", TBL_NUM },
-	{ "free_p50_vs_first", "F.P50/1ST", "x", TBL_NUM },
-	{ "alloc_mean_vs_first", "A.MEAN/1ST", "x", TBL_NUM },
+	{ "alloc_p50_vs_first", "A.P50/1ST", "x [95% CI]", TBL_STR },
+	{ "alloc_p99_vs_first", "A.P99/1ST", "x [95% CI]", TBL_STR },
+	{ "free_p50_vs_first", "F.P50/1ST", "x [95% CI]", TBL_STR },
+	{ "alloc_mean_vs_first", "A.MEAN/1ST", "x [95% CI]", TBL_STR },
 	{ "spread_pct", "SPREAD", "%", TBL_NUM },
 };
 
@@ -44,7 +46,7 @@ static const struct tbl_col mem_cols[] = {
 	{ "backend", "BACKEND", NULL, TBL_STR },
 	{ "instance", "INSTANCE", NULL, TBL_STR },
 	{ "ops_per_sec", "OPS/S", "ops/s", TBL_NUM },
-	{ "ops_vs_first", "OPS/1ST", "x", TBL_NUM },
+	{ "ops_vs_first", "OPS/1ST", "x [95% CI]", TBL_STR },
 	{ "internal_pct", "INT.FRAG", "%", TBL_NUM },
 	{ "external_pct", "EXT.END", "%", TBL_NUM },
 	{ "external_peak_pct", "EXT.PEAK", "%", TBL_NUM },
@@ -68,6 +70,99 @@ static void pct_cell(struct tbl *t, double v)
 		tbl_cell(t, "%.1f", v);
 }
 
+/*
+ * A ratio against the first row with its interval: "1.80x [1.60,2.00]",
+ * "~" after it when the interval includes 1, "[n/a]" without an interval;
+ * the first row itself is the reference. Return: true when marked "~".
+ */
+static bool ratio_cell(struct tbl *t, const struct cmp_row *w, unsigned int k,
+		       bool ref)
+{
+	const struct cert_ratio *c = &w->vs[k];
+
+	if (ref) {
+		tbl_cell(t, "1.00x (ref)");
+		return false;
+	}
+	if (!c->has_ci)
+		tbl_cell(t, "%.2fx [n/a]", c->ratio);
+	else
+		tbl_cell(t, "%.2fx [%.2f,%.2f]%s", c->ratio, c->lo, c->hi,
+			 c->no_diff ? " ~" : "");
+	return c->has_ci && c->no_diff;
+}
+
+/* The legend of the intervals, under a table with ratio columns. */
+static void ratio_legend(FILE *f, const struct run_reply *rr, bool marked)
+{
+	if (rr->reps < CERT_MIN_REPS) {
+		fprintf(f, "[n/a]: interval n/a (needs ≥%d reps; this run has %u)\n",
+			CERT_MIN_REPS, rr->reps);
+		return;
+	}
+	fprintf(f, "[lo,hi]: 95%% interval of the ratio, percentile bootstrap over "
+		"reps paired by rep index (B=%d)\n", CERT_BOOT_B);
+	if (marked)
+		fprintf(f, "~: no difference shown (the interval includes 1.00)\n");
+}
+
+/* One line per row with a figure spread above the threshold: the latency
+ * figures under the latency table (@lat), OPS/S under the memory table. */
+static void spread_warnings(FILE *f, const struct run_reply *rr,
+			    const struct cmp_row *rows, bool lat)
+{
+	unsigned int i, k, n;
+
+	for (i = 0; i < rr->ninst; i++) {
+		const struct cmp_row *w = &rows[i];
+
+		for (k = 0, n = 0; k < CMP_R_NR; k++) {
+			if (!w->has_ratio[k] || (k != CMP_R_OPS) != lat ||
+			    w->fig_spread_pct[k] <= CERT_SPREAD_WARN_PCT)
+				continue;
+			if (!n++)
+				fprintf(f, "warning: spread over reps above %.0f %%, too "
+					"noisy to read: %s (%s)", CERT_SPREAD_WARN_PCT,
+					w->backend, w->instance);
+			fprintf(f, "%s %s %.1f %%", n > 1 ? "," : "", cmp_ratio_titles[k],
+				w->fig_spread_pct[k]);
+		}
+		if (n)
+			fputc('\n', f);
+	}
+}
+
+/* One line per row whose latency cannot be read at the resolution. */
+static void resolution_warnings(FILE *f, const struct run_reply *rr,
+				const struct cmp_row *rows)
+{
+	double res = rr->clock.resolution_ns;
+	unsigned int i;
+
+	for (i = 0; i < rr->ninst; i++) {
+		const struct cmp_row *w = &rows[i];
+		unsigned int m = w->res_flags;
+
+		if (!m)
+			continue;
+		fprintf(f, "warning: %s (%s):", w->backend, w->instance);
+		if (m & (CMP_RES_ALLOC_FLOOR | CMP_RES_FREE_FLOOR))
+			fprintf(f, " %s%s%s within %d steps of the floor (%.0f ns);",
+				m & CMP_RES_ALLOC_FLOOR ? "A.P50" : "",
+				(m & CMP_RES_ALLOC_FLOOR) && (m & CMP_RES_FREE_FLOOR) ?
+				" and " : "", m & CMP_RES_FREE_FLOOR ? "F.P50" : "",
+				CERT_FLOOR_STEPS, w->floor_ns.med);
+		if (m & (CMP_RES_ALLOC_FIRST | CMP_RES_FREE_FIRST))
+			fprintf(f, " %s%s%s within one step of %s's;",
+				m & CMP_RES_ALLOC_FIRST ? "A.P50" : "",
+				(m & CMP_RES_ALLOC_FIRST) && (m & CMP_RES_FREE_FIRST) ?
+				" and " : "", m & CMP_RES_FREE_FIRST ? "F.P50" : "",
+				rows[0].backend);
+		fprintf(f, " latency ratio cannot be read at this resolution (%.1f ns)\n",
+			res);
+	}
+}
+
 const char *cmp_valid_word(const struct cmp_row *w)
 {
 	if (w->bad_frees || w->violations)
@@ -88,6 +183,7 @@ void job_print(FILE *f, const struct job *j, const struct run_reply *rr,
 {
 	struct tbl t;
 	unsigned int i;
+	bool marked = false;
 	size_t k;
 
 	if (j->title[0])
@@ -101,6 +197,10 @@ void job_print(FILE *f, const struct job *j, const struct run_reply *rr,
 	fprintf(f, "\n(medians over %u interleaved reps; ratios against %s; "
 		"SPREAD = (max - min) / median of %s over reps)\n", rr->reps,
 		rows[0].backend, rr->timing_op ? "A.P50" : "OPS/S");
+	if (j->aa && rr->ninst > 1)
+		fprintf(f, "(A/A: %s is a second %s beside %s; its ratios are this "
+			"machine's noise floor)\n", rows[1].instance, rows[0].backend,
+			rows[0].instance);
 	if (rr->timing_op) {
 		tbl_init(&t, lat_cols, sizeof(lat_cols) / sizeof(lat_cols[0]));
 		for (i = 0; i < rr->ninst; i++) {
@@ -116,14 +216,19 @@ void job_print(FILE *f, const struct job *j, const struct run_reply *rr,
 			tbl_cell(&t, "%.0f", w->free[LAT_P99].med);
 			tbl_cell(&t, "%.0f", w->free[LAT_P999].med);
 			tbl_cell(&t, "%.0f", w->free[LAT_MAX].med);
-			tbl_cell(&t, "%.2f", w->r_alloc_p50);
-			tbl_cell(&t, "%.2f", w->r_free_p50);
-			tbl_cell(&t, "%.2f", w->r_alloc_mean);
+			marked |= ratio_cell(&t, w, CMP_R_ALLOC_P50, !i);
+			marked |= ratio_cell(&t, w, CMP_R_ALLOC_P99, !i);
+			marked |= ratio_cell(&t, w, CMP_R_FREE_P50, !i);
+			marked |= ratio_cell(&t, w, CMP_R_ALLOC_MEAN, !i);
 			tbl_cell(&t, "%.1f", w->spread_pct);
 		}
 		tbl_print(&t, f, CLI_FMT_TEXT, NULL, NULL);
 		tbl_free(&t);
+		ratio_legend(f, rr, marked);
+		spread_warnings(f, rr, rows, true);
+		resolution_warnings(f, rr, rows);
 		fputc('\n', f);
+		marked = false;
 	}
 	tbl_init(&t, mem_cols, sizeof(mem_cols) / sizeof(mem_cols[0]));
 	for (i = 0; i < rr->ninst; i++) {
@@ -132,7 +237,7 @@ void job_print(FILE *f, const struct job *j, const struct run_reply *rr,
 		tbl_cell(&t, "%s", w->backend);
 		tbl_cell(&t, "%s", w->instance);
 		tbl_cell(&t, "%.0f", w->ops_per_sec.med);
-		tbl_cell(&t, "%.2f", w->r_ops);
+		marked |= ratio_cell(&t, w, CMP_R_OPS, !i);
 		tbl_cell(&t, "%.1f", w->internal_pct.med);
 		pct_cell(&t, w->external_pct.med);
 		pct_cell(&t, w->ext_peak_pct.med);
@@ -148,6 +253,8 @@ void job_print(FILE *f, const struct job *j, const struct run_reply *rr,
 	}
 	tbl_print(&t, f, CLI_FMT_TEXT, NULL, NULL);
 	tbl_free(&t);
+	ratio_legend(f, rr, marked);
+	spread_warnings(f, rr, rows, false);
 	/* the first failure: what was free when a request was refused */
 	for (i = 0; i < rr->ninst; i++) {
 		const struct cmp_row *w = &rows[i];
@@ -181,6 +288,19 @@ static const char *const csv_cols[] = {
 	"requested_peak_bytes",
 	"held_peak_bytes", "utilization_pct", "bad_frees", "violations",
 	"alloc_p50_vs_first", "ops_per_sec_vs_first",
+	/* since kmemlab-results/2: the rest of every rep, then certainty */
+	"ops_done", "done", "elapsed_ns", "allocated_peak_bytes", "misaligned",
+	"overlaps", "checksum",
+	"alloc_p99_vs_first", "alloc_mean_vs_first", "free_p50_vs_first",
+	"free_p99_vs_first",
+	"alloc_p50_vs_first_ci_lo", "alloc_p50_vs_first_ci_hi", "alloc_p50_no_diff",
+	"alloc_p99_vs_first_ci_lo", "alloc_p99_vs_first_ci_hi", "alloc_p99_no_diff",
+	"alloc_mean_vs_first_ci_lo", "alloc_mean_vs_first_ci_hi", "alloc_mean_no_diff",
+	"free_p50_vs_first_ci_lo", "free_p50_vs_first_ci_hi", "free_p50_no_diff",
+	"free_p99_vs_first_ci_lo", "free_p99_vs_first_ci_hi", "free_p99_no_diff",
+	"ops_per_sec_vs_first_ci_lo", "ops_per_sec_vs_first_ci_hi",
+	"ops_per_sec_no_diff",
+	"spread_high", "timing_resolution_ns", "latency_unreadable",
 };
 
 /* A CSV number; a figure that does not apply (NAN) is an empty field. */
@@ -190,6 +310,37 @@ static void csv_num(FILE *f, double v)
 		fputc(',', f);
 	else
 		fprintf(f, ",%.10g", v);
+}
+
+/* The certainty fields of a median row (empty on a rep row, @w NULL):
+ * ratios, their intervals, no-difference flags, spread and resolution. */
+static void csv_certainty(FILE *f, const struct run_reply *rr,
+			  const struct cmp_row *w)
+{
+	static const unsigned int more[] = {
+		CMP_R_ALLOC_P99, CMP_R_ALLOC_MEAN, CMP_R_FREE_P50, CMP_R_FREE_P99,
+	};
+	unsigned int k;
+
+	for (k = 0; k < 4; k++)
+		csv_num(f, w && w->has_ratio[more[k]] ? w->vs[more[k]].ratio : NAN);
+	for (k = 0; k < CMP_R_NR; k++) {
+		bool ci = w && w->has_ratio[k] && w->vs[k].has_ci;
+
+		csv_num(f, ci ? w->vs[k].lo : NAN);
+		csv_num(f, ci ? w->vs[k].hi : NAN);
+		if (ci)
+			fprintf(f, ",%d", w->vs[k].no_diff);
+		else
+			fputc(',', f);
+	}
+	if (!w) {
+		fputs(",,,", f);
+		return;
+	}
+	fprintf(f, ",%d", w->spread_high);
+	csv_num(f, rr->clock.resolution_ns);
+	fprintf(f, ",%d", w->res_flags != 0);
 }
 
 void job_csv(FILE *f, const struct job *j, const struct run_reply *rr,
@@ -232,8 +383,17 @@ void job_csv(FILE *f, const struct job *j, const struct run_reply *rr,
 		csv_num(f, (double)x->requested_peak);
 		csv_num(f, x->held_peak < 0 ? NAN : (double)x->held_peak);
 		csv_num(f, x->util_x1000 < 0 ? NAN : x->util_x1000 / 10.0);
-		fprintf(f, ",%llu,%llu,,\n", (unsigned long long)x->bad_frees,
+		fprintf(f, ",%llu,%llu,,", (unsigned long long)x->bad_frees,
 			(unsigned long long)x->violations);
+		fprintf(f, ",%llu,%s", (unsigned long long)x->ops_done,
+			x->done_ok ? "ok" : "short");
+		csv_num(f, (double)x->elapsed_ns);
+		csv_num(f, (double)x->allocated_peak);
+		csv_num(f, x->has_misaligned ? (double)x->misaligned : NAN);
+		csv_num(f, x->has_overlaps ? (double)x->overlaps : NAN);
+		fprintf(f, ",%s", x->checksum);
+		csv_certainty(f, rr, NULL);
+		fputc('\n', f);
 	}
 	for (i = 0; i < rr->ninst; i++) {
 		const struct cmp_row *w = &rows[i];
@@ -266,6 +426,12 @@ void job_csv(FILE *f, const struct job *j, const struct run_reply *rr,
 			(unsigned long long)w->violations);
 		csv_num(f, w->r_alloc_p50);
 		csv_num(f, w->r_ops);
+		fputs(",,,", f);	/* ops_done done elapsed_ns: per rep only */
+		csv_num(f, NAN);
+		csv_num(f, w->has_misaligned ? (double)w->misaligned : NAN);
+		csv_num(f, w->has_overlaps ? (double)w->overlaps : NAN);
+		fputc(',', f);
+		csv_certainty(f, rr, w);
 		fputc('\n', f);
 	}
 }

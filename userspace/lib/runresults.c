@@ -6,10 +6,12 @@
  * spread, ratios to the first, validity, histograms and series.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "certainty.h"
 #include "job.h"
 #include "latview.h"
 #include "results.h"
@@ -75,6 +77,8 @@ void job_context(const struct job *j, const struct run_reply *rr,
 	snprintf(buf, sizeof(buf), "%s (ns_per_1m_ticks=%s)",
 		 rr_get(cx, "clock") ?: "?", rr_get(cx, "ns_per_1m_ticks") ?: "?");
 	results_ctx_add(rs, "clock", buf);
+	cert_clock_describe(&rr->clock, buf, sizeof(buf));
+	results_ctx_add(rs, "resolution", buf);
 	results_ctx_add(rs, "seed", rr_get(&rr->run, "seed"));
 	for (i = 0; i < j->nbe; i++)
 		if (j->be[i].temp && j->be[i].zero >= 0)
@@ -87,6 +91,13 @@ void job_context(const struct job *j, const struct run_reply *rr,
 			 "real allocators: init_on_alloc=%s", zs[0] ? zs : "default",
 			 zd, kern ? ", matched to init_on_alloc" : "", ioa ? ioa : "n/a");
 	results_ctx_add(rs, "zeroing", buf);
+	if (j->aa && rr->ninst > 1) {
+		/* the temporaries are gone by now: their names from the reply */
+		snprintf(buf, sizeof(buf), "%s and %s are two temporaries of %s: their "
+			 "ratio is the noise floor", rr->inst[0], rr->inst[1],
+			 j->be[0].backend);
+		results_ctx_add(rs, "aa", buf);
+	}
 }
 
 static void set_lat(struct res_lat *l, const struct cmp_stat *s)
@@ -98,6 +109,91 @@ static void set_lat(struct res_lat *l, const struct cmp_stat *s)
 	l->p999 = s[LAT_P999].med;
 	l->max = s[LAT_MAX].med;
 	l->mean = s[LAT_MEAN].med;
+}
+
+static double pct_x1000(int64_t x1000)
+{
+	return x1000 < 0 ? NAN : x1000 / 10.0;
+}
+
+/* Every figure of every rep of instance @inst, in rep order. */
+static int set_per_rep(const struct run_reply *rr, const char *inst,
+		       struct result *r)
+{
+	unsigned int rep;
+	size_t k, m;
+
+	r->per_rep = calloc(rr->reps + 1, sizeof(*r->per_rep));
+	if (!r->per_rep)
+		return -ENOMEM;
+	for (rep = 0; rep < rr->reps; rep++)
+		for (k = 0; k < rr->ncells; k++) {
+			const struct rr_cell *c = &rr->cells[k];
+			struct res_rep *p;
+
+			if (c->rep != rep || strcmp(c->instance, inst))
+				continue;
+			p = &r->per_rep[r->nper_rep++];
+			p->rep = c->rep;
+			p->ops = c->ops;
+			p->ops_done = c->ops_done;
+			p->done_ok = c->done_ok;
+			p->failures = c->failures;
+			p->has_lat = c->has_lat;
+			for (m = 0; m < LAT_NR; m++) {
+				p->alloc[m] = (double)c->alloc[m];
+				p->free[m] = (double)c->free[m];
+			}
+			p->floor_ns = (double)c->floor_ns;
+			p->elapsed_ns = (double)c->elapsed_ns;
+			p->ops_per_sec = (double)c->ops_per_sec;
+			p->internal_pct = c->internal_x1000 / 10.0;
+			p->external_pct = pct_x1000(c->external_x1000);
+			p->stranded_pct = pct_x1000(c->stranded_x1000);
+			p->requested_peak = c->requested_peak;
+			p->allocated_peak = c->allocated_peak;
+			p->held_peak = c->held_peak < 0 ? NAN : (double)c->held_peak;
+			p->utilization_pct = pct_x1000(c->util_x1000);
+			p->bad_frees = c->bad_frees;
+			p->violations = c->violations;
+			p->has_misaligned = c->has_misaligned;
+			p->misaligned = c->misaligned;
+			p->has_overlaps = c->has_overlaps;
+			p->overlaps = c->overlaps;
+			snprintf(p->checksum, sizeof(p->checksum), "%s", c->checksum);
+			break;
+		}
+	return 0;
+}
+
+/* Intervals (not on the first row, the reference), spreads, resolution. */
+static void set_certainty(const struct run_reply *rr, const struct cmp_row *w,
+			  bool first, struct result *r)
+{
+	unsigned int k;
+
+	for (k = 0; k < CMP_R_NR; k++) {
+		struct res_ratio *q;
+
+		if (!w->has_ratio[k])
+			continue;
+		snprintf(r->spread_key[r->nspread], sizeof(r->spread_key[0]), "%s",
+			 cmp_ratio_keys[k]);
+		r->spread_of[r->nspread++] = w->fig_spread_pct[k];
+		if (first)
+			continue;
+		q = &r->ratios[r->nratios++];
+		snprintf(q->key, sizeof(q->key), "%s", cmp_ratio_keys[k]);
+		q->ratio = w->vs[k].ratio;
+		q->has_ci = w->vs[k].has_ci;
+		q->ci_lo = w->vs[k].lo;
+		q->ci_hi = w->vs[k].hi;
+		q->no_diff = w->vs[k].no_diff;
+	}
+	r->has_certainty = true;
+	r->spread_high = w->spread_high;
+	r->resolution_ns = rr->clock.resolution_ns;
+	r->latency_unreadable = w->res_flags != 0;
 }
 
 int job_results(const struct job *j, const struct run_reply *rr,
@@ -137,8 +233,12 @@ int job_results(const struct job *j, const struct run_reply *rr,
 		r->stranded_pct = w->stranded_pct.med;
 		r->requested_peak = (uint64_t)(w->requested_kib.med * 1024);
 		r->held_peak = w->held_kib.med * 1024;	/* NaN stays n/a */
-		r->utilization = w->util_pct.med / 100.0;
+		r->utilization_pct = w->util_pct.med;
 		r->reps = w->reps;
+		r->median = true;
+		if (set_per_rep(rr, w->instance, r))
+			return -ENOMEM;
+		set_certainty(rr, w, !i, r);
 		r->spread_pct = w->spread_pct;
 		r->has_vs_first = true;
 		r->vs_alloc_p50 = w->r_alloc_p50;
