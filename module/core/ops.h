@@ -90,8 +90,7 @@ struct kml_alloc_stats {
 	u64 peak_held;		/* peak of bytes_held */
 	u64 largest_free;	/* largest block that could be handed out now */
 	u64 total_free;		/* free bytes inside what is held */
-	u64 arena_free;		/* free bytes of the whole arena (a heap's
-				 * region), when it differs; 0: total_free */
+	u64 arena_free;		/* free bytes of the arena (0: total_free) */
 	u64 arena_largest;	/* its largest free block; with arena_free */
 	bool free_slots;	/* total_free counts free object slots */
 	bool held_na;		/* bytes_held, peak_held cannot be known */
