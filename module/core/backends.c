@@ -10,14 +10,17 @@ static const struct kml_backend * const kml_ours[] = {
 	&kml_backend_slab,
 };
 
-#define KML_NR_OURS	(ARRAY_SIZE(kml_ours) + kml_nr_heap_backends)
+#define KML_NR_OURS	(ARRAY_SIZE(kml_ours) + kml_nr_heap_backends + 1)
 
-/* Our backends in listing order: buddy, slab, then the teaching heaps. */
+/* Listing order: buddy, slab, the teaching heaps, the null instrument. */
 static const struct kml_backend *kml_our_backend(unsigned int i)
 {
 	if (i < ARRAY_SIZE(kml_ours))
 		return kml_ours[i];
-	return &kml_heap_backends[i - ARRAY_SIZE(kml_ours)];
+	i -= ARRAY_SIZE(kml_ours);
+	if (i < kml_nr_heap_backends)
+		return &kml_heap_backends[i];
+	return &kml_backend_null;
 }
 
 int kml_register_ours(void)

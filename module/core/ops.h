@@ -50,6 +50,8 @@ enum kml_pkey {
 enum {
 	/* stats() sets free_slots: total_free counts free object slots */
 	KML_CAP_FREE_SLOTS	= 1u << 0,
+	/* hands the same memory out again (the null instrument): no checks */
+	KML_CAP_ALIASES		= 1u << 1,
 };
 
 /* Free-list order of the teaching heaps. */
@@ -234,6 +236,8 @@ const struct kml_backend *kml_backend_at(unsigned int i);
 /* Our backends, defined next to each core (buddy.c, slab.c, heap.c, ...). */
 extern const struct kml_backend kml_backend_buddy;
 extern const struct kml_backend kml_backend_slab;
+/* The null instrument (null.c): the harness's own cost, timed per cell. */
+extern const struct kml_backend kml_backend_null;
 /* The teaching heaps, one per enum kml_heap_policy (heap.h), in order. */
 extern const struct kml_backend kml_heap_backends[];
 extern const unsigned int kml_nr_heap_backends;

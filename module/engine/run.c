@@ -63,6 +63,33 @@ static u64 kml_median(u64 *v, unsigned int n)
 				  (v[n / 2 - 1] & v[n / 2] & 1);
 }
 
+/*
+ * The harness's own cost: the null instrument timed exactly as kml_w_alloc()
+ * and kml_w_free() time a backend (clock, call through the ops table,
+ * clock), so the figure is what every per-op latency carries on top of
+ * its allocator (docs/metrics.md, "Harness cost").
+ */
+static void kml_worker_harness(struct kml_worker *w)
+{
+	const struct kml_backend *nb = &kml_backend_null;
+	u64 t0, t1;
+	unsigned int i;
+	void *p;
+
+	if (!w->per_op)
+		return;
+	for (i = 0; i < KML_HARNESS_ITERS; i++) {
+		t0 = kml_ticks();
+		p = nb->alloc(w->null_priv, 64);
+		t1 = kml_ticks();
+		kml_hist_add(w->hnull_a, kml_ticks_to_ns(t1 - t0));
+		t0 = kml_ticks();
+		nb->free(w->null_priv, p, 64);
+		t1 = kml_ticks();
+		kml_hist_add(w->hnull_f, kml_ticks_to_ns(t1 - t0));
+	}
+}
+
 /* The host runs this on every worker: the floor, then the generator. */
 static void kml_worker_main(void *arg, unsigned int idx)
 {
@@ -77,14 +104,15 @@ static void kml_worker_main(void *arg, unsigned int idx)
 		t1 = kml_ticks();
 		kml_hist_add(w->hfloor, kml_ticks_to_ns(t1 - t0));
 	}
+	kml_worker_harness(w);
 	if (!idx)
 		kml_w_sample(w, false);
 	t0 = kml_ticks();
 	w->t_chunk = t0;
 	r->wl->gen(w);
 	t1 = kml_ticks();
-	if (w->per_op)
-		w->elapsed = t1 - t0;
+	if (w->per_op)	/* the loop-timed phase has its own figure */
+		w->elapsed = t1 - t0 - w->loop_ticks;
 	else
 		w->elapsed += t1 - w->t_chunk;
 }
@@ -169,6 +197,25 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 	kml_hist_quantiles(hf, res->free_q);
 	kml_hist_quantiles(hfl, q);
 	res->floor_ns = q[0];
+	/* the harness's cost (null instrument) and the loop-timed phase */
+	{
+		u64 loop_ticks = 0;
+
+		kml_hist_reset(hfl);
+		for (i = 0; i < r->nr_cpus; i++)
+			kml_hist_merge(hfl, r->w[i].hnull_a);
+		res->harness_alloc_ns = kml_hist_quantile(hfl, 50, 100);
+		kml_hist_reset(hfl);
+		for (i = 0; i < r->nr_cpus; i++) {
+			kml_hist_merge(hfl, r->w[i].hnull_f);
+			loop_ticks += r->w[i].loop_ticks;
+			res->loop_pairs += r->w[i].loop_pairs;
+		}
+		res->harness_free_ns = kml_hist_quantile(hfl, 50, 100);
+		if (res->loop_pairs)
+			res->loop_pair_ns = kml_ticks_to_ns(loop_ticks) /
+					    res->loop_pairs;
+	}
 	res->elapsed_ns = kml_ticks_to_ns(elapsed);
 	ops_all = res->allocs + res->frees;
 	res->ops_per_sec = res->elapsed_ns ?
@@ -229,6 +276,10 @@ static void kml_run_free(struct kml_run *r)
 		kml_free(r->w[i].ha);
 		kml_free(r->w[i].hf);
 		kml_free(r->w[i].hfloor);
+		kml_free(r->w[i].hnull_a);
+		kml_free(r->w[i].hnull_f);
+		if (r->w[i].null_priv)
+			kml_backend_null.destroy(r->w[i].null_priv);
 		kml_free(r->w[i].ptr);
 		kml_free(r->w[i].size);
 		kml_free(r->w[i].perm);
@@ -249,6 +300,7 @@ static void kml_run_free(struct kml_run *r)
 
 static int kml_run_alloc(struct kml_session *s, struct kml_run *r)
 {
+	static const struct kml_params null_params;
 	u32 slots = r->wl->slots(r);
 	unsigned int i;
 
@@ -268,12 +320,16 @@ static int kml_run_alloc(struct kml_session *s, struct kml_run *r)
 		w->ha = kml_zalloc(sizeof(*w->ha));
 		w->hf = kml_zalloc(sizeof(*w->hf));
 		w->hfloor = kml_zalloc(sizeof(*w->hfloor));
+		w->hnull_a = kml_zalloc(sizeof(*w->hnull_a));
+		w->hnull_f = kml_zalloc(sizeof(*w->hnull_f));
 		w->ptr = kml_zalloc(slots * sizeof(*w->ptr));
 		w->size = kml_zalloc(slots * sizeof(*w->size));
 		w->perm = kml_zalloc(slots * sizeof(*w->perm));
 		w->nr_slots = slots;
-		if (!w->ha || !w->hf || !w->hfloor || !w->ptr || !w->size ||
-		    !w->perm)
+		if (!w->ha || !w->hf || !w->hfloor || !w->hnull_a ||
+		    !w->hnull_f || !w->ptr || !w->size || !w->perm)
+			goto out_nomem;
+		if (kml_backend_null.create(&null_params, 0, &w->null_priv))
 			goto out_nomem;
 		/* remote: objects change hands; batch: nothing is checked */
 		if (r->wl->hands_over || r->mode == KML_MODE_BATCH)
@@ -569,6 +625,14 @@ static void kml_run_result(struct kml_run *r, const struct kml_cell_result *c,
 		       (unsigned long long)c->usable_peak,
 		       c->held_na ? -1LL : (long long)c->held_peak, c->util,
 		       c->violations, (unsigned long long)c->checksum);
+	if (r->mode != KML_MODE_BATCH)
+		kml_out_printf(o, " harness_alloc_ns=%llu harness_free_ns=%llu",
+			       (unsigned long long)c->harness_alloc_ns,
+			       (unsigned long long)c->harness_free_ns);
+	if (c->loop_pairs)
+		kml_out_printf(o, " loop_pairs=%llu loop_pair_ns=%llu",
+			       (unsigned long long)c->loop_pairs,
+			       (unsigned long long)c->loop_pair_ns);
 	/* fragmentation over time, and the state at the first failure */
 	kml_out_printf(o,
 		       " external_frag_peak_x1000=%d external_frag_mean_x1000=%d failed_with_free=%llu",

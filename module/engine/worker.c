@@ -414,6 +414,30 @@ void kml_w_replace(struct kml_worker *w, u32 j, u32 size)
 	kml_w_tick(w);
 }
 
+void kml_w_loop_pairs(struct kml_worker *w, u32 size, u64 n)
+{
+	struct kml_cell *c = w->cell;
+	u64 i = 0, t0, t1;
+	void *p;
+
+	t0 = kml_ticks();
+	while (i < n) {
+		u64 end = i + KML_RUN_CHUNK < n ? i + KML_RUN_CHUNK : n;
+
+		for (; i < end; i++) {
+			p = c->be->alloc(c->priv, size);
+			if (p)
+				c->be->free(c->priv, p, size);
+		}
+		kml_cond_resched();
+		if (READ_ONCE(c->run->stop))
+			break;
+	}
+	t1 = kml_ticks();
+	w->loop_ticks = t1 - t0;
+	w->loop_pairs = i;
+}
+
 /* --- the worker ------------------------------------------------------------ */
 
 void kml_worker_reset(struct kml_run *r, struct kml_cell *c,
@@ -430,7 +454,11 @@ void kml_worker_reset(struct kml_run *r, struct kml_cell *c,
 	w->cell = c;
 	w->idx = i;
 	w->per_op = r->mode != KML_MODE_BATCH;
-	w->check = w->per_op;
+	w->check = w->per_op && !(c->be->caps & KML_CAP_ALIASES);
+	kml_hist_reset(w->hnull_a);
+	kml_hist_reset(w->hnull_f);
+	w->loop_ticks = 0;
+	w->loop_pairs = 0;
 	w->ck_root = KML_CK_NIL;
 	for (j = 0; w->ck_left && j < w->nr_slots; j++)
 		w->ck_left[j] = KML_CK_OUT;

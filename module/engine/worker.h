@@ -15,6 +15,7 @@ struct kml_workload;
 
 #define KML_RUN_CHUNK		64	/* ops between stop checks, samples */
 #define KML_FLOOR_ITERS		1024	/* empty timed regions per worker */
+#define KML_HARNESS_ITERS	1024	/* null alloc/free pairs per worker */
 #define KML_RUN_SLOT_BYTES	(96u << 20) /* working sets of all workers */
 #define KML_RUN_SLOT_COST	24	/* bytes per slot: set, checker */
 #define KML_MIN_ALIGN		8	/* objects and heap payloads */
@@ -36,6 +37,10 @@ struct kml_cell_result {
 	u64 alloc_q[6];		/* p50 p90 p99 p99.9 max mean, ns */
 	u64 free_q[6];
 	u64 floor_ns;
+	u64 harness_alloc_ns;	/* p50 of the null instrument, per op */
+	u64 harness_free_ns;
+	u64 loop_pairs;		/* churn pairs: the loop-timed phase */
+	u64 loop_pair_ns;	/* its ns per alloc+free pair, 0: none */
 	u64 elapsed_ns;
 	u64 ops_per_sec;
 	s32 int_frag;
@@ -78,6 +83,11 @@ struct kml_worker {
 	struct kml_hist *ha;		/* alloc latency, ns */
 	struct kml_hist *hf;		/* free latency, ns */
 	struct kml_hist *hfloor;	/* empty timed region, ns */
+	struct kml_hist *hnull_a;	/* the null instrument's alloc, ns */
+	struct kml_hist *hnull_f;	/* ... and free: the harness's cost */
+	void *null_priv;		/* the worker's null instance */
+	u64 loop_ticks;			/* churn pairs: the loop-timed phase */
+	u64 loop_pairs;
 	void **ptr;			/* working set */
 	u32 *size;
 	u32 *perm;			/* shuffles */
@@ -204,6 +214,12 @@ void kml_w_end(struct kml_worker *w);
 void kml_w_cleanup(struct kml_worker *w);
 void kml_w_shuffle(struct kml_worker *w, u32 n);
 void kml_w_replace(struct kml_worker *w, u32 j, u32 size);
+/*
+ * The loop-timed figure: @n alloc+free pairs of @size with one timestamp
+ * pair around them all, as classic in-kernel benchmarks time (a stop check
+ * and a reschedule point every KML_RUN_CHUNK pairs lie inside it).
+ */
+void kml_w_loop_pairs(struct kml_worker *w, u32 size, u64 n);
 
 /* The overlap checker (a treap of the worker's live blocks). */
 bool kml_ck_on(const struct kml_worker *w, u32 size);

@@ -64,6 +64,8 @@ static void kml_wl_churn(struct kml_worker *w)
 			kml_w_tick(w);
 		}
 		kml_w_end(w);
+		if (w->per_op && !w->stopping)
+			kml_w_loop_pairs(w, r->size, r->ops);
 		return;
 	}
 	while (done < r->ops && !w->stopping) {

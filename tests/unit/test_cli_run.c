@@ -777,19 +777,23 @@ START_TEST(test_cli_run_intervals_in_tables)
 	job_print(f, &j, &rr, rows, false);
 	fclose(f);
 	ck_assert_msg(strstr(buf, "A.P50/1ST(x [95% CI])  A.P99/1ST(x [95% CI])  "
-			     "F.P50/1ST(x [95% CI])  A.MEAN/1ST(x [95% CI])  SPREAD(%)\n"
+			     "F.P50/1ST(x [95% CI])  A.MEAN/1ST(x [95% CI])  SPREAD(%)  LOOP(ns/pair)  "
+			     "HARNESS(ns/op)\n"
 			     "slab        a                40         60           70        "
 			     "900         40         60           70        800  1.00x (ref)  "
 			     "          1.00x (ref)            1.00x (ref)            1.00x (ref) "
-			     "                  0.0\n"
+			     "                  0.0            n/a             n/a\n"
 			     "kmem_cache  b                82         60           70        900 "
 			     "        82         60           70        800  2.05x [1.95,2.15]  "
 			     "    1.00x [1.00,1.00] ~    2.05x [1.95,2.15]      2.00x [2.00,2.00] "
-			     "            9.8\n"), "%.1500s", buf);
+			     "            9.8            n/a             n/a\n"), "%.1500s", buf);
 	ck_assert_msg(strstr(buf, "\nfirst-fit   c                40         60           70"
 			     "        900         40         60           70        800  "
 			     "1.00x [0.95,1.05] ~    1.00x [1.00,1.00] ~    1.00x [0.95,1.05] ~ "
-			     "   1.00x [1.00,1.00] ~          10.0\n"
+			     "   1.00x [1.00,1.00] ~          10.0            n/a             n/a\n"
+			     "LOOP: one timestamp pair around all alloc+free pairs (churn pairs), "
+			     "beside A.P50+F.P50; HARNESS: the null instrument timed like every op "
+			     "(clock and call), in every per-op figure (docs/metrics.md)\n"
 			     "[lo,hi]: 95% interval of the ratio, percentile bootstrap over reps "
 			     "paired by rep index (B=2000)\n"
 			     "~: no difference shown (the interval includes 1.00)\n"

@@ -1745,6 +1745,34 @@ START_TEST(test_engine_heapmap_shows_handles)
 }
 END_TEST
 
+/*
+ * The null instrument: one object for every request (no overlap or
+ * alignment counted), held n/a, and every per-op cell reports what the
+ * harness costs and, for churn pairs, the loop-timed pair.
+ */
+START_TEST(test_engine_null_and_harness_figures)
+{
+	const char *r;
+
+	ck_assert_int_eq(kml_register_ours(), 0);
+	ck_assert_int_eq(ex("create n null"), 0);
+	r = run_ok("run churn on=n ops=3000 mode=phases batch=64");
+	ck_assert_msg(strstr(r, " overlaps=0 ") && strstr(r, " misaligned=0 "), "%s", r);
+	ck_assert_msg(strstr(r, " held_peak=-1 utilization_x1000=-1 "), "%s", r);
+	ck_assert_msg(strstr(r, " harness_alloc_ns="), "%s", r);
+	ck_assert_ptr_null(strstr(r, " loop_pairs="));	/* phases: no loop */
+	ck_assert_int_eq(ex("create s slab size=64"), 0);
+	r = run_ok("run churn on=s ops=2500");
+	ck_assert_msg(strstr(r, " loop_pairs=2500 loop_pair_ns="), "%s", r);
+	ck_assert_msg(strstr(r, " harness_alloc_ns=") && strstr(r, " harness_free_ns="),
+		      "%s", r);
+	r = run_ok("run churn on=s ops=2500 mode=batch");
+	ck_assert_ptr_null(strstr(r, " harness_alloc_ns="));	/* no per-op timing */
+	ck_assert_int_eq(ex("reset"), 0);
+	kml_unregister_ours();
+}
+END_TEST
+
 static Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -1769,6 +1797,7 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, test_engine_run_every_workload_on_fake);
 	tcase_add_test(tc, test_engine_run_reply_fields);
 	tcase_add_test(tc, test_engine_run_frag_by_family);
+	tcase_add_test(tc, test_engine_null_and_harness_figures);
 	tcase_add_test(tc, test_engine_run_latency_view_and_series);
 	tcase_add_test(tc, test_engine_run_series_decimates);
 	tcase_add_test(tc, test_engine_run_deterministic);

@@ -316,6 +316,14 @@ static int parse_result(struct run_reply *rr, const struct rr_line *l,
 	     rr_need_u64(l, "failed_with_free", &c->failed_with_free, err,
 			 errlen)))
 		return -EINVAL;
+	if ((rr_get(l, "harness_alloc_ns") &&
+	     (rr_need_u64(l, "harness_alloc_ns", &c->harness_alloc_ns, err,
+			  errlen) ||
+	      rr_need_u64(l, "harness_free_ns", &c->harness_free_ns, err,
+			  errlen))) ||
+	    (rr_get(l, "loop_pair_ns") &&
+	     rr_need_u64(l, "loop_pair_ns", &c->loop_pair_ns, err, errlen)))
+		return -EINVAL;
 	if (rr_get(l, "first_fail_request")) {
 		c->has_first_fail = true;
 		if (rr_need_u64(l, "first_fail_request", &c->fail_request, err,
@@ -754,6 +762,11 @@ int runreply_compare(const struct run_reply *rr, struct cmp_row **rows)
 		COLLECT(r->external_pct, pct_or_na(c->external_x1000));
 		COLLECT(r->stranded_pct, pct_or_na(c->stranded_x1000));
 		COLLECT(r->ext_peak_pct, pct_or_na(c->ext_peak_x1000));
+		COLLECT(r->harness_alloc_ns, c->harness_alloc_ns ?
+			(double)c->harness_alloc_ns : NAN);
+		COLLECT(r->harness_free_ns, c->harness_free_ns ?
+			(double)c->harness_free_ns : NAN);
+		COLLECT(r->loop_pair_ns, c->loop_pair_ns ? (double)c->loop_pair_ns : NAN);
 		COLLECT(r->ext_mean_pct, pct_or_na(c->ext_mean_x1000));
 		COLLECT(r->util_pct, pct_or_na(c->util_x1000));
 		COLLECT(r->held_kib, c->held_peak < 0 ? NAN : c->held_peak / 1024.0);

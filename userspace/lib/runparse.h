@@ -47,6 +47,9 @@ struct rr_cell {
 	int64_t internal_x1000;
 	int64_t external_x1000;		/* -1: n/a (object caches) */
 	int64_t stranded_x1000;		/* -1: n/a, or absent from the reply */
+	uint64_t harness_alloc_ns;	/* the null instrument's p50s; 0: absent */
+	uint64_t harness_free_ns;
+	uint64_t loop_pair_ns;		/* churn pairs, loop-timed; 0: absent */
 	int64_t ext_peak_x1000;		/* over the samples; -1: n/a or absent */
 	int64_t ext_mean_x1000;		/* allocation-weighted mean; -1 likewise */
 	uint64_t failed_with_free;	/* failures although enough was free */
@@ -129,6 +132,8 @@ struct cmp_row {
 	/* NAN when the figure does not apply to the backend (-1 in the reply) */
 	struct cmp_stat external_pct, stranded_pct;
 	struct cmp_stat ext_peak_pct, ext_mean_pct;
+	/* NAN when absent: the harness's cost, the loop-timed pair */
+	struct cmp_stat harness_alloc_ns, harness_free_ns, loop_pair_ns;
 	uint64_t failed_with_free;	/* sum over reps */
 	/* the first failure of the first rep that had one */
 	bool has_first_fail;

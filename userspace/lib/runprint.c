@@ -40,6 +40,8 @@ static const struct tbl_col lat_cols[] = {
 	{ "free_p50_vs_first", "F.P50/1ST", "x [95% CI]", TBL_STR },
 	{ "alloc_mean_vs_first", "A.MEAN/1ST", "x [95% CI]", TBL_STR },
 	{ "spread_pct", "SPREAD", "%", TBL_NUM },
+	{ "loop_pair_ns", "LOOP", "ns/pair", TBL_NUM },
+	{ "harness_ns", "HARNESS", "ns/op", TBL_NUM },
 };
 
 static const struct tbl_col mem_cols[] = {
@@ -221,9 +223,21 @@ void job_print(FILE *f, const struct job *j, const struct run_reply *rr,
 			marked |= ratio_cell(&t, w, CMP_R_FREE_P50, !i);
 			marked |= ratio_cell(&t, w, CMP_R_ALLOC_MEAN, !i);
 			tbl_cell(&t, "%.1f", w->spread_pct);
+			if (isnan(w->loop_pair_ns.med))
+				tbl_na(&t, "n/a");
+			else
+				tbl_cell(&t, "%.0f", w->loop_pair_ns.med);
+			if (isnan(w->harness_alloc_ns.med))
+				tbl_na(&t, "n/a");
+			else
+				tbl_cell(&t, "%.0f", (w->harness_alloc_ns.med +
+						      w->harness_free_ns.med) / 2);
 		}
 		tbl_print(&t, f, CLI_FMT_TEXT, NULL, NULL);
 		tbl_free(&t);
+		fprintf(f, "LOOP: one timestamp pair around all alloc+free pairs (churn pairs), "
+			"beside A.P50+F.P50; HARNESS: the null instrument timed like every op "
+			"(clock and call), in every per-op figure (docs/metrics.md)\n");
 		ratio_legend(f, rr, marked);
 		spread_warnings(f, rr, rows, true);
 		resolution_warnings(f, rr, rows);
