@@ -301,7 +301,8 @@ void job_create_cmd(const struct job *j, const struct job_be *b, char *buf,
 	if (pool)
 		n += snprintf(buf + n, size - (size_t)n, " pool=%llu",
 			      (unsigned long long)pool);
-	if (j->zero >= 0)
+	/* zeroing is asked of the backends that take zero= (null does not) */
+	if (j->zero >= 0 && (!cb || caps_has(cb->keys, "zero")))
 		snprintf(buf + n, size - (size_t)n, " zero=%d", j->zero);
 }
 
