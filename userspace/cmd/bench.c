@@ -26,6 +26,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,6 +161,68 @@ static void headline_ci(char *buf, size_t size, const struct cmp_row *rows,
 			 c->lo > 0 ? 1 / c->lo : 0, c->no_diff ? " ~" : "");
 }
 
+/* Held peak of @inst per rep index: NAN where missing or n/a. */
+static void held_per_rep(const struct run_reply *rr, const char *inst,
+			 double *v)
+{
+	size_t j;
+	unsigned int k;
+
+	for (k = 0; k < rr->reps; k++)
+		v[k] = NAN;
+	for (j = 0; j < rr->ncells; j++)
+		if (!strcmp(rr->cells[j].instance, inst) && rr->cells[j].held_peak >= 0)
+			v[rr->cells[j].rep] = (double)rr->cells[j].held_peak;
+}
+
+/* A percentage of the headline, or "n/a". */
+static const char *pct_text(char *buf, size_t size, double v)
+{
+	if (isnan(v))
+		snprintf(buf, size, "n/a");
+	else
+		snprintf(buf, size, "%.1f %%", v);
+	return buf;
+}
+
+/*
+ * The memory line of a comparison: held ours/real with its paired
+ * interval, utilization and external fragmentation (mean over the run) of
+ * both sides; n/a where a figure cannot be known (docs/metrics.md).
+ */
+static void headline_memory(struct bench *b, const char *title,
+			    const struct run_reply *rr, const struct cmp_row *o,
+			    const struct cmp_row *r, const char *ours,
+			    const char *real)
+{
+	double *x = calloc(rr->reps + 1, sizeof(double));
+	double *ref = calloc(rr->reps + 1, sizeof(double));
+	char held[64], uo[16], ur[16], eo[16], er[16];
+	struct cert_ratio c = { 0 };
+
+	if (!x || !ref)
+		goto out;
+	held_per_rep(rr, o->instance, x);
+	held_per_rep(rr, r->instance, ref);
+	if (isnan(o->held_kib.med) || isnan(r->held_kib.med) ||
+	    cert_ratio_boot(x, ref, rr->reps, &c) || !c.ratio)
+		snprintf(held, sizeof(held), "n/a");
+	else if (c.has_ci)
+		snprintf(held, sizeof(held), "%.2fx [%.2f,%.2f]%s", c.ratio, c.lo,
+			 c.hi, c.no_diff ? " ~" : "");
+	else
+		snprintf(held, sizeof(held), "%.2fx [n/a]", c.ratio);
+	headline_add(b, "%-34s %s/%s: held peak %s; utilization %s vs %s; "
+		     "ext. frag. mean %s vs %s", title, ours, real, held,
+		     pct_text(uo, sizeof(uo), o->util_pct.med),
+		     pct_text(ur, sizeof(ur), r->util_pct.med),
+		     pct_text(eo, sizeof(eo), o->ext_mean_pct.med),
+		     pct_text(er, sizeof(er), r->ext_mean_pct.med));
+out:
+	free(x);
+	free(ref);
+}
+
 /* Ours against the real one, for the summary (ratios of medians, with
  * their intervals when ours is the first row of the table). */
 static void headline_pair(struct bench *b, const char *title,
@@ -192,6 +255,7 @@ static void headline_pair(struct bench *b, const char *title,
 		headline_add(b, "%-34s %s/%s: time per op %.2fx%s (ops/s inverse)%s",
 			     title, ours, real, r->ops_per_sec.med / o->ops_per_sec.med, co,
 			     o->spread_high || r->spread_high ? "; spread above 20 %" : "");
+	headline_memory(b, title, rr, o, r, ours, real);
 }
 
 /* Run one table; failures are reported and counted, the suite goes on. */
