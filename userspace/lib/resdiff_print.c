@@ -108,7 +108,7 @@ void resdiff_print_text(FILE *f, const struct rd_side *old,
 	}
 	for (i = 0; i < d->nctx; i++)
 		if (d->ctx[i].unfair)
-			fprintf(f, "warning: %s differs (%.*s vs %.*s): %s; compare with care\n",
+			fprintf(f, "warning: %s differs (%.*s vs %.*s): %s\n",
 				d->ctx[i].key, (int)strcspn(d->ctx[i].old, " "),
 				d->ctx[i].old, (int)strcspn(d->ctx[i].new, " "),
 				d->ctx[i].new, d->ctx[i].unfair);
