@@ -11,6 +11,8 @@
 #include "emit.h"
 #include "resdiff.h"
 
+#define RD_CTX_W	32	/* width of the context block's OLD column */
+
 /* A value of @fig with its unit: "60 ns", "1.25M ops/s", "720.0 KiB". */
 static void rd_value(char *buf, size_t size, const struct rd_figure *fig,
 		     double v)
@@ -90,6 +92,29 @@ static void rd_only_text(FILE *f, const char *side, const struct result *r)
 	fprintf(f, "only in %s: %s  (%s)\n", side, key, r->instance);
 }
 
+/* "KEY OLD NEW" in columns; NEW on a line of its own after a long OLD. */
+static void rd_ctx_text(FILE *f, const struct rd_ctx *c)
+{
+	if (strlen(c->old) > RD_CTX_W)
+		fprintf(f, "  %-14s %s\n  %-14s %-*s %s\n", c->key, c->old, "",
+			RD_CTX_W, "", c->new);
+	else
+		fprintf(f, "  %-14s %-*s %s\n", c->key, RD_CTX_W, c->old, c->new);
+}
+
+/* One line; the values in it when their first words differ ("kvm vs
+ * tcg"), else they are in the context block just above. */
+static void rd_warn_text(FILE *f, const struct rd_ctx *c)
+{
+	int lo = (int)strcspn(c->old, " "), ln = (int)strcspn(c->new, " ");
+
+	if (lo != ln || strncmp(c->old, c->new, (size_t)lo))
+		fprintf(f, "warning: %s differs (%.*s vs %.*s): %s\n", c->key, lo,
+			c->old, ln, c->new, c->unfair);
+	else
+		fprintf(f, "warning: %s differs: %s\n", c->key, c->unfair);
+}
+
 void resdiff_print_text(FILE *f, const struct rd_side *old,
 			const struct rd_side *new, const struct resdiff *d)
 {
@@ -100,18 +125,14 @@ void resdiff_print_text(FILE *f, const struct rd_side *old,
 	if (!d->nctx) {
 		fprintf(f, "context: the same in both\n");
 	} else {
-		fprintf(f, "context where they differ:\n  %-14s %-32s %s\n", "KEY",
-			"OLD", "NEW");
+		fprintf(f, "context where they differ:\n  %-14s %-*s %s\n", "KEY",
+			RD_CTX_W, "OLD", "NEW");
 		for (i = 0; i < d->nctx; i++)
-			fprintf(f, "  %-14s %-32s %s\n", d->ctx[i].key, d->ctx[i].old,
-				d->ctx[i].new);
+			rd_ctx_text(f, &d->ctx[i]);
 	}
 	for (i = 0; i < d->nctx; i++)
 		if (d->ctx[i].unfair)
-			fprintf(f, "warning: %s differs (%.*s vs %.*s): %s\n",
-				d->ctx[i].key, (int)strcspn(d->ctx[i].old, " "),
-				d->ctx[i].old, (int)strcspn(d->ctx[i].new, " "),
-				d->ctx[i].new, d->ctx[i].unfair);
+			rd_warn_text(f, &d->ctx[i]);
 	for (i = 0; i < d->nrows; i++)
 		rd_row_text(f, &d->rows[i]);
 	if (d->nonly_old || d->nonly_new)
