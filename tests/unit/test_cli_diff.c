@@ -417,7 +417,7 @@ START_TEST(test_cli_diff_text_output)
 			     "alloc p50          10 ns        21 ns    2.10x  [1.90x,2.33x]"
 			     "  slower\n"), "%s", out);
 	ck_assert_msg(strstr(out, "\nops/s        1.00M ops/s  1.00M ops/s    1.00x  "
-			     "[1.00x,1.00x]  no change shown\nheld peak        4.0 KiB      4.0 KiB    1.00x  "
+			     "[1.00x,1.00x]  no change shown\nheld peak         4096 B       4096 B    1.00x  "
 			     "[1.00x,1.00x]  no change shown\n"), "%s", out);
 	ck_assert_msg(strstr(out, "\nonly in OLD: gone / churn size=64 / slab  (r0-slab)\n"
 			     "only in NEW: fresh / churn size=64 / kmalloc  (k)\n"), "%s", out);

@@ -13,7 +13,7 @@
 
 #define RD_CTX_W	32	/* width of the context block's OLD column */
 
-/* A value of @fig with its unit: "60 ns", "1.25M ops/s", "720.0 KiB". */
+/* A value of @fig with its unit: "60 ns", "1.25M ops/s", "96 B", "720.0 KiB". */
 static void rd_value(char *buf, size_t size, const struct rd_figure *fig,
 		     double v)
 {
@@ -26,7 +26,8 @@ static void rd_value(char *buf, size_t size, const struct rd_figure *fig,
 			 "%.1fk ops/s" : "%.0f ops/s", v >= 1e6 ? v / 1e6 :
 			 v >= 1e3 ? v / 1e3 : v);
 	else if (!strcmp(fig->unit, "bytes"))
-		snprintf(buf, size, "%.1f KiB", v / 1024);
+		snprintf(buf, size, v < 10240 ? "%.0f B" : "%.1f KiB",
+			 v < 10240 ? v : v / 1024);
 	else
 		snprintf(buf, size, "%.1f %s", v, fig->unit);
 }
