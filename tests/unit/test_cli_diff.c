@@ -311,6 +311,9 @@ START_TEST(test_cli_diff_few_reps_and_same_folder)
 	resdiff_side_free(&a);
 	resdiff_side_free(&b);
 
+	rmfolder(old);
+	rmfolder(new);
+
 	/* the same folder twice: every figure "no change shown" */
 	make_pair(&old, &new, "kvm");
 	load_pair(new, new, NULL, &a, &b, &d);
