@@ -70,6 +70,10 @@ extern const struct cli_opt top_opts[];
 int cmd_report(struct cli_ctx *ctx, int argc, char **argv);
 extern const struct cli_opt report_opts[];
 
+/* diff.c */
+int cmd_diff(struct cli_ctx *ctx, int argc, char **argv);
+extern const struct cli_opt diff_opts[];
+
 /* run.c and bench.c */
 int cmd_run(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_replay(struct cli_ctx *ctx, int argc, char **argv);

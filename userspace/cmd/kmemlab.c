@@ -95,6 +95,16 @@ static const struct cli_command commands[] = {
 	  "page orders, dentry fragmentation, remote free, bundled traces), prints\n"
 	  "the tables and writes DIR/results.json, DIR/*.csv and DIR/report.html.",
 	  bench_opts, 0, cmd_bench, NULL },
+	{ "diff", "OLD NEW", "compare two results folders row by row (two kernels, commits, machines)",
+	  "Reads OLD/results.json and NEW/results.json (written by run --save,\n"
+	  "replay --save, bench -o), matches rows by (group, workload, backend),\n"
+	  "whatever their instance names, and prints per figure both medians, the\n"
+	  "ratio NEW/OLD with a 95% interval (an unpaired bootstrap of the reps)\n"
+	  "and a verdict; then the rows found on one side only. The context lines\n"
+	  "that differ come first, with a warning for each that makes the\n"
+	  "comparison unfair. A missing folder or file, or a file that is not a\n"
+	  "known results.json: exit 2, nothing printed on stdout.",
+	  diff_opts, CLI_F_JSON, cmd_diff, NULL },
 	{ "exec", "COMMAND...", "execute engine commands, print their replies",
 	  "Each argument is one command of docs/interface.md, written to the control\n"
 	  "file (kernel mode) or executed in-process (sim mode). Stops at the first\n"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Certainty of a compared run: the paired percentile bootstrap of a ratio
- * of medians, the spread of a figure over reps, and the clock's timing
+ * of medians (and the unpaired one of two independent runs), the spread of a figure over reps, and the clock's timing
  * resolution. Pure functions of numbers; docs/metrics.md ("Certainty")
  * states the method, its limits and a worked example.
  */
@@ -84,6 +84,87 @@ int cert_ratio_boot(const double *x, const double *ref, size_t n,
 		mr = cert_median(br, n);
 		if (mr > 0)
 			rs[m++] = cert_median(bx, n) / mr;
+	}
+	if (m < CERT_BOOT_B / 2)
+		goto out;	/* the reference is mostly 0: no interval */
+	qsort(rs, m, sizeof(*rs), cert_dcmp);
+	out->has_ci = true;
+	out->lo = cert_rank(rs, m, 2.5);
+	out->hi = cert_rank(rs, m, 97.5);
+	out->no_diff = out->lo <= 1.0 && out->hi >= 1.0;
+out:
+	free(bx);
+	free(br);
+	free(rs);
+	return 0;
+}
+
+/* A copy of @n values into a fresh array (one spare slot); NULL: -ENOMEM. */
+static double *cert_dup(const double *v, size_t n)
+{
+	double *w = calloc(n + 1, sizeof(*w));
+
+	if (w && n)
+		memcpy(w, v, n * sizeof(*w));
+	return w;
+}
+
+static bool cert_any_nan(const double *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (isnan(v[i]))
+			return true;
+	return false;
+}
+
+double cert_median_of(const double *v, size_t n)
+{
+	double *w, m;
+
+	if (!n || cert_any_nan(v, n))
+		return NAN;
+	w = cert_dup(v, n);
+	if (!w)
+		return NAN;
+	m = cert_median(w, n);
+	free(w);
+	return m;
+}
+
+int cert_ratio_boot_unpaired(const double *x, size_t nx, const double *ref,
+			     size_t nref, struct cert_ratio *out)
+{
+	uint64_t seed = CERT_BOOT_SEED;
+	double *bx, *br, *rs, mr;
+	size_t i, b, m = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->lo = out->hi = NAN;
+	if (!nx || !nref || cert_any_nan(x, nx) || cert_any_nan(ref, nref))
+		return 0;
+	bx = cert_dup(x, nx);
+	br = cert_dup(ref, nref);
+	rs = calloc(CERT_BOOT_B, sizeof(*rs));
+	if (!bx || !br || !rs) {
+		free(bx);
+		free(br);
+		free(rs);
+		return -ENOMEM;
+	}
+	mr = cert_median(br, nref);
+	out->ratio = mr > 0 ? cert_median(bx, nx) / mr : 0;
+	if (nx < CERT_MIN_REPS || nref < CERT_MIN_REPS || mr <= 0)
+		goto out;
+	for (b = 0; b < CERT_BOOT_B; b++) {
+		for (i = 0; i < nx; i++)
+			bx[i] = x[cert_next(&seed) % nx];
+		for (i = 0; i < nref; i++)
+			br[i] = ref[cert_next(&seed) % nref];
+		mr = cert_median(br, nref);
+		if (mr > 0)
+			rs[m++] = cert_median(bx, nx) / mr;
 	}
 	if (m < CERT_BOOT_B / 2)
 		goto out;	/* the reference is mostly 0: no interval */

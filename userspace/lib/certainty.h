@@ -3,7 +3,8 @@
  * How far a compared run can be trusted (docs/metrics.md, "Certainty"):
  * the 95% interval of a ratio of medians by a percentile bootstrap over
  * reps paired by rep index, the spread of a figure over reps and its
- * warning threshold, and the timing resolution of a run's clock.
+ * warning threshold, and the timing resolution of a run's clock; and the
+ * unpaired bootstrap that compares two independent runs ('kmemlab diff').
  */
 #ifndef KMEMLAB_CERTAINTY_H
 #define KMEMLAB_CERTAINTY_H
@@ -43,6 +44,26 @@ struct cert_ratio {
  */
 int cert_ratio_boot(const double *x, const double *ref, size_t n,
 		    struct cert_ratio *out);
+
+/*
+ * cert_ratio_boot_unpaired() - a ratio of medians of two independent runs
+ * @x: the values of one figure per rep of the new run (@nx reps)
+ * @ref: the values of the old run (@nref reps), not paired with @x
+ * @out: filled in: ratio median(x) / median(ref) and its 95% interval
+ *
+ * As cert_ratio_boot(), except that each resample draws @nx indices into
+ * @x and then @nref indices into @ref independently (one splitmix64
+ * stream from CERT_BOOT_SEED): reps of two runs share no round. Fewer than
+ * CERT_MIN_REPS reps on either side, a NAN value or a reference median of
+ * 0: no interval.
+ * Return: 0, or -ENOMEM.
+ */
+int cert_ratio_boot_unpaired(const double *x, size_t nx, const double *ref,
+			     size_t nref, struct cert_ratio *out);
+
+/* cert_median_of() - the median of @n values (mean of the middle two),
+ * without changing them; NAN when @n is 0 or a value is NAN. */
+double cert_median_of(const double *v, size_t n);
 
 /* cert_spread_pct() - (max - min) / median of @n values, percent; 0 when
  * the median is 0 or @n is 0 (NAN values are left out). */

@@ -2,7 +2,8 @@
 /*
  * Saved results: the in-memory form of results.json (schema
  * "kmemlab-results/1", documented in docs/cli.md), its writer (used by
- * run/replay/bench) and its reader (used by 'kmemlab report' and tests).
+ * run/replay/bench) and its reader (used by 'kmemlab report', 'kmemlab diff'
+ * and tests).
  */
 #ifndef KMEMLAB_RESULTS_H
 #define KMEMLAB_RESULTS_H
