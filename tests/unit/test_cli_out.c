@@ -374,9 +374,11 @@ START_TEST(test_cli_results_not_applicable_figures)
 	ck_assert_int_eq(results_write(m.f, &in), 0);
 	s = mem_close(&m);
 	ck_assert_ptr_nonnull(strstr(s, "\"frag\":{\"internal_pct\":12.5,"
-				     "\"external_pct\":null,\"stranded_pct\":74.2}"));
+				     "\"external_pct\":null,\"stranded_pct\":74.2,"
+				     "\"external_peak_pct\":"));
 	ck_assert_ptr_nonnull(strstr(s, "\"frag\":{\"internal_pct\":12.5,"
-				     "\"external_pct\":30,\"stranded_pct\":null}"));
+				     "\"external_pct\":30,\"stranded_pct\":null,"
+				     "\"external_peak_pct\":"));
 	ck_assert_ptr_nonnull(strstr(s, "\"stranded_pct\":[100,98.4]"));
 	ck_assert_ptr_nonnull(strstr(s, "\"internal_pct\":[null,20]"));
 	ck_assert_msg(results_read(s, strlen(s), &out, err, sizeof(err)) == 0, "%s", err);

@@ -557,9 +557,11 @@ START_TEST(test_cli_run_not_applicable_figures)
 	ck_assert_int_eq(results_write(f, &rs), 0);
 	fclose(f);
 	ck_assert_msg(strstr(buf, "\"frag\":{\"internal_pct\":0,\"external_pct\":null,"
-			     "\"stranded_pct\":74.2}"), "%s", buf);
+			     "\"stranded_pct\":74.2,\"external_peak_pct\":null,"
+			     "\"external_mean_pct\":null}"), "%s", buf);
 	ck_assert_msg(strstr(buf, "\"frag\":{\"internal_pct\":0,\"external_pct\":30,"
-			     "\"stranded_pct\":null}"), "%s", buf);
+			     "\"stranded_pct\":null,\"external_peak_pct\":null,"
+			     "\"external_mean_pct\":null}"), "%s", buf);
 	ck_assert_msg(results_read(buf, n, &back, err, sizeof(err)) == 0, "%s", err);
 	ck_assert(isnan(back.r[0].external_pct));
 	ck_assert_double_eq_tol(back.r[0].stranded_pct, 74.2, 1e-9);

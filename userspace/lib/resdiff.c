@@ -25,6 +25,8 @@ static double rep_ops(const struct res_rep *p) { return p->ops_per_sec; }
 static double rep_held(const struct res_rep *p) { return p->held_peak; }
 static double rep_util(const struct res_rep *p) { return p->utilization_pct; }
 static double rep_ext(const struct res_rep *p) { return p->external_pct; }
+static double rep_ext_peak(const struct res_rep *p) { return p->external_peak_pct; }
+static double rep_ext_mean(const struct res_rep *p) { return p->external_mean_pct; }
 
 static double row_alloc_p50(const struct result *r) { return r->alloc.present ? r->alloc.p50 : NAN; }
 static double row_alloc_p99(const struct result *r) { return r->alloc.present ? r->alloc.p99 : NAN; }
@@ -36,6 +38,8 @@ static double row_ops(const struct result *r) { return r->ops_per_sec; }
 static double row_held(const struct result *r) { return r->held_peak; }
 static double row_util(const struct result *r) { return r->utilization_pct; }
 static double row_ext(const struct result *r) { return r->external_pct; }
+static double row_ext_peak(const struct result *r) { return r->external_peak_pct; }
+static double row_ext_mean(const struct result *r) { return r->external_mean_pct; }
 
 /* Add a figure here: what it is read from and which way is better. */
 const struct rd_figure rd_figures[] = {
@@ -59,6 +63,10 @@ const struct rd_figure rd_figures[] = {
 	  rep_util, row_util },
 	{ "external_pct", "ext.frag end", "%", false, "less fragmented",
 	  "more fragmented", rep_ext, row_ext },
+	{ "external_peak_pct", "ext.frag peak", "%", false, "less fragmented",
+	  "more fragmented", rep_ext_peak, row_ext_peak },
+	{ "external_mean_pct", "ext.frag mean", "%", false, "less fragmented",
+	  "more fragmented", rep_ext_mean, row_ext_mean },
 };
 
 const size_t rd_nfigures = sizeof(rd_figures) / sizeof(rd_figures[0]);

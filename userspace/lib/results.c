@@ -122,6 +122,8 @@ static void write_per_rep(struct json_w *j, const struct result *r)
 		json_w_double(j, "internal_pct", p->internal_pct);
 		json_w_double(j, "external_pct", p->external_pct);
 		json_w_double(j, "stranded_pct", p->stranded_pct);
+		json_w_double(j, "external_peak_pct", p->external_peak_pct);
+		json_w_double(j, "external_mean_pct", p->external_mean_pct);
 		json_w_obj_end(j);
 		json_w_obj_begin(j, "bytes");
 		json_w_u64(j, "requested_peak", p->requested_peak);
@@ -245,6 +247,8 @@ int results_write(FILE *f, const struct results *rs)
 		json_w_double(&j, "internal_pct", r->internal_pct);
 		json_w_double(&j, "external_pct", r->external_pct);
 		json_w_double(&j, "stranded_pct", r->stranded_pct);
+		json_w_double(&j, "external_peak_pct", r->external_peak_pct);
+		json_w_double(&j, "external_mean_pct", r->external_mean_pct);
 		json_w_obj_end(&j);
 		json_w_obj_begin(&j, "bytes");
 		json_w_u64(&j, "requested_peak", r->requested_peak);
@@ -539,6 +543,8 @@ static int read_per_rep(const struct jv *o, struct result *r, size_t i,
 		p->internal_pct = num_or_nan(x, "frag.internal_pct", 0);
 		p->external_pct = num_or_nan(x, "frag.external_pct", NAN);
 		p->stranded_pct = num_or_nan(x, "frag.stranded_pct", NAN);
+		p->external_peak_pct = num_or_nan(x, "frag.external_peak_pct", NAN);
+		p->external_mean_pct = num_or_nan(x, "frag.external_mean_pct", NAN);
 		p->requested_peak = (uint64_t)jv_num(x, "bytes.requested_peak", 0);
 		p->allocated_peak = (uint64_t)jv_num(x, "bytes.allocated_peak", 0);
 		p->held_peak = num_or_nan(x, "bytes.held_peak", NAN);
@@ -673,6 +679,9 @@ static int read_result(const struct jv *o, struct result *r, size_t i,
 	}
 	/* written since the figure exists: older files lack it (n/a) */
 	r->stranded_pct = NAN;
+	/* written since they exist: absent or null is n/a */
+	r->external_peak_pct = num_or_nan(o, "frag.external_peak_pct", NAN);
+	r->external_mean_pct = num_or_nan(o, "frag.external_mean_pct", NAN);
 	if (jv_path(o, "frag.stranded_pct") &&
 	    need_num_or_null(o, "frag.stranded_pct", &r->stranded_pct, i, err,
 			     errlen))

@@ -48,6 +48,7 @@ struct res_rep {
 	double alloc[6], free[6];	/* ns: p50 p90 p99 p999 max mean */
 	double floor_ns, elapsed_ns, ops_per_sec;
 	double internal_pct, external_pct, stranded_pct;	/* NAN: n/a */
+	double external_peak_pct, external_mean_pct;	/* NAN: n/a */
 	uint64_t requested_peak, allocated_peak;	/* bytes */
 	double held_peak;		/* bytes; NaN: n/a */
 	double utilization_pct;		/* NaN: n/a */
@@ -80,6 +81,7 @@ struct result {
 	double internal_pct;
 	/* NAN (JSON null) when n/a: external for object caches, stranded else */
 	double external_pct, stranded_pct;
+	double external_peak_pct, external_mean_pct;	/* over the run */
 	uint64_t requested_peak;
 	double held_peak;		/* bytes; NaN: n/a (docs/metrics.md) */
 	double utilization_pct;		/* 0..100, NaN: n/a (JSON

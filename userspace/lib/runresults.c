@@ -150,6 +150,8 @@ static int set_per_rep(const struct run_reply *rr, const char *inst,
 			p->internal_pct = c->internal_x1000 / 10.0;
 			p->external_pct = pct_x1000(c->external_x1000);
 			p->stranded_pct = pct_x1000(c->stranded_x1000);
+			p->external_peak_pct = pct_x1000(c->ext_peak_x1000);
+			p->external_mean_pct = pct_x1000(c->ext_mean_x1000);
 			p->requested_peak = c->requested_peak;
 			p->allocated_peak = c->allocated_peak;
 			p->held_peak = c->held_peak < 0 ? NAN : (double)c->held_peak;
@@ -231,6 +233,8 @@ int job_results(const struct job *j, const struct run_reply *rr,
 		r->internal_pct = w->internal_pct.med;
 		r->external_pct = w->external_pct.med;
 		r->stranded_pct = w->stranded_pct.med;
+		r->external_peak_pct = w->ext_peak_pct.med;
+		r->external_mean_pct = w->ext_mean_pct.med;
 		r->requested_peak = (uint64_t)(w->requested_kib.med * 1024);
 		r->held_peak = w->held_kib.med * 1024;	/* NaN stays n/a */
 		r->utilization_pct = w->util_pct.med;
