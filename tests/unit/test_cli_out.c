@@ -392,7 +392,7 @@ START_TEST(test_cli_results_not_applicable_figures)
 	ck_assert_ptr_null(out.r[1].series.stranded_pct);
 	free(s);
 
-	/* the report: n/a cells, a plot of stranded memory, no "nan" */
+	/* the report: n/a cells, a line of stranded memory, no "nan" */
 	mem_open(&m);
 	ck_assert_int_eq(report_html(m.f, &out, "na"), 0);
 	html = mem_close(&m);
@@ -400,7 +400,8 @@ START_TEST(test_cli_results_not_applicable_figures)
 	ck_assert_ptr_nonnull(strstr(html, "<th>external frag (%)</th><th>stranded (%)</th>"));
 	ck_assert_ptr_nonnull(strstr(html, "<td class=\"n\">n/a</td><td class=\"n\">74.2</td>"));
 	ck_assert_ptr_nonnull(strstr(html, "<td class=\"n\">30.0</td><td class=\"n\">n/a</td>"));
-	ck_assert_ptr_nonnull(strstr(html, ">Stranded in free slots over time (object caches)<"));
+	/* the object cache's fragmentation line is its stranded memory */
+	ck_assert_ptr_nonnull(strstr(html, ">slab rep 1 stranded</text>"));
 	ck_assert_ptr_null(strstr(html, "nan"));
 	free(html);
 	results_free(&out);
@@ -691,16 +692,31 @@ START_TEST(test_cli_report_on_fixture)
 	html = mem_close(&m);
 	why = xml_check(html);
 	ck_assert_msg(why == NULL, "report is not well-formed XML: %s", why);
-	/* alloc CDF, free CDF, fragmentation, memory, one buddy heat map */
-	ck_assert_uint_eq(count(html, "<svg "), 5);
-	ck_assert_uint_eq(count(html, "</svg>"), 5);
-	ck_assert_ptr_nonnull(strstr(html, ">Allocation latency CDF<"));
-	ck_assert_ptr_nonnull(strstr(html, ">Free latency CDF<"));
-	ck_assert_ptr_nonnull(strstr(html, ">Fragmentation over time<"));
-	ck_assert_ptr_nonnull(strstr(html, ">Memory over time<"));
-	ck_assert_ptr_nonnull(strstr(html, "Free memory by buddy order: b1 (buddy)"));
-	/* 4 alloc lines, 3 free lines (first-fit has none), 3x2 + 3x2 over time */
-	ck_assert_uint_eq(count(html, "<polyline class=\"series\""), 4 + 3 + 6 + 6);
+	/*
+	 * Three comparisons (no "group": one per workload): slab and
+	 * kmem_cache (alloc and free CDF and tail, memory, fragmentation),
+	 * buddy (the same and its heat map), first-fit (alloc CDF and tail
+	 * only); no ratios in the file, so no ratio bars.
+	 */
+	ck_assert_uint_eq(count(html, "<section class=\"cmp\""), 3);
+	ck_assert_uint_eq(count(html, "<svg "), 6 + 7 + 2);
+	ck_assert_uint_eq(count(html, "</svg>"), 6 + 7 + 2);
+	ck_assert_uint_eq(count(html, ">Allocation latency CDF</text>"), 3);
+	ck_assert_uint_eq(count(html, ">Allocation latency tail (1 - CDF)</text>"), 3);
+	ck_assert_uint_eq(count(html, ">Free latency CDF</text>"), 2);
+	ck_assert_uint_eq(count(html, ">Fragmentation over time</text>"), 2);
+	ck_assert_uint_eq(count(html, ">Memory held over time</text>"), 2);
+	ck_assert_ptr_null(strstr(html, "Ratio to"));
+	ck_assert_ptr_nonnull(strstr(html, ">Free memory by buddy order: buddy</text>"));
+	/* per CDF and tail: 2 + 1 + 1 alloc lines, 2 + 1 free lines; over
+	 * time 2 + 1 held, a requested line each, 2 + 1 fragmentation */
+	ck_assert_uint_eq(count(html, "<polyline class=\"series\""),
+			  2 * (4 + 3) + (3 + 2) + 3);
+	/* the headline: a reference row per comparison, kmem_cache against
+	 * slab by the ratio of its medians (the file has no intervals) */
+	ck_assert_uint_eq(count(html, "<tr class=\"ref\">"), 3);
+	ck_assert_uint_eq(count(html, "<tr class=\"cmp\">"), 1);
+	ck_assert_ptr_nonnull(strstr(html, "<span class=\"ci\">(no interval)</span>"));
 	/* 12 samples x 11 orders of heat map cells */
 	ck_assert_uint_eq(count(html, "free blocks</title></rect>"), 12 * 11);
 	/* log axis: decade ticks from 10 ns */

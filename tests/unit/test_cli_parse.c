@@ -19,6 +19,7 @@
 #include "emit.h"
 #include "heapdraw.h"
 #include "heapmap.h"
+#include "jobrun.h"
 #include "json.h"
 #include "procfs.h"
 #include "unit.h"
@@ -376,6 +377,26 @@ START_TEST(test_cli_caps_backends_view)
 END_TEST
 
 /* The built-in engine's workloads view says what its table holds. */
+/* A trace file's engine name: its basename, in the engine's alphabet. */
+START_TEST(test_cli_trace_name_of_file)
+{
+	char name[32];
+
+	trace_name_of("traces/frag-holes.rep", name, sizeof(name));
+	ck_assert_str_eq(name, "frag-holes");
+	trace_name_of("/tmp/My Trace.v2.rep", name, sizeof(name));
+	ck_assert_str_eq(name, "my_trace_v2");
+	trace_name_of("plain", name, sizeof(name));
+	ck_assert_str_eq(name, "plain");
+	trace_name_of("dir/.rep", name, sizeof(name));
+	ck_assert_str_eq(name, "_rep");
+	trace_name_of("dir/", name, sizeof(name));
+	ck_assert_str_eq(name, "trace");
+	trace_name_of("a-very-long-trace-file-name-beyond-31.rep", name, sizeof(name));
+	ck_assert_str_eq(name, "a-very-long-trace-file-name-bey");
+}
+END_TEST
+
 START_TEST(test_cli_caps_workloads_match_the_table)
 {
 	static struct caps c;
@@ -438,6 +459,7 @@ int main(void)
 	tcase_add_test(tc, test_cli_getopt_table_and_help);
 	tcase_add_test(tc, test_cli_caps_backends_view);
 	tcase_add_test(tc, test_cli_caps_workloads_match_the_table);
+	tcase_add_test(tc, test_cli_trace_name_of_file);
 	suite_add_tcase(s, tc);
 	return unit_run(s);
 }

@@ -367,7 +367,7 @@ static void bench_traces(struct bench *b, const char *dir)
 			continue;
 		}
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-		snprintf(tname, sizeof(tname), "bench-%u", i);
+		trace_name_of(names[i], tname, sizeof(tname));
 		rc = trace_load_file(b->ctx, b->c, path, tname, &j);
 		if (rc) {
 			b->failed++;

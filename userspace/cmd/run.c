@@ -369,7 +369,8 @@ int cmd_replay(struct cli_ctx *ctx, int argc, char **argv)
 	c = cli_conn(ctx, &ec);
 	if (!c)
 		return ec;
-	snprintf(name, sizeof(name), "cli-%u", (unsigned int)getpid() % 1000000);
+	/* named for the file, so that results and report say which one ran */
+	trace_name_of(argv[optind], name, sizeof(name));
 	rc = trace_load_file(ctx, c, argv[optind], name, &a.job);
 	if (rc)
 		return rc;

@@ -27,6 +27,7 @@
 #include "host.h"
 #include "job.h"
 #include "jobrun.h"
+#include "kml_bounds.h"
 #include "runparse.h"
 
 /* The first line of @s, for messages. */
@@ -314,6 +315,33 @@ int job_exec(struct cli_ctx *ctx, struct conn *c, struct job *j,
 	}
 	job_teardown(c, j);
 	return CLI_EXIT_OK;
+}
+
+void trace_name_of(const char *path, char *buf, size_t size)
+{
+	const char *base = strrchr(path, '/'), *dot;
+	size_t n, i;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	if (n > KML_NAME_MAX)
+		n = KML_NAME_MAX;
+	if (n >= size)
+		n = size - 1;
+	for (i = 0; i < n; i++) {
+		char ch = base[i];
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') ||
+		      ch == '_' || ch == '-'))
+			ch = '_';
+		buf[i] = ch;
+	}
+	buf[i] = '\0';
+	if (!i)
+		snprintf(buf, size, "trace");
 }
 
 int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,

@@ -34,6 +34,13 @@ void job_free_lat(char **lat, unsigned int n);
  */
 int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
 		    const char *name, struct job *j);
+/*
+ * trace_name_of() - the engine's name for the trace file @path: its
+ * basename without the extension, lower-cased, every character outside
+ * [a-z0-9_-] made '_', at most KML_NAME_MAX characters ("trace" when
+ * nothing is left), so results and reports show which file ran.
+ */
+void trace_name_of(const char *path, char *buf, size_t size);
 /* trace_drop() - forget trace @name. */
 void trace_drop(struct conn *c, const char *name);
 
