@@ -69,10 +69,12 @@ static const struct cli_command commands[] = {
 	{ "buddymap", "INSTANCE", "a picture of a buddy allocator's free blocks per order",
 	  NULL, buddymap_opts, CLI_F_JSON | CLI_F_CSV, cmd_buddymap, NULL },
 	{ "report", "DIR", "write DIR/report.html from DIR/results.json",
-	  "One self-contained HTML page with inline SVG plots: latency CDF per\n"
-	  "backend (log x axis), fragmentation and memory over time, buddy order\n"
-	  "histogram over time, and the result tables. docs/cli.md gives the\n"
-	  "results.json schema.",
+	  "One self-contained HTML page: a headline table of ratios with their\n"
+	  "intervals, then per comparison small charts (ratio bars with error\n"
+	  "bars, latency CDFs with a log-scale tail view, memory and fragmentation\n"
+	  "over time; a buddy-order heat map when the results carry per-order\n"
+	  "samples, which today's runs do not record), and the result tables.\n"
+	  "docs/cli.md gives the results.json schema.",
 	  report_opts, 0, cmd_report, NULL },
 	{ "run", "WORKLOAD", "run a workload on several backends, compare them",
 	  "Creates a temporary instance per --backend (object size, kmalloc classes\n"

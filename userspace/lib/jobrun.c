@@ -347,7 +347,7 @@ void trace_name_of(const char *path, char *buf, size_t size)
 int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
 		    const char *name, struct job *j)
 {
-	char *text = NULL, *cmd, *reply = NULL;
+	char *text = NULL, *cmd, *reply = NULL, alt[32];
 	size_t len, hl, rlen;
 	int r;
 
@@ -356,19 +356,31 @@ int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
 		cli_error(path, "%s", strerror(-r));
 		return r == -EACCES ? CLI_EXIT_SKIP : CLI_EXIT_FAIL;
 	}
-	hl = strlen("trace load ") + strlen(name) + 1;
-	cmd = malloc(hl + len + 1);
-	if (!cmd) {
-		free(text);
-		cli_error(path, "out of memory");
-		return CLI_EXIT_FAIL;
+	for (;;) {
+		hl = strlen("trace load ") + strlen(name) + 1;
+		cmd = malloc(hl + len + 1);
+		if (!cmd) {
+			free(text);
+			cli_error(path, "out of memory");
+			return CLI_EXIT_FAIL;
+		}
+		snprintf(cmd, hl + 1, "trace load %s\n", name);
+		memcpy(cmd + hl, text, len);
+		/* the command line and the text in ONE write(2) */
+		r = c->ops->exec(c, cmd, hl + len, &reply, &rlen);
+		free(cmd);
+		/*
+		 * The file's name is taken (a concurrent replay of the same
+		 * file, or a trace a killed tool left): once more with our pid.
+		 */
+		if (r != -EEXIST || name == alt)
+			break;
+		free(reply);
+		reply = NULL;
+		snprintf(alt, sizeof(alt), "%.*s-%d", 20, name, (int)getpid());
+		name = alt;
 	}
-	snprintf(cmd, hl + 1, "trace load %s\n", name);
-	memcpy(cmd + hl, text, len);
 	free(text);
-	/* the command line and the text in ONE write(2) */
-	r = c->ops->exec(c, cmd, hl + len, &reply, &rlen);
-	free(cmd);
 	if (r) {
 		const char *why = reply ? reply : "";
 		unsigned int line;
