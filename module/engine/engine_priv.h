@@ -161,9 +161,10 @@ void kml_print_context(struct kml_engine *e, struct kml_out *out);
 const char *kml_family_name(enum kml_family f);
 /*
  * The fragmentation figures of one stats snapshot, x1000: the heap formula
- * of external fragmentation and KML_METRIC_NA for stranded memory, except
- * for object caches: external NA, stranded = free-slot bytes / held when
- * the snapshot counts free slots (@st->free_slots), else NA.
+ * of external fragmentation and KML_METRIC_NA for stranded memory, but
+ * external NA for the kernel's page allocators (their free memory is the
+ * zones') and for object caches, whose stranded memory is free-slot bytes
+ * / held when the snapshot counts free slots (@st->free_slots), else NA.
  * docs/metrics.md.
  */
 void kml_frag_figures(const struct kml_backend *be,

@@ -134,7 +134,14 @@ void kml_frag_figures(const struct kml_backend *be,
 		      s32 *stranded)
 {
 	if (be->family != KML_FAMILY_OBJECT) {
-		*ext = kml_metric_ext_frag(st->largest_free, st->total_free);
+		/*
+		 * The kernel's page allocators draw from zones the whole
+		 * system shares: their free memory is no figure of this run
+		 * (the frag and buddyinfo views show the zones).
+		 */
+		*ext = be->ours ? kml_metric_ext_frag(st->largest_free,
+						      st->total_free) :
+		       KML_METRIC_NA;
 		*stranded = KML_METRIC_NA;
 		return;
 	}
