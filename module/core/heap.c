@@ -970,33 +970,10 @@ u64 kml_heap_stat(struct kml_heap *h, enum kml_heap_stat which)
 	return v;
 }
 
-/* Largest free block and largest run of adjacent free blocks. */
-static void kml_heap_largest(struct kml_heap *h, u64 *block, u64 *run)
-{
-	u64 cur = 0;
-	u32 gi;
-
-	*block = 0;
-	*run = 0;
-	for (gi = 0; gi < h->nr_gran; gi += h->tags[gi].size / h->gran) {
-		if (KML_WARN_ON_ONCE(!h->tags[gi].size))
-			break;
-		if (!(h->tags[gi].flags & KML_TAG_LISTED)) {
-			cur = 0;
-			continue;
-		}
-		cur += h->tags[gi].size;
-		if (h->tags[gi].size > *block)
-			*block = h->tags[gi].size;
-		if (cur > *run)
-			*run = cur;
-	}
-}
-
 /*
- * kml_heap_largest() below @limit bytes: a free block that reaches past
- * the limit (freed at the top and merged with the untouched rest) counts
- * up to the limit only.
+ * Largest free block and largest run of adjacent free blocks below @limit
+ * bytes: a free block that reaches past the limit (freed at the top and
+ * merged with the untouched rest) counts up to the limit only.
  */
 static void kml_heap_largest_below(struct kml_heap *h, u32 limit, u64 *block,
 				   u64 *run)
@@ -1023,6 +1000,12 @@ static void kml_heap_largest_below(struct kml_heap *h, u32 limit, u64 *block,
 		if (cur > *run)
 			*run = cur;
 	}
+}
+
+/* The same over the whole region (its blocks tile it: nothing is cut). */
+static void kml_heap_largest(struct kml_heap *h, u64 *block, u64 *run)
+{
+	kml_heap_largest_below(h, h->region_bytes, block, run);
 }
 
 /*

@@ -47,56 +47,20 @@ static double cert_rank(const double *s, size_t n, double p)
 	return s[k ? k - 1 : 0];
 }
 
-int cert_ratio_boot(const double *x, const double *ref, size_t n,
-		    struct cert_ratio *out)
+/*
+ * The interval of @m resampled ratios (sorted in place): their 2.5th and
+ * 97.5th percentiles, none when fewer than half the resamples had a
+ * reference median above 0 (the reference is mostly 0).
+ */
+static void cert_interval(double *rs, size_t m, struct cert_ratio *out)
 {
-	double *bx, *br, *rs, mr;
-	uint64_t seed = CERT_BOOT_SEED;
-	size_t i, b, m = 0;
-
-	memset(out, 0, sizeof(*out));
-	out->lo = out->hi = NAN;
-	for (i = 0; i < n; i++)
-		if (isnan(x[i]) || isnan(ref[i]))
-			return 0;
-	bx = calloc(n + 1, sizeof(*bx));
-	br = calloc(n + 1, sizeof(*br));
-	rs = calloc(CERT_BOOT_B, sizeof(*rs));
-	if (!bx || !br || !rs) {
-		free(bx);
-		free(br);
-		free(rs);
-		return -ENOMEM;
-	}
-	memcpy(bx, x, n * sizeof(*bx));
-	memcpy(br, ref, n * sizeof(*br));
-	mr = cert_median(br, n);
-	out->ratio = mr > 0 ? cert_median(bx, n) / mr : 0;
-	if (n < CERT_MIN_REPS || mr <= 0)
-		goto out;
-	for (b = 0; b < CERT_BOOT_B; b++) {
-		for (i = 0; i < n; i++) {
-			size_t r = (size_t)(cert_next(&seed) % n);
-
-			bx[i] = x[r];
-			br[i] = ref[r];
-		}
-		mr = cert_median(br, n);
-		if (mr > 0)
-			rs[m++] = cert_median(bx, n) / mr;
-	}
 	if (m < CERT_BOOT_B / 2)
-		goto out;	/* the reference is mostly 0: no interval */
+		return;
 	qsort(rs, m, sizeof(*rs), cert_dcmp);
 	out->has_ci = true;
 	out->lo = cert_rank(rs, m, 2.5);
 	out->hi = cert_rank(rs, m, 97.5);
 	out->no_diff = out->lo <= 1.0 && out->hi >= 1.0;
-out:
-	free(bx);
-	free(br);
-	free(rs);
-	return 0;
 }
 
 /* A copy of @n values into a fresh array (one spare slot); NULL: -ENOMEM. */
@@ -117,6 +81,49 @@ static bool cert_any_nan(const double *v, size_t n)
 		if (isnan(v[i]))
 			return true;
 	return false;
+}
+
+int cert_ratio_boot(const double *x, const double *ref, size_t n,
+		    struct cert_ratio *out)
+{
+	double *bx, *br, *rs, mr;
+	uint64_t seed = CERT_BOOT_SEED;
+	size_t i, b, m = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->lo = out->hi = NAN;
+	if (cert_any_nan(x, n) || cert_any_nan(ref, n))
+		return 0;
+	bx = cert_dup(x, n);
+	br = cert_dup(ref, n);
+	rs = calloc(CERT_BOOT_B, sizeof(*rs));
+	if (!bx || !br || !rs) {
+		free(bx);
+		free(br);
+		free(rs);
+		return -ENOMEM;
+	}
+	mr = cert_median(br, n);
+	out->ratio = mr > 0 ? cert_median(bx, n) / mr : 0;
+	if (n < CERT_MIN_REPS || mr <= 0)
+		goto out;
+	for (b = 0; b < CERT_BOOT_B; b++) {
+		for (i = 0; i < n; i++) {
+			size_t r = (size_t)(cert_next(&seed) % n);
+
+			bx[i] = x[r];
+			br[i] = ref[r];
+		}
+		mr = cert_median(br, n);
+		if (mr > 0)
+			rs[m++] = cert_median(bx, n) / mr;
+	}
+	cert_interval(rs, m, out);
+out:
+	free(bx);
+	free(br);
+	free(rs);
+	return 0;
 }
 
 double cert_median_of(const double *v, size_t n)
@@ -166,13 +173,7 @@ int cert_ratio_boot_unpaired(const double *x, size_t nx, const double *ref,
 		if (mr > 0)
 			rs[m++] = cert_median(bx, nx) / mr;
 	}
-	if (m < CERT_BOOT_B / 2)
-		goto out;	/* the reference is mostly 0: no interval */
-	qsort(rs, m, sizeof(*rs), cert_dcmp);
-	out->has_ci = true;
-	out->lo = cert_rank(rs, m, 2.5);
-	out->hi = cert_rank(rs, m, 97.5);
-	out->no_diff = out->lo <= 1.0 && out->hi >= 1.0;
+	cert_interval(rs, m, out);
 out:
 	free(bx);
 	free(br);

@@ -92,6 +92,19 @@ static void write_lat6(struct json_w *j, const char *key, const double *v)
 	json_w_obj_end(j);
 }
 
+/* The "frag" object of a row or a rep (NAN: null, not applicable). */
+static void write_frag(struct json_w *j, double internal, double external,
+		       double stranded, double ext_peak, double ext_mean)
+{
+	json_w_obj_begin(j, "frag");
+	json_w_double(j, "internal_pct", internal);
+	json_w_double(j, "external_pct", external);
+	json_w_double(j, "stranded_pct", stranded);
+	json_w_double(j, "external_peak_pct", ext_peak);
+	json_w_double(j, "external_mean_pct", ext_mean);
+	json_w_obj_end(j);
+}
+
 /* "per_rep": every figure of every rep, each labelled with its rep index. */
 static void write_per_rep(struct json_w *j, const struct result *r)
 {
@@ -118,13 +131,8 @@ static void write_per_rep(struct json_w *j, const struct result *r)
 		json_w_double(j, "floor_ns", p->floor_ns);
 		json_w_double(j, "elapsed_ns", p->elapsed_ns);
 		json_w_double(j, "ops_per_sec", p->ops_per_sec);
-		json_w_obj_begin(j, "frag");
-		json_w_double(j, "internal_pct", p->internal_pct);
-		json_w_double(j, "external_pct", p->external_pct);
-		json_w_double(j, "stranded_pct", p->stranded_pct);
-		json_w_double(j, "external_peak_pct", p->external_peak_pct);
-		json_w_double(j, "external_mean_pct", p->external_mean_pct);
-		json_w_obj_end(j);
+		write_frag(j, p->internal_pct, p->external_pct, p->stranded_pct,
+			   p->external_peak_pct, p->external_mean_pct);
 		json_w_obj_begin(j, "bytes");
 		json_w_u64(j, "requested_peak", p->requested_peak);
 		json_w_u64(j, "allocated_peak", p->allocated_peak);
@@ -243,13 +251,8 @@ int results_write(FILE *f, const struct results *rs)
 		json_w_obj_end(&j);
 		json_w_double(&j, "floor_ns", r->floor_ns);
 		json_w_double(&j, "ops_per_sec", r->ops_per_sec);
-		json_w_obj_begin(&j, "frag");
-		json_w_double(&j, "internal_pct", r->internal_pct);
-		json_w_double(&j, "external_pct", r->external_pct);
-		json_w_double(&j, "stranded_pct", r->stranded_pct);
-		json_w_double(&j, "external_peak_pct", r->external_peak_pct);
-		json_w_double(&j, "external_mean_pct", r->external_mean_pct);
-		json_w_obj_end(&j);
+		write_frag(&j, r->internal_pct, r->external_pct, r->stranded_pct,
+			   r->external_peak_pct, r->external_mean_pct);
 		json_w_obj_begin(&j, "bytes");
 		json_w_u64(&j, "requested_peak", r->requested_peak);
 		json_w_double(&j, "held_peak", r->held_peak);
