@@ -1071,6 +1071,27 @@ static void kml_buddy_be_stats(void *priv, struct kml_alloc_stats *st)
 	st->peak_held = (u64)peak << KML_PAGE_SHIFT;
 	st->largest_free = (u64)largest << KML_PAGE_SHIFT;
 	st->total_free = (u64)free_pages << KML_PAGE_SHIFT;
+	/* the pool is the arena: its free lists are all there is */
+	st->arena = true;
+	st->arena_free = st->total_free;
+	st->arena_largest = st->largest_free;
+}
+
+/* Our pool's free lists, read under the lock (one consistent row). */
+static int kml_buddy_be_free_area(void *priv, struct kml_free_area *fa)
+{
+	struct kml_buddy *b = ((struct kml_buddy_inst *)priv)->b;
+	unsigned int o;
+
+	memset(fa, 0, sizeof(*fa));
+	kml_lock_acquire(&b->lock);
+	for (o = 0; o <= KML_MAX_ORDER; o++)
+		fa->nr_free[o] = b->nr_free[o];
+	kml_lock_release(&b->lock);
+	fa->pool_pages = kml_buddy_pool_pages(b);
+	fa->shared = false;
+	memcpy(fa->name, "kmemlab", sizeof("kmemlab"));
+	return 0;
 }
 
 static unsigned int kml_buddy_be_validate(void *priv)
@@ -1217,6 +1238,7 @@ const struct kml_backend kml_backend_buddy = {
 	.max_size	= kml_buddy_be_max_size,
 	.stats		= kml_buddy_be_stats,
 	.peak_reset	= kml_buddy_be_peak_reset,
+	.free_area	= kml_buddy_be_free_area,
 	.validate	= kml_buddy_be_validate,
 	.show		= kml_buddy_be_show,
 	.shrink		= kml_buddy_be_shrink,

@@ -1053,6 +1053,7 @@ static void kml_heap_stats_locked(struct kml_heap *h,
 	/* free: the holes below the mark (the rest is untouched region) */
 	kml_heap_largest_below(h, h->hwm, &st->largest_free, &run);
 	st->total_free = kml_heap_free_below(h, h->hwm);
+	st->arena = true;
 	st->arena_free = h->free_bytes;	/* with the untouched rest */
 	kml_heap_largest(h, &st->arena_largest, &run);
 }

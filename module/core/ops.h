@@ -92,10 +92,49 @@ struct kml_alloc_stats {
 	u64 peak_held;		/* peak of bytes_held */
 	u64 largest_free;	/* largest block that could be handed out now */
 	u64 total_free;		/* free bytes inside what is held */
-	u64 arena_free;		/* free bytes of the arena (0: total_free) */
-	u64 arena_largest;	/* its largest free block; with arena_free */
+	u64 arena_free;		/* free bytes of the arena (with @arena) */
+	u64 arena_largest;	/* its largest free block (with @arena) */
+	bool arena;		/* a fixed arena: arena_free, arena_largest set */
 	bool free_slots;	/* total_free counts free object slots */
 	bool held_na;		/* bytes_held, peak_held cannot be known */
+};
+
+/*
+ * The free lists of the pool a page allocator takes its blocks from, as
+ * one /proc/buddyinfo row, and what that pool is: our buddy's own pool, or
+ * the kernel zone the real pages come from (shared with the whole system).
+ */
+struct kml_free_area {
+	unsigned long nr_free[KML_NR_ORDERS];	/* free blocks per order */
+	u64 pool_pages;		/* pages the pool manages */
+	bool shared;		/* other users take from the pool too */
+	char name[16];		/* "kmemlab", or the zone's name */
+};
+
+/*
+ * The allocator call alone, apart from the bookkeeping a backend wraps
+ * around it (struct kml_backend.split). The kernel's real backends charge
+ * the module's budget, count bytes and may record objects around one
+ * kmem_cache_alloc(); ours count inside the allocator, as SLUB's own
+ * statistics do. A run calls alloc_begin() before its clock starts, only
+ * alloc_call() between the two clock reads, and alloc_end() after (the
+ * same for free), so that a timed region holds the allocator's call and
+ * nothing of the harness, for every backend.
+ */
+struct kml_split {
+	/* 0, or a negative errno: the request fails without a call */
+	int (*alloc_begin)(void *priv, size_t size);
+	void *(*alloc_call)(void *priv, size_t size);
+	/*
+	 * After alloc_call() (@ptr NULL when it failed): the bookkeeping.
+	 * Return: @ptr, or NULL when the bookkeeping failed (the object is
+	 * then released and counted as a failure).
+	 */
+	void *(*alloc_end)(void *priv, void *ptr, size_t size);
+	/* 0, or a negative errno: the free is refused and nothing changes */
+	int (*free_begin)(void *priv, void *ptr, size_t size);
+	void (*free_call)(void *priv, void *ptr, size_t size);
+	void (*free_end)(void *priv, size_t size);
 };
 
 /* The read-only views an instance can render. */
@@ -159,6 +198,12 @@ struct kml_backend {
 	size_t (*usable)(void *priv, size_t size);
 	/* Largest request the instance can ever satisfy. */
 	size_t (*max_size)(void *priv);
+	/*
+	 * Optional: alloc() and free() as begin, call and end, so that a
+	 * run times the call alone (struct kml_split). Backends without it
+	 * are timed around alloc() and free().
+	 */
+	const struct kml_split *split;
 
 	/* --- figures and views */
 	void (*stats)(void *priv, struct kml_alloc_stats *st);
@@ -195,6 +240,12 @@ struct kml_backend {
 	 * high-water mark falls back to the end of its last live block.
 	 */
 	void (*peak_reset)(void *priv);
+	/*
+	 * Optional, page allocators: the free lists of the pool the blocks
+	 * come from, read now (a run samples it with the other figures).
+	 * Return: 0, or -ENOENT when the pool is not known yet.
+	 */
+	int (*free_area)(void *priv, struct kml_free_area *fa);
 
 	/* --- optional maintenance */
 	/* Release cached empty memory (slab shrink, pcp drain). */

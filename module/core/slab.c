@@ -1847,6 +1847,30 @@ static struct kml_slab_cache *kml_slab_be_at(const struct kml_slab_be *be,
  * sampled when a slab is added and on every read, so it can miss a peak
  * reached and left inside one slab's worth of objects.
  */
+/*
+ * The arena of a slab backend is its buddy's pool: what a failed request
+ * could have used is the free slots plus the pool's free pages (a new
+ * slab), the largest of it a free slot or the largest free block.
+ */
+static void kml_slab_be_arena(struct kml_slab_be *be,
+			      struct kml_alloc_stats *st)
+{
+	u64 largest = 0, free = 0;
+	unsigned int o;
+
+	for (o = 0; o <= KML_MAX_ORDER; o++) {
+		unsigned long n = kml_buddy_nr_free(be->buddy, o);
+
+		free += (u64)n << (KML_PAGE_SHIFT + o);
+		if (n)
+			largest = (u64)KML_PAGE_SIZE << o;
+	}
+	st->arena = true;
+	st->arena_free = st->total_free + free;
+	st->arena_largest = largest > st->largest_free ? largest :
+			    st->largest_free;
+}
+
 static void kml_slab_be_stats(void *priv, struct kml_alloc_stats *st)
 {
 	struct kml_slab_be *be = priv;
@@ -1877,6 +1901,7 @@ static void kml_slab_be_stats(void *priv, struct kml_alloc_stats *st)
 			st->largest_free = unit;
 	}
 	st->free_slots = true;
+	kml_slab_be_arena(be, st);
 	if (peak_alloc < st->bytes_allocated)
 		peak_alloc = st->bytes_allocated;
 	if (peak_alloc > be->peak_allocated)

@@ -88,6 +88,7 @@ struct kml_engine {
 	struct kml_trace *traces[KML_MAX_TRACES];
 	u64 trace_ops;			/* ops of all loaded traces */
 	struct kml_run *run;		/* the run in progress, cmd_lock */
+	u64 clock_step;			/* ticks, 0 until measured (clock.c) */
 };
 
 /* A token of the command line: not NUL-terminated. */
@@ -157,6 +158,14 @@ u32 kml_inst_destroy(struct kml_engine *e, struct kml_instance *in);
 void kml_engine_clear_locked(struct kml_engine *e, u32 *nr_inst,
 			     u32 *nr_traces);
 void kml_print_context(struct kml_engine *e, struct kml_out *out);
+
+/**
+ * kml_clock_step_ticks() - the smallest step kml_ticks() advances by
+ * @e: the engine, which keeps the figure once measured
+ *
+ * Return: the step in ticks, 1 for a clock that counts every tick.
+ */
+u64 kml_clock_step_ticks(struct kml_engine *e);
 /* "object", "page" or "heap". */
 const char *kml_family_name(enum kml_family f);
 /*

@@ -106,9 +106,10 @@ void kml_print_context(struct kml_engine *e, struct kml_out *out)
 	const struct kml_host *h = e->host;
 
 	kml_out_printf(out,
-		       "context kind=%s clock=%s ns_per_1m_ticks=%llu nr_cpus=%u zero_default=%u",
+		       "context kind=%s clock=%s ns_per_1m_ticks=%llu clock_step_ticks=%llu nr_cpus=%u zero_default=%u",
 		       h->name ? h->name : "unknown", kml_clock_name(),
 		       (unsigned long long)kml_ticks_to_ns(1000000),
+		       (unsigned long long)kml_clock_step_ticks(e),
 		       kml_nr_cpus(), h->zero_default ? 1 : 0);
 	if (h->context) {
 		kml_out_printf(out, " ");

@@ -127,7 +127,9 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 	struct kml_cell c = {
 		.run = r, .in = in, .be = in->be, .priv = in->priv, .rep = rep,
 		.align = kml_natural_align(in),
-		.ext_peak = KML_METRIC_NA, .ext_last = KML_METRIC_NA,
+		.ext = KML_TREND_INIT, .unusable = KML_TREND_INIT,
+		.fragidx = KML_TREND_INIT,
+		.unusable_end = KML_METRIC_NA, .fragidx_end = KML_METRIC_NA,
 	};
 	struct kml_alloc_stats st = { 0 };
 	u64 q[6], elapsed = 0, ops_all;
@@ -221,9 +223,20 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 	res->ops_per_sec = res->elapsed_ns ?
 			   ops_all * 1000000000ULL / res->elapsed_ns : 0;
 	res->ext_frag = c.ext_end;
-	res->ext_peak = c.ext_peak;
-	res->ext_mean = c.ext_ops ? (s32)(c.ext_weighted / c.ext_ops) :
-			c.ext_peak;
+	res->ext_peak = c.ext.peak;
+	res->ext_mean = kml_trend_mean(&c.ext);
+	res->has_pool = c.has_pool;
+	if (c.has_pool) {
+		res->buddy_order = kml_log2_up((r->max_request +
+						KML_PAGE_SIZE - 1) /
+					       KML_PAGE_SIZE);
+		res->unusable_end = c.unusable_end;
+		res->unusable_peak = c.unusable.peak;
+		res->unusable_mean = kml_trend_mean(&c.unusable);
+		res->fragidx_end = c.fragidx_end;
+		res->fragidx_peak = c.fragidx.peak;
+		res->pool = c.pool;
+	}
 	for (i = 0; i < r->nr_cpus; i++) {
 		const struct kml_worker *w = &r->w[i];
 
@@ -644,6 +657,15 @@ static void kml_run_result(struct kml_run *r, const struct kml_cell_result *c,
 			       (unsigned long long)c->fail_request,
 			       (unsigned long long)c->fail_free,
 			       (unsigned long long)c->fail_largest);
+	/* page allocators: the kernel's indices, and what the pool is */
+	if (c->has_pool)
+		kml_out_printf(o,
+			       " buddy_order=%u unusable_end_x1000=%d unusable_peak_x1000=%d unusable_mean_x1000=%d fragidx_end_x1000=%d fragidx_peak_x1000=%d pool=%s pool_pages=%llu pool_shared=%d",
+			       c->buddy_order, c->unusable_end,
+			       c->unusable_peak, c->unusable_mean,
+			       c->fragidx_end, c->fragidx_peak, c->pool.name,
+			       (unsigned long long)c->pool.pool_pages,
+			       c->pool.shared);
 	kml_out_printf(o, "\n");
 }
 

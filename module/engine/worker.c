@@ -28,7 +28,7 @@ static void kml_w_failed(struct kml_worker *w, size_t size)
 	if (!c->be->stats)
 		return;
 	c->be->stats(c->priv, &st);
-	free = st.arena_free ? st.arena_free : st.total_free;
+	free = st.arena ? st.arena_free : st.total_free;
 	if (free >= size)
 		w->failed_with_free++;
 	if (w->fail_seen)
@@ -36,7 +36,70 @@ static void kml_w_failed(struct kml_worker *w, size_t size)
 	w->fail_seen = true;
 	w->fail_request = size;
 	w->fail_free = free;
-	w->fail_largest = st.arena_free ? st.arena_largest : st.largest_free;
+	w->fail_largest = st.arena ? st.arena_largest : st.largest_free;
+}
+
+/* The backend's allocator call: the split's call alone when it has one. */
+static inline void *kml_call_alloc(const struct kml_cell *c, size_t size)
+{
+	const struct kml_split *sp = c->be->split;
+
+	return sp ? sp->alloc_call(c->priv, size) : c->be->alloc(c->priv, size);
+}
+
+static inline int kml_call_free(const struct kml_cell *c, void *p,
+				size_t size)
+{
+	const struct kml_split *sp = c->be->split;
+
+	if (!sp)
+		return c->be->free(c->priv, p, size);
+	sp->free_call(c->priv, p, size);
+	return 0;
+}
+
+/*
+ * One timed alloc: the clock reads around the backend's call alone. A
+ * backend with a split (the kernel's real ones) does its own bookkeeping
+ * before and after the clock; a request it refuses before the call
+ * (budget, arena) is a failure with no latency sample.
+ */
+static void *kml_w_alloc_timed(struct kml_worker *w, size_t size)
+{
+	const struct kml_cell *c = w->cell;
+	const struct kml_split *sp = c->be->split;
+	u64 t0, t1;
+	void *p;
+
+	if (sp && sp->alloc_begin(c->priv, size))
+		return NULL;
+	t0 = kml_ticks();
+	p = kml_call_alloc(c, size);
+	t1 = kml_ticks();
+	kml_hist_add(w->ha, kml_ticks_to_ns(t1 - t0));
+	return sp ? sp->alloc_end(c->priv, p, size) : p;
+}
+
+/* One timed free, as kml_w_alloc_timed(); a refused free is not timed. */
+static int kml_w_free_timed(struct kml_worker *w, void *p, size_t size)
+{
+	const struct kml_cell *c = w->cell;
+	const struct kml_split *sp = c->be->split;
+	u64 t0, t1;
+	int ret;
+
+	if (sp) {
+		ret = sp->free_begin(c->priv, p, size);
+		if (ret)
+			return ret;
+	}
+	t0 = kml_ticks();
+	ret = kml_call_free(c, p, size);
+	t1 = kml_ticks();
+	kml_hist_add(w->hf, kml_ticks_to_ns(t1 - t0));
+	if (sp)
+		sp->free_end(c->priv, size);
+	return ret;
 }
 
 void *kml_w_alloc(struct kml_worker *w, size_t size)
@@ -46,16 +109,10 @@ void *kml_w_alloc(struct kml_worker *w, size_t size)
 	void *p;
 
 	w->allocs++;
-	if (w->per_op) {
-		u64 t0, t1;
-
-		t0 = kml_ticks();
+	if (w->per_op)
+		p = kml_w_alloc_timed(w, size);
+	else
 		p = c->be->alloc(c->priv, size);
-		t1 = kml_ticks();
-		kml_hist_add(w->ha, kml_ticks_to_ns(t1 - t0));
-	} else {
-		p = c->be->alloc(c->priv, size);
-	}
 	if (!p) {
 		w->failures++;
 		kml_w_failed(w, size);
@@ -82,16 +139,10 @@ void kml_w_free(struct kml_worker *w, void *p, size_t size)
 	size_t usable;
 	int ret;
 
-	if (w->per_op) {
-		u64 t0, t1;
-
-		t0 = kml_ticks();
+	if (w->per_op)
+		ret = kml_w_free_timed(w, p, size);
+	else
 		ret = c->be->free(c->priv, p, size);
-		t1 = kml_ticks();
-		kml_hist_add(w->hf, kml_ticks_to_ns(t1 - t0));
-	} else {
-		ret = c->be->free(c->priv, p, size);
-	}
 	w->frees++;
 	if (ret) {
 		w->bad_frees++;
@@ -297,6 +348,53 @@ static void kml_series_add(struct kml_series *sr, const struct kml_sample *pt)
 	sr->pts[sr->nr++] = *pt;
 }
 
+/* A figure of KML_METRIC_NA (it does not apply) is left out of both. */
+void kml_trend_add(struct kml_trend *t, s32 v, u64 op)
+{
+	if (v != KML_METRIC_NA) {
+		if (t->peak == KML_METRIC_NA || v > t->peak)
+			t->peak = v;
+		if (t->last != KML_METRIC_NA && op > t->last_op) {
+			t->weighted += (s64)t->last * (s64)(op - t->last_op);
+			t->ops += op - t->last_op;
+		}
+	}
+	t->last = v;
+	t->last_op = op;
+}
+
+s32 kml_trend_mean(const struct kml_trend *t)
+{
+	return t->ops ? (s32)((s64)t->weighted / (s64)t->ops) : t->peak;
+}
+
+/*
+ * A page allocator's free lists at a sample: the kernel's unusable free
+ * space and fragmentation indices at the order of the run's largest
+ * request, for our buddy's pool and for the zone the real pages come from
+ * alike, read at the same moments as the other figures.
+ */
+static void kml_w_sample_pool(struct kml_cell *c, u64 op, bool end)
+{
+	const struct kml_run *r = c->run;
+	struct kml_free_area *fa = &c->pool;
+	unsigned int order = kml_log2_up((r->max_request + KML_PAGE_SIZE - 1) /
+					 KML_PAGE_SIZE);
+	s32 unusable, fragidx;
+
+	if (!c->be->free_area || c->be->free_area(c->priv, fa))
+		return;
+	c->has_pool = true;
+	unusable = kml_metric_unusable_index(fa->nr_free, KML_NR_ORDERS, order);
+	fragidx = kml_metric_frag_index(fa->nr_free, KML_NR_ORDERS, order);
+	kml_trend_add(&c->unusable, unusable, op);
+	kml_trend_add(&c->fragidx, fragidx, op);
+	if (end) {
+		c->unusable_end = unusable;
+		c->fragidx_end = fragidx;
+	}
+}
+
 /* Worker 0: one point of the time series, and the sampled peaks. */
 void kml_w_sample(struct kml_worker *w, bool end)
 {
@@ -321,17 +419,8 @@ void kml_w_sample(struct kml_worker *w, bool end)
 	pt.held = st.held_na ? -1 : (s64)st.bytes_held;
 	kml_frag_figures(c->be, &st, &pt.ext_frag, &pt.stranded);
 	kml_series_add(r->series, &pt);
-	/* peak and allocation-weighted mean of the samples' figure */
-	if (pt.ext_frag >= 0) {
-		if (pt.ext_frag > c->ext_peak)
-			c->ext_peak = pt.ext_frag;
-		if (c->ext_last >= 0 && pt.op > c->ext_last_op) {
-			c->ext_weighted += (u64)c->ext_last * (pt.op - c->ext_last_op);
-			c->ext_ops += pt.op - c->ext_last_op;
-		}
-	}
-	c->ext_last = pt.ext_frag;
-	c->ext_last_op = pt.op;
+	kml_trend_add(&c->ext, pt.ext_frag, pt.op);
+	kml_w_sample_pool(c, pt.op, end);
 	if (pt.held > 0 && (u64)pt.held > c->held_peak)
 		c->held_peak = pt.held;
 	if (pt.requested > c->req_peak)
@@ -414,20 +503,29 @@ void kml_w_replace(struct kml_worker *w, u32 j, u32 size)
 	kml_w_tick(w);
 }
 
+/*
+ * LIFO pairs with one timestamp pair around them all, as a classic in-kernel
+ * benchmark loops kmem_cache_alloc() and kmem_cache_free(). A backend with
+ * a split does one object's bookkeeping (budget, bytes) before the clock
+ * and after it, and only its calls inside; its pairs are in no counter.
+ */
 void kml_w_loop_pairs(struct kml_worker *w, u32 size, u64 n)
 {
 	struct kml_cell *c = w->cell;
+	const struct kml_split *sp = c->be->split;
 	u64 i = 0, t0, t1;
 	void *p;
 
+	if (sp && sp->alloc_begin(c->priv, size))
+		return;
 	t0 = kml_ticks();
 	while (i < n) {
 		u64 end = i + KML_RUN_CHUNK < n ? i + KML_RUN_CHUNK : n;
 
 		for (; i < end; i++) {
-			p = c->be->alloc(c->priv, size);
+			p = kml_call_alloc(c, size);
 			if (p)
-				c->be->free(c->priv, p, size);
+				kml_call_free(c, p, size);
 		}
 		kml_cond_resched();
 		if (READ_ONCE(c->run->stop))
@@ -436,6 +534,14 @@ void kml_w_loop_pairs(struct kml_worker *w, u32 size, u64 n)
 	t1 = kml_ticks();
 	w->loop_ticks = t1 - t0;
 	w->loop_pairs = i;
+	if (!sp)
+		return;
+	/* the object charged above: taken and given back with its books */
+	p = sp->alloc_end(c->priv, sp->alloc_call(c->priv, size), size);
+	if (p && !sp->free_begin(c->priv, p, size)) {
+		sp->free_call(c->priv, p, size);
+		sp->free_end(c->priv, size);
+	}
 }
 
 /* --- the worker ------------------------------------------------------------ */

@@ -47,6 +47,15 @@ struct kml_cell_result {
 	s32 ext_frag;		/* KML_METRIC_NA for object caches */
 	s32 ext_peak;		/* over the samples, or NA */
 	s32 ext_mean;		/* allocation-weighted mean of the samples */
+	/* page allocators: the kernel's indices at the request order */
+	bool has_pool;		/* the backend told its free lists */
+	u32 buddy_order;	/* the order of the largest request */
+	s32 unusable_end;	/* unusable free index, x1000, at the end */
+	s32 unusable_peak;
+	s32 unusable_mean;
+	s32 fragidx_end;	/* fragmentation index, x1000 */
+	s32 fragidx_peak;
+	struct kml_free_area pool;	/* what the pool is (no row kept) */
 	bool fail_seen;		/* a request failed: the state at the first */
 	u64 fail_request;
 	u64 fail_free;
@@ -157,6 +166,24 @@ struct kml_run {
 	unsigned int nr_res;
 };
 
+/*
+ * A figure sampled over a cell: its peak and its allocation-weighted mean
+ * (each sample counts for the allocations done until the next one).
+ */
+struct kml_trend {
+	s32 peak;		/* KML_METRIC_NA until a sample has one */
+	s32 last;		/* the last sample's figure */
+	u64 last_op;		/* op count of the last sample */
+	u64 weighted;		/* sum of figure x allocations covered */
+	u64 ops;		/* allocations the sum covers */
+};
+
+#define KML_TREND_INIT	{ .peak = KML_METRIC_NA, .last = KML_METRIC_NA }
+
+void kml_trend_add(struct kml_trend *t, s32 v, u64 op);
+/* The mean; the peak when the samples cover no allocation. */
+s32 kml_trend_mean(const struct kml_trend *t);
+
 struct kml_cell {
 	struct kml_run *run;
 	struct kml_instance *in;
@@ -172,11 +199,14 @@ struct kml_cell {
 	s32 stranded_end;	/* stranded memory at the end state */
 	bool ext_end_set;
 	/* external fragmentation over the samples (heaps, page allocators) */
-	s32 ext_peak;		/* KML_METRIC_NA until a sample has one */
-	u64 ext_weighted;	/* sum of ext x allocations since the last */
-	u64 ext_ops;		/* allocations the sum covers */
-	u64 ext_last_op;	/* op count of the last sample */
-	s32 ext_last;		/* the last sample's figure */
+	struct kml_trend ext;
+	/* page allocators: the indices at the request order, and the pool */
+	struct kml_trend unusable;
+	struct kml_trend fragidx;
+	s32 unusable_end;
+	s32 fragidx_end;
+	bool has_pool;
+	struct kml_free_area pool;
 };
 
 static inline void kml_w_sum(struct kml_worker *w, u64 kind, u64 slot,

@@ -83,6 +83,8 @@ struct kmemlab_real {
 	u32 inst_id;		/* the engine's instance id */
 	u32 flags;		/* KML_F_* */
 	gfp_t gfp;		/* flags of every allocation */
+	u64 arena;		/* pool=: bytes handed out at most, 0 = none */
+	struct zone *zone;	/* alloc_pages: where its pages come from */
 	size_t size;		/* kmem_cache: object size */
 	unsigned int align;	/* kmem_cache: alignment, 0 = default */
 	struct kmem_cache *cache;	/* kmem_cache, kmem_cache_bulk */
@@ -137,14 +139,33 @@ static size_t kmemlab_real_max_size(void *priv)
 	return 0;
 }
 
-/* Account @nr objects of @usable bytes each as handed out. */
-static void kmemlab_real_account_alloc(struct kmemlab_real *r, u64 bytes,
+/*
+ * Reserve @bytes before an allocation: the module's budget, and the bytes
+ * handed out, within the instance's arena (pool=) when it has one. false
+ * when either is exhausted; nothing is then reserved.
+ */
+static bool kmemlab_real_reserve(struct kmemlab_real *r, u64 bytes)
+{
+	s64 now;
+
+	if (!kmemlab_charge(bytes))
+		return false;
+	now = atomic64_add_return(bytes, &r->bytes);
+	if (r->arena && now > r->arena) {
+		atomic64_sub(bytes, &r->bytes);
+		kmemlab_uncharge(bytes);
+		return false;
+	}
+	return true;
+}
+
+/* Account @nr objects, reserved as @bytes in all, as handed out. */
+static void kmemlab_real_account_alloc(struct kmemlab_real *r,
 				       unsigned int nr)
 {
-	s64 now, peak;
+	s64 now = atomic64_read(&r->bytes), peak;
 
 	this_cpu_add(r->pcpu->allocs, nr);
-	now = atomic64_add_return(bytes, &r->bytes);
 	peak = atomic64_read(&r->peak);
 	while (now > peak && !atomic64_try_cmpxchg(&r->peak, &peak, now))
 		;
@@ -158,11 +179,14 @@ static void kmemlab_real_account_free(struct kmemlab_real *r, u64 bytes,
 	kmemlab_uncharge(bytes);
 }
 
+/* An allocation failed; @bytes were reserved for it (or 0). */
 static void kmemlab_real_account_failure(struct kmemlab_real *r, u64 bytes)
 {
 	this_cpu_inc(r->pcpu->failures);
-	if (bytes)
-		kmemlab_uncharge(bytes);
+	if (!bytes)
+		return;
+	atomic64_sub(bytes, &r->bytes);
+	kmemlab_uncharge(bytes);
 }
 
 static unsigned long kmemlab_real_key(const void *ptr)
@@ -271,22 +295,33 @@ static void kmemlab_real_put(struct kmemlab_real *r, void *ptr, size_t size)
 	}
 }
 
-static void *kmemlab_real_alloc(void *priv, size_t size)
+/*
+ * alloc() in three parts (struct kml_split), so that a run times the
+ * allocator's call alone: the budget and the arena before it, the object
+ * record and the counters after it.
+ */
+static int kmemlab_real_alloc_begin(void *priv, size_t size)
 {
 	struct kmemlab_real *r = priv;
-	size_t usable;
-	void *ptr;
 
-	if (unlikely(!size || size > kmemlab_real_max_size(r))) {
+	if (unlikely(!size || size > kmemlab_real_max_size(r) ||
+		     !kmemlab_real_reserve(r, kmemlab_real_usable(r, size)))) {
 		kmemlab_real_account_failure(r, 0);
-		return NULL;
+		return -ENOMEM;
 	}
-	usable = kmemlab_real_usable(r, size);
-	if (unlikely(!kmemlab_charge(usable))) {
-		kmemlab_real_account_failure(r, 0);
-		return NULL;
-	}
-	ptr = kmemlab_real_get(r, size);
+	return 0;
+}
+
+static void *kmemlab_real_alloc_call(void *priv, size_t size)
+{
+	return kmemlab_real_get(priv, size);
+}
+
+static void *kmemlab_real_alloc_end(void *priv, void *ptr, size_t size)
+{
+	struct kmemlab_real *r = priv;
+	size_t usable = kmemlab_real_usable(r, size);
+
 	if (unlikely(!ptr)) {
 		kmemlab_real_account_failure(r, usable);
 		return NULL;
@@ -296,26 +331,61 @@ static void *kmemlab_real_alloc(void *priv, size_t size)
 		kmemlab_real_account_failure(r, usable);
 		return NULL;
 	}
-	kmemlab_real_account_alloc(r, usable, 1);
+	kmemlab_real_account_alloc(r, 1);
 	return ptr;
 }
 
-static int kmemlab_real_free(void *priv, void *ptr, size_t size)
+static void *kmemlab_real_alloc(void *priv, size_t size)
+{
+	if (kmemlab_real_alloc_begin(priv, size))
+		return NULL;
+	return kmemlab_real_alloc_end(priv, kmemlab_real_get(priv, size),
+				      size);
+}
+
+/* free() in three parts: the record, the call, the counters. */
+static int kmemlab_real_free_begin(void *priv, void *ptr, size_t size)
 {
 	struct kmemlab_real *r = priv;
-	int ret;
 
 	if (unlikely(!ptr)) {
 		this_cpu_inc(r->pcpu->bad_frees);
 		return -EINVAL;
 	}
-	ret = kmemlab_real_untrack(r, ptr, size);
+	return kmemlab_real_untrack(r, ptr, size);
+}
+
+static void kmemlab_real_free_call(void *priv, void *ptr, size_t size)
+{
+	kmemlab_real_put(priv, ptr, size);
+}
+
+static void kmemlab_real_free_end(void *priv, size_t size)
+{
+	struct kmemlab_real *r = priv;
+
+	kmemlab_real_account_free(r, kmemlab_real_usable(r, size), 1);
+}
+
+static int kmemlab_real_free(void *priv, void *ptr, size_t size)
+{
+	int ret = kmemlab_real_free_begin(priv, ptr, size);
+
 	if (ret)
 		return ret;
-	kmemlab_real_put(r, ptr, size);
-	kmemlab_real_account_free(r, kmemlab_real_usable(r, size), 1);
+	kmemlab_real_put(priv, ptr, size);
+	kmemlab_real_free_end(priv, size);
 	return 0;
 }
+
+static const struct kml_split kmemlab_real_split = {
+	.alloc_begin	= kmemlab_real_alloc_begin,
+	.alloc_call	= kmemlab_real_alloc_call,
+	.alloc_end	= kmemlab_real_alloc_end,
+	.free_begin	= kmemlab_real_free_begin,
+	.free_call	= kmemlab_real_free_call,
+	.free_end	= kmemlab_real_free_end,
+};
 
 static unsigned int kmemlab_real_alloc_bulk(void *priv, size_t size,
 					    unsigned int nr, void **ptrs)
@@ -326,7 +396,8 @@ static unsigned int kmemlab_real_alloc_bulk(void *priv, size_t size,
 
 	if (unlikely(!nr))
 		return 0;
-	if (unlikely(!r->cache || size > r->size || !kmemlab_charge(bytes))) {
+	if (unlikely(!r->cache || size > r->size ||
+		     !kmemlab_real_reserve(r, bytes))) {
 		kmemlab_real_account_failure(r, 0);
 		return 0;
 	}
@@ -344,7 +415,7 @@ static unsigned int kmemlab_real_alloc_bulk(void *priv, size_t size,
 			return 0;
 		}
 	}
-	kmemlab_real_account_alloc(r, bytes, nr);
+	kmemlab_real_account_alloc(r, nr);
 	return nr;
 }
 
@@ -539,6 +610,85 @@ static void kmemlab_real_counts(struct kmemlab_real *r,
 	st->peak_held = st->peak_allocated;
 }
 
+/*
+ * The zone's free lists as one buddyinfo row of KML_NR_ORDERS orders, read
+ * under the zone lock as /proc/buddyinfo reads them. A kernel with orders
+ * above ours has its higher blocks folded into our top order (2^(o - top)
+ * blocks each): free pages and the blocks that serve a request are kept.
+ */
+#ifdef MAX_PAGE_ORDER		/* 6.8 and later: the highest order */
+#define KMEMLAB_ZONE_ORDERS	(MAX_PAGE_ORDER + 1)
+#else				/* 6.3 and before: the number of orders */
+#define KMEMLAB_ZONE_ORDERS	MAX_ORDER
+#endif
+
+static void kmemlab_zone_free_area(struct zone *zone,
+				   struct kml_free_area *fa)
+{
+	unsigned long flags;
+	unsigned int o;
+
+	memset(fa, 0, sizeof(*fa));
+	spin_lock_irqsave(&zone->lock, flags);
+	for (o = 0; o < KMEMLAB_ZONE_ORDERS; o++) {
+		unsigned long n = zone->free_area[o].nr_free;
+
+		if (o <= KML_MAX_ORDER)
+			fa->nr_free[o] += n;
+		else
+			fa->nr_free[KML_MAX_ORDER] += n << (o - KML_MAX_ORDER);
+	}
+	spin_unlock_irqrestore(&zone->lock, flags);
+	fa->pool_pages = zone_managed_pages(zone);
+	fa->shared = true;
+	strscpy(fa->name, zone->name, sizeof(fa->name));
+}
+
+/* alloc_pages: the free lists of the zone its pages come from. */
+static int kmemlab_real_free_area(void *priv, struct kml_free_area *fa)
+{
+	struct kmemlab_real *r = priv;
+	struct zone *zone = READ_ONCE(r->zone);
+
+	if (!zone)
+		return -ENOENT;
+	kmemlab_zone_free_area(zone, fa);
+	return 0;
+}
+
+/*
+ * With pool= an instance has an arena: a quota of bytes handed out. Its
+ * free memory is what is left of the quota; the largest request it could
+ * serve is that (object caches, vmalloc) or, for alloc_pages, the largest
+ * block both the quota and the zone's free lists have.
+ */
+static void kmemlab_real_arena(struct kmemlab_real *r,
+			       struct kml_alloc_stats *st)
+{
+	struct kml_free_area *fa;
+	u64 left, block = 0;
+	int o;
+
+	if (!r->arena)
+		return;
+	left = r->arena > st->bytes_allocated ?
+	       r->arena - st->bytes_allocated : 0;
+	st->arena = true;
+	st->arena_free = left;
+	st->arena_largest = min_t(u64, left, kmemlab_real_max_size(r));
+	if (r->kind != KMEMLAB_REAL_PAGES || !r->zone)
+		return;
+	fa = kmalloc(sizeof(*fa), GFP_KERNEL);
+	if (!fa)
+		return;
+	kmemlab_zone_free_area(r->zone, fa);
+	for (o = KML_MAX_ORDER; o >= 0 && !block; o--)
+		if (fa->nr_free[o] && (PAGE_SIZE << o) <= left)
+			block = PAGE_SIZE << o;
+	kfree(fa);
+	st->arena_largest = block;
+}
+
 static void kmemlab_real_stats(void *priv, struct kml_alloc_stats *st)
 {
 	struct kmemlab_real *r = priv;
@@ -554,6 +704,7 @@ static void kmemlab_real_stats(void *priv, struct kml_alloc_stats *st)
 		st->peak_held = 0;
 		st->held_na = true;
 	}
+	kmemlab_real_arena(r, st);
 	if (!r->cache)
 		return;
 
@@ -787,6 +938,22 @@ int kmemlab_backends_name(u32 id, const char *name)
 	return ret;
 }
 
+/*
+ * The zone alloc_pages serves this instance from: that of a page taken
+ * with the instance's flags (the first zone of the local node's zonelist
+ * that has free pages, where the run's pages come from too).
+ */
+static int kmemlab_real_find_zone(struct kmemlab_real *r)
+{
+	struct page *page = alloc_page(r->gfp);
+
+	if (!page)
+		return -ENOMEM;
+	r->zone = page_zone(page);
+	__free_page(page);
+	return 0;
+}
+
 static int kmemlab_real_create(enum kmemlab_real_kind kind,
 			       const struct kml_params *p, u32 inst_id,
 			       void **priv)
@@ -813,6 +980,12 @@ static int kmemlab_real_create(enum kmemlab_real_kind kind,
 	r->gfp = GFP_KERNEL | __GFP_NOWARN;
 	if (p->flags & KML_F_ZERO)
 		r->gfp |= __GFP_ZERO;
+	r->arena = p->pool_bytes;
+	if (kind == KMEMLAB_REAL_PAGES) {
+		ret = kmemlab_real_find_zone(r);
+		if (ret)
+			goto out_free_real;
+	}
 	INIT_LIST_HEAD(&r->unnamed);
 	atomic64_set(&r->bytes, 0);
 	atomic64_set(&r->peak, 0);
@@ -898,12 +1071,15 @@ static int kmemlab_real_cache_check(const struct kml_params *p, u32 given,
 	return 0;
 }
 
+/* Every real backend takes zero=, check= and an arena (pool=). */
+#define KMEMLAB_REAL_KEYS	(KML_PKB(ZERO) | KML_PKB(CHECK) | KML_PKB(POOL))
+
 /* A real cache takes what kmem_cache_create() can be given. */
 #define KMEMLAB_REAL_CACHE_KEYS						\
 	.caps = KML_CAP_FREE_SLOTS,					\
 	.keys = KML_PKB(SIZE) | KML_PKB(ALIGN) | KML_PKB(ZERO) |	\
 		KML_PKB(REDZONE) | KML_PKB(POISON) | KML_PKB(CHECK) |	\
-		KML_PKB(CTOR),						\
+		KML_PKB(CTOR) | KML_PKB(POOL),				\
 	.check = kmemlab_real_cache_check
 
 #define KMEMLAB_REAL_COMMON						\
@@ -914,6 +1090,7 @@ static int kmemlab_real_cache_check(const struct kml_params *p, u32 given,
 	.usable = kmemlab_real_usable,					\
 	.max_size = kmemlab_real_max_size,				\
 	.stats = kmemlab_real_stats,					\
+	.split = &kmemlab_real_split,					\
 	.peak_reset = kmemlab_real_peak_reset,				\
 	.validate = kmemlab_real_validate,				\
 	.show = kmemlab_real_show
@@ -950,13 +1127,14 @@ KMEMLAB_REAL_BACKEND(kmem_cache_bulk, KMEMLAB_REAL_BULK, "kmem_cache_bulk",
 		     .free_bulk = kmemlab_real_free_bulk);
 KMEMLAB_REAL_BACKEND(kmalloc, KMEMLAB_REAL_KMALLOC, "kmalloc",
 		     "real kmalloc/kfree (kmalloc-* size classes)",
-		     KML_FAMILY_OBJECT, .keys = KML_PKB(ZERO) | KML_PKB(CHECK));
+		     KML_FAMILY_OBJECT, .keys = KMEMLAB_REAL_KEYS);
 KMEMLAB_REAL_BACKEND(alloc_pages, KMEMLAB_REAL_PAGES, "alloc_pages",
 		     "real alloc_pages/__free_pages at the order of the size",
-		     KML_FAMILY_PAGE, .keys = KML_PKB(ZERO) | KML_PKB(CHECK));
+		     KML_FAMILY_PAGE, .keys = KMEMLAB_REAL_KEYS,
+		     .free_area = kmemlab_real_free_area);
 KMEMLAB_REAL_BACKEND(vmalloc, KMEMLAB_REAL_VMALLOC, "vmalloc",
 		     "real vmalloc/vfree", KML_FAMILY_PAGE,
-		     .keys = KML_PKB(ZERO) | KML_PKB(CHECK));
+		     .keys = KMEMLAB_REAL_KEYS);
 
 static const struct kml_backend *const kmemlab_real_backends[] = {
 	&kmemlab_backend_kmem_cache,

@@ -100,11 +100,11 @@ ok $([ $rc -eq 1 ] && [ $found -eq 0 ]; echo $?) "exec: a create reply, then a n
 $S exec 'create g glibc zero=1' >/dev/null 2>"$tmp/g.err"
 rc=$?
 if $S view backends | grep -q '^glibc '; then
-	grep -q "backend 'glibc' does not take zero= (it takes: none)" "$tmp/g.err"
+	grep -q "backend 'glibc' does not take zero= (it takes: pool)" "$tmp/g.err"
 	found=$?
-	ok $([ $rc -eq 1 ] && [ $found -eq 0 ]; echo $?) "glibc takes no create keys"
+	ok $([ $rc -eq 1 ] && [ $found -eq 0 ]; echo $?) "glibc takes only pool= (its arena)"
 else
-	skip "glibc takes no create keys" "no glibc backend"
+	skip "glibc takes only pool= (its arena)" "no glibc backend"
 fi
 $S view instances >"$tmp/vi" 2>&1
 ok $([ $? -eq 0 ] && [ ! -s "$tmp/vi" ]; echo $?) "view instances of a fresh sim engine is empty"

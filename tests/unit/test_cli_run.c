@@ -580,6 +580,118 @@ START_TEST(test_cli_run_not_applicable_figures)
 }
 END_TEST
 
+/*
+ * Page allocators: the kernel's buddy indices at the largest request's
+ * order and the pool they were read from. Our buddy's own pool against
+ * the zone alloc_pages takes from; medians over reps in the "Page pools"
+ * table, every rep in CSV and JSON; a heap has none of it.
+ */
+#define RES_POOL(rep, inst, be, un_end, un_peak, fi_end, pool, pages, shared) \
+	"result rep=" #rep " instance=" inst " backend=" be " workload=pages " \
+	"cpus=0 ops=100 ops_done=100 done=ok allocs=100 frees=100 failures=0 " \
+	"bad_frees=0 floor_ns=10 elapsed_ns=20000 ops_per_sec=1000 " \
+	"internal_frag_x1000=0 external_frag_x1000=0 stranded_x1000=-1 " \
+	"requested_peak=64 allocated_peak=64 held_peak=4096 " \
+	"utilization_x1000=15 violations=0 checksum=" CS0 \
+	" buddy_order=3 unusable_end_x1000=" #un_end " unusable_peak_x1000=" \
+	#un_peak " unusable_mean_x1000=100 fragidx_end_x1000=" #fi_end \
+	" fragidx_peak_x1000=-1000 pool=" pool " pool_pages=" #pages \
+	" pool_shared=" #shared "\n"
+
+static const char pool_reply[] = CTX
+	"run workload=pages on=a,b,c cpus=0 ops=100 reps=3 seed=7 mode=batch "
+	"timing=batch sample=1 order=0 maxorder=3 batch=64\n"
+	RES_POOL(0, "a", "buddy", 12, 40, -1000, "kmemlab", 4096, 0)
+	RES_POOL(0, "b", "alloc_pages", 1, 2, -1000, "Normal", 250000, 1)
+	RES_NA(0, "c", "first-fit", 250, -1)
+	RES_POOL(1, "a", "buddy", 30, 60, 650, "kmemlab", 4096, 0)
+	RES_POOL(1, "b", "alloc_pages", 3, 4, -1000, "Normal", 250000, 1)
+	RES_NA(1, "c", "first-fit", 250, -1)
+	RES_POOL(2, "a", "buddy", 20, 50, -1000, "kmemlab", 4096, 0)
+	RES_POOL(2, "b", "alloc_pages", 2, 3, -1000, "Normal", 250000, 1)
+	RES_NA(2, "c", "first-fit", 250, -1)
+	"summary instance=a backend=buddy reps=3 done_ok=3\n"
+	"summary instance=b backend=alloc_pages reps=3 done_ok=3\n"
+	"summary instance=c backend=first-fit reps=3 done_ok=3\n"
+	"end status=ok cells=9\n";
+
+START_TEST(test_cli_run_page_pools)
+{
+	struct run_reply rr;
+	struct cmp_row *rows;
+	struct results rs = { 0 };
+	struct job j = { .zero = -1 };
+	char err[256], *buf = NULL, *p, *q;
+	size_t n = 0;
+	FILE *f;
+
+	ck_assert_msg(runreply_parse(pool_reply, strlen(pool_reply), &rr, err,
+				     sizeof(err)) == 0, "%s", err);
+	ck_assert(rr.cells[0].has_pool && !rr.cells[2].has_pool);
+	ck_assert_str_eq(rr.cells[1].pool, "Normal");
+	ck_assert(rr.cells[1].pool_shared && !rr.cells[0].pool_shared);
+	ck_assert_int_eq(runreply_compare(&rr, &rows), 3);
+	ck_assert(rows[0].has_pool && rows[1].has_pool && !rows[2].has_pool);
+	ck_assert_uint_eq(rows[0].buddy_order, 3);
+	ck_assert_uint_eq(rows[1].pool_pages, 250000);
+	/* medians: 12, 30, 20 -> 0.020; the fragmentation index -1000 twice */
+	ck_assert_double_eq_tol(rows[0].unusable_end.med, 0.020, 1e-9);
+	ck_assert_double_eq_tol(rows[0].unusable_peak.max, 0.060, 1e-9);
+	ck_assert_double_eq_tol(rows[0].fragidx_end.med, -1, 1e-9);
+	ck_assert_double_eq_tol(rows[0].fragidx_end.max, 0.650, 1e-9);
+	ck_assert_double_eq_tol(rows[1].unusable_end.med, 0.002, 1e-9);
+
+	/* the table: both pools named, what each is, the heap left out */
+	f = open_memstream(&buf, &n);
+	job_print(f, &j, &rr, rows, false);
+	fclose(f);
+	p = strstr(buf, "Page pools: the kernel's indices at order 3");
+	ck_assert_msg(p, "%s", buf);
+	ck_assert_msg(strstr(p, "kmemlab (own pool)") &&
+		      strstr(p, "Normal (zone, shared)") &&
+		      strstr(p, " 976.6 ") && strstr(p, " 0.020 ") &&
+		      strstr(p, " -1.000 ") && !strstr(p, "first-fit"), "%s", p);
+	free(buf);
+
+	/* CSV: every rep and the medians; a heap's pool fields are empty */
+	buf = NULL;
+	f = open_memstream(&buf, &n);
+	job_csv(f, &j, &rr, rows, true);
+	fclose(f);
+	ck_assert_msg(strstr(buf, ",pool,pool_kind,pool_pages,buddy_order,unusable_end,"
+			     "unusable_peak,unusable_mean,fragidx_end,fragidx_peak\n"),
+		      "%s", buf);
+	ck_assert_msg(strstr(buf, ",0,kmemlab,own,4096,3,0.03,0.06,0.1,0.65,-1\n"),
+		      "%s", buf);
+	ck_assert_msg(strstr(buf, ",0,Normal,zone,250000,3,0.001,0.002,0.1,-1,-1\n"),
+		      "%s", buf);
+	p = strstr(buf, ",first-fit,c,median,");
+	q = p ? strchr(p, '\n') : NULL;
+	ck_assert_msg(q && q - p > 11 && !strncmp(q - 11, ",0,,,,,,,,,", 11),
+		      "%s", buf);
+	free(buf);
+
+	/* JSON: a "pool" object per row and per rep, none for the heap */
+	job_context(&j, &rr, &rs);
+	ck_assert_int_eq(job_results(&j, &rr, rows, NULL, &rs), 0);
+	buf = NULL;
+	f = open_memstream(&buf, &n);
+	ck_assert_int_eq(results_write(f, &rs), 0);
+	fclose(f);
+	ck_assert_msg(strstr(buf, "\"pool\":{\"name\":\"kmemlab\",\"kind\":\"own\","
+			     "\"pages\":4096,\"order\":3,\"unusable_end\":0.02,"), "%s", buf);
+	ck_assert_msg(strstr(buf, "\"pool\":{\"name\":\"Normal\",\"kind\":\"zone\","
+			     "\"pages\":250000,\"order\":3,\"unusable_end\":0.003,"),
+		      "%s", buf);
+	p = strstr(buf, "\"backend\":\"first-fit\"");
+	ck_assert_msg(p && !strstr(p, "\"pool\""), "%s", buf);
+	free(buf);
+	results_free(&rs);
+	free(rows);
+	runreply_free(&rr);
+}
+END_TEST
+
 /* The series of an object cache: no external column, a stranded one. */
 START_TEST(test_cli_run_latency_view_stranded_column)
 {
@@ -911,7 +1023,8 @@ START_TEST(test_cli_run_per_rep_json_round_trip)
 			     "alloc_p50_no_diff,"), "%.1500s", buf);
 	ck_assert_msg(strstr(buf, ",kmem_cache,b,3,100,0,78,"), "%.1500s", buf);
 	ck_assert_msg(strstr(buf, ",0,0,2.05,0.3,,,,,,,,1,2,2.05,1,1.95,2.15,0,1,1,1,2,2,0,"
-			     "1.95,2.15,0,1,1,1,0.1,1,1,1,1,0\n"), "%.1500s", buf);
+			     "1.95,2.15,0,1,1,1,0.1,1,1,1,1,0,,,0,,,,,,,,,\n"),
+		      "%s", strstr(buf, "median"));
 	free(buf);
 	free(rows);
 	runreply_free(&rr);
@@ -1188,6 +1301,7 @@ int main(void)
 	tcase_add_loop_test(tc, test_cli_run_rejects_malformed_replies, 0,
 			    (int)(sizeof(bad_replies) / sizeof(bad_replies[0])));
 	tcase_add_test(tc, test_cli_run_compares_medians_and_ratios);
+	tcase_add_test(tc, test_cli_run_page_pools);
 	tcase_add_test(tc, test_cli_run_median);
 	tcase_add_test(tc, test_cli_run_reads_latency_view);
 	tcase_add_test(tc, test_cli_run_latency_view_stranded_column);

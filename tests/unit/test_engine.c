@@ -16,6 +16,7 @@
 #include "ops.h"
 #include "rand.h"
 #include "unit.h"
+#include "worker.h"
 
 /* --- a fake backend: malloc with counters --------------------------------- */
 
@@ -1773,6 +1774,225 @@ START_TEST(test_engine_null_and_harness_figures)
 }
 END_TEST
 
+/* --- a backend with a split: its bookkeeping out of the timed region ---- */
+
+/*
+ * The fake wrapped as the kernel's real backends are: begin reserves the
+ * request in a quota (pool=), the call is fake_alloc() alone, end counts.
+ * The counters say which part ran how often.
+ */
+static struct {
+	u64 quota, reserved;
+	unsigned long begins, refused, calls, ends, fbegins, fcalls, fends;
+} sp;
+
+static int split_create(const struct kml_params *p, u32 id, void **priv)
+{
+	sp.quota = p->pool_bytes;
+	return fake_create(p, id, priv);
+}
+
+static int split_alloc_begin(void *priv, size_t size)
+{
+	sp.begins++;
+	if (sp.quota && sp.reserved + size > sp.quota) {
+		sp.refused++;
+		return -ENOMEM;
+	}
+	sp.reserved += size;
+	return 0;
+}
+
+static void *split_alloc_call(void *priv, size_t size)
+{
+	sp.calls++;
+	return fake_alloc(priv, size);
+}
+
+static void *split_alloc_end(void *priv, void *ptr, size_t size)
+{
+	sp.ends++;
+	if (!ptr)
+		sp.reserved -= size;
+	return ptr;
+}
+
+static int split_free_begin(void *priv, void *ptr, size_t size)
+{
+	sp.fbegins++;
+	return 0;
+}
+
+static void split_free_call(void *priv, void *ptr, size_t size)
+{
+	sp.fcalls++;
+	fake_free(priv, ptr, size);
+}
+
+static void split_free_end(void *priv, size_t size)
+{
+	sp.fends++;
+	sp.reserved -= size;
+}
+
+static void *split_alloc(void *priv, size_t size)
+{
+	if (split_alloc_begin(priv, size))
+		return NULL;
+	return split_alloc_end(priv, split_alloc_call(priv, size), size);
+}
+
+static int split_free(void *priv, void *ptr, size_t size)
+{
+	split_free_begin(priv, ptr, size);
+	split_free_call(priv, ptr, size);
+	split_free_end(priv, size);
+	return 0;
+}
+
+static void split_stats(void *priv, struct kml_alloc_stats *st)
+{
+	fake_stats(priv, st);
+	if (!sp.quota)
+		return;
+	st->arena = true;
+	st->arena_free = sp.quota - sp.reserved;
+	st->arena_largest = st->arena_free;
+}
+
+static const struct kml_split fake_split = {
+	.alloc_begin = split_alloc_begin, .alloc_call = split_alloc_call,
+	.alloc_end = split_alloc_end, .free_begin = split_free_begin,
+	.free_call = split_free_call, .free_end = split_free_end,
+};
+
+static const struct kml_backend fake_split_backend = {
+	.name = "fake-split", .desc = "malloc with a split",
+	.family = KML_FAMILY_OBJECT, .keys = KML_PKB(POOL),
+	.create = split_create, .destroy = fake_destroy,
+	.alloc = split_alloc, .free = split_free, .usable = fake_usable,
+	.max_size = fake_max_size, .stats = split_stats,
+	.validate = fake_validate, .split = &fake_split,
+};
+
+/*
+ * Per-op timing calls begin, call and end once per op; the loop-timed
+ * pairs call the allocator alone, with one object's books before and
+ * after; batch mode and the interactive commands go through alloc() and
+ * free(), which are the three parts together.
+ */
+START_TEST(test_engine_split_keeps_books_out)
+{
+	const char *r;
+
+	memset(&sp, 0, sizeof(sp));
+	ck_assert_int_eq(kml_backend_register(&fake_split_backend), 0);
+	ck_assert_int_eq(ex("create q fake-split"), 0);
+	r = run_ok("run churn on=q ops=1000 size=64");
+	ck_assert_msg(strstr(r, " allocs=1000 frees=1000 failures=0 "), "%s", r);
+	ck_assert_msg(strstr(r, " loop_pairs=1000 "), "%s", r);
+	/* 1000 timed ops with books, 1000 loop pairs and one settling pair */
+	ck_assert_uint_eq(sp.begins, 1000 + 1);
+	ck_assert_uint_eq(sp.ends, 1000 + 1);
+	ck_assert_uint_eq(sp.calls, 1000 + 1000 + 1);
+	ck_assert_uint_eq(sp.fbegins, 1000 + 1);
+	ck_assert_uint_eq(sp.fcalls, 1000 + 1000 + 1);
+	ck_assert_uint_eq(sp.fends, 1000 + 1);
+	ck_assert_uint_eq(sp.reserved, 0);
+
+	/* batch: the whole alloc() */
+	memset(&sp, 0, sizeof(sp));
+	r = run_ok("run churn on=q ops=500 size=64 mode=batch");
+	ck_assert_uint_eq(sp.begins, 500);
+	ck_assert_uint_eq(sp.calls, 500);
+	ck_assert_uint_eq(sp.ends, 500);
+	ck_assert_uint_eq(sp.reserved, 0);
+
+	/* an arena of 256 B: four live 64 B objects, then refused before any
+	 * call; those failures had no free memory for the request */
+	ck_assert_int_eq(ex("destroy q"), 0);
+	memset(&sp, 0, sizeof(sp));
+	ck_assert_int_eq(ex("create q fake-split pool=256"), 0);
+	r = run_ok("run churn on=q ops=100 size=64 mode=phases batch=8");
+	ck_assert_msg(strstr(r, " failures=") && !strstr(r, " failures=0 "), "%s", r);
+	ck_assert_uint_eq(sp.calls, sp.begins - sp.refused);
+	ck_assert_uint_gt(sp.refused, 0);
+	ck_assert_msg(strstr(r, " failed_with_free=0 ") &&
+		      strstr(r, " first_fail_request=64 first_fail_free=0 "),
+		      "%s", r);
+	ck_assert_uint_eq(sp.reserved, 0);
+	ck_assert_int_eq(ex("reset"), 0);
+	kml_backend_unregister(&fake_split_backend);
+}
+END_TEST
+
+/* Peak and allocation-weighted mean of a sampled figure; n/a left out. */
+START_TEST(test_engine_trend)
+{
+	struct kml_trend t = KML_TREND_INIT;
+
+	ck_assert_int_eq(kml_trend_mean(&t), KML_METRIC_NA);
+	kml_trend_add(&t, KML_METRIC_NA, 0);
+	kml_trend_add(&t, 100, 10);	/* 100 holds for 30 allocations */
+	kml_trend_add(&t, 400, 40);	/* 400 for 10 */
+	kml_trend_add(&t, 200, 50);
+	ck_assert_int_eq(t.peak, 400);
+	ck_assert_int_eq(kml_trend_mean(&t), (100 * 30 + 400 * 10) / 40);
+	/* negative figures (a fragmentation index) count as themselves */
+	t = (struct kml_trend)KML_TREND_INIT;
+	kml_trend_add(&t, -1000, 0);
+	ck_assert_int_eq(t.peak, -1000);
+	kml_trend_add(&t, 605, 10);
+	ck_assert_int_eq(t.peak, 605);
+	ck_assert_int_eq(kml_trend_mean(&t), -1000);
+}
+END_TEST
+
+static long long field_of(const char *r, const char *key)
+{
+	char pat[64];
+	const char *p;
+
+	snprintf(pat, sizeof(pat), " %s=", key);
+	p = strstr(r, pat);
+	ck_assert_msg(p, "no %s in %s", key, r);
+	return strtoll(p + strlen(pat), NULL, 10);
+}
+
+/*
+ * Our buddy tells its free lists: the run reports the kernel's indices at
+ * the largest request's order, read from its own pool; a heap does not.
+ * The context line carries the clock's step.
+ */
+START_TEST(test_engine_page_pool_figures)
+{
+	const char *r;
+	long long v;
+
+	ck_assert_int_eq(kml_register_ours(), 0);
+	ck_assert_int_eq(ex("create b buddy pool=16M"), 0);
+	r = run_ok("run pages on=b ops=3000 order=0 maxorder=4 batch=256");
+	ck_assert_msg(strstr(r, " clock_step_ticks="), "%s", r);
+	ck_assert_int_ge(field_of(r, "clock_step_ticks"), 1);
+	ck_assert_msg(strstr(r, " buddy_order=4 "), "%s", r);
+	ck_assert_msg(strstr(r, " pool=kmemlab pool_pages=4096 pool_shared=0"), "%s", r);
+	v = field_of(r, "unusable_end_x1000");
+	ck_assert(v >= 0 && v <= 1000);
+	ck_assert_int_ge(field_of(r, "unusable_peak_x1000"), v);
+	ck_assert_int_le(field_of(r, "unusable_mean_x1000"),
+			 field_of(r, "unusable_peak_x1000"));
+	v = field_of(r, "fragidx_end_x1000");
+	ck_assert(v == -1000 || (v > -1000 && v < 1000));
+	ck_assert_int_ge(field_of(r, "fragidx_peak_x1000"), v);
+	/* a heap has no page pool */
+	ck_assert_int_eq(ex("create h first-fit pool=1M"), 0);
+	r = run_ok("run sizes on=h ops=500 max=2000");
+	ck_assert_ptr_null(strstr(r, " buddy_order="));
+	ck_assert_int_eq(ex("reset"), 0);
+	kml_unregister_ours();
+}
+END_TEST
+
 static Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -1798,6 +2018,9 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, test_engine_run_reply_fields);
 	tcase_add_test(tc, test_engine_run_frag_by_family);
 	tcase_add_test(tc, test_engine_null_and_harness_figures);
+	tcase_add_test(tc, test_engine_split_keeps_books_out);
+	tcase_add_test(tc, test_engine_trend);
+	tcase_add_test(tc, test_engine_page_pool_figures);
 	tcase_add_test(tc, test_engine_run_latency_view_and_series);
 	tcase_add_test(tc, test_engine_run_series_decimates);
 	tcase_add_test(tc, test_engine_run_deterministic);

@@ -105,6 +105,24 @@ static void write_frag(struct json_w *j, double internal, double external,
 	json_w_obj_end(j);
 }
 
+/* The "pool" object of a page allocator's row or rep. */
+static void write_pool(struct json_w *j, const struct res_pool *p)
+{
+	if (!p->set)
+		return;
+	json_w_obj_begin(j, "pool");
+	json_w_str(j, "name", p->name);
+	json_w_str(j, "kind", p->shared ? "zone" : "own");
+	json_w_u64(j, "pages", p->pages);
+	json_w_u64(j, "order", p->order);
+	json_w_double(j, "unusable_end", p->unusable_end);
+	json_w_double(j, "unusable_peak", p->unusable_peak);
+	json_w_double(j, "unusable_mean", p->unusable_mean);
+	json_w_double(j, "fragidx_end", p->fragidx_end);
+	json_w_double(j, "fragidx_peak", p->fragidx_peak);
+	json_w_obj_end(j);
+}
+
 /* "per_rep": every figure of every rep, each labelled with its rep index. */
 static void write_per_rep(struct json_w *j, const struct result *r)
 {
@@ -133,6 +151,7 @@ static void write_per_rep(struct json_w *j, const struct result *r)
 		json_w_double(j, "ops_per_sec", p->ops_per_sec);
 		write_frag(j, p->internal_pct, p->external_pct, p->stranded_pct,
 			   p->external_peak_pct, p->external_mean_pct);
+		write_pool(j, &p->pool);
 		json_w_obj_begin(j, "bytes");
 		json_w_u64(j, "requested_peak", p->requested_peak);
 		json_w_u64(j, "allocated_peak", p->allocated_peak);
@@ -253,6 +272,7 @@ int results_write(FILE *f, const struct results *rs)
 		json_w_double(&j, "ops_per_sec", r->ops_per_sec);
 		write_frag(&j, r->internal_pct, r->external_pct, r->stranded_pct,
 			   r->external_peak_pct, r->external_mean_pct);
+		write_pool(&j, &r->pool);
 		json_w_obj_begin(&j, "bytes");
 		json_w_u64(&j, "requested_peak", r->requested_peak);
 		json_w_double(&j, "held_peak", r->held_peak);

@@ -39,6 +39,20 @@ struct res_series {
 	double *buddy_free;	/* n x nr_orders free blocks per order */
 };
 
+/*
+ * "pool" (page allocators): the kernel's buddy indices at the order of the
+ * largest request, and what the pool is (docs/metrics.md).
+ */
+struct res_pool {
+	bool set;			/* written only when set */
+	char name[16];			/* "kmemlab" or the zone's name */
+	bool shared;			/* a zone, shared with the system */
+	uint64_t pages;
+	unsigned int order;
+	double unusable_end, unusable_peak, unusable_mean;	/* 0..1 */
+	double fragidx_end, fragidx_peak;	/* -1, or (-1, 1) */
+};
+
 /* One rep of one instance (a run's "per_rep" array), every figure. */
 struct res_rep {
 	unsigned int rep;		/* rep index: rep r of every row ran together */
@@ -49,6 +63,7 @@ struct res_rep {
 	double floor_ns, elapsed_ns, ops_per_sec;
 	double internal_pct, external_pct, stranded_pct;	/* NAN: n/a */
 	double external_peak_pct, external_mean_pct;	/* NAN: n/a */
+	struct res_pool pool;
 	uint64_t requested_peak, allocated_peak;	/* bytes */
 	double held_peak;		/* bytes; NaN: n/a */
 	double utilization_pct;		/* NaN: n/a */
@@ -82,6 +97,7 @@ struct result {
 	/* NAN (JSON null) when n/a: external for object caches, stranded else */
 	double external_pct, stranded_pct;
 	double external_peak_pct, external_mean_pct;	/* over the run */
+	struct res_pool pool;		/* medians over reps */
 	uint64_t requested_peak;
 	double held_peak;		/* bytes; NaN: n/a (docs/metrics.md) */
 	double utilization_pct;		/* 0..100, NaN: n/a (JSON

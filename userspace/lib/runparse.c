@@ -324,6 +324,27 @@ static int parse_result(struct run_reply *rr, const struct rr_line *l,
 	    (rr_get(l, "loop_pair_ns") &&
 	     rr_need_u64(l, "loop_pair_ns", &c->loop_pair_ns, err, errlen)))
 		return -EINVAL;
+	if (rr_get(l, "buddy_order")) {
+		uint64_t shared;
+
+		c->has_pool = true;
+		if (rr_need_u64(l, "buddy_order", &c->buddy_order, err, errlen) ||
+		    rr_need_i64(l, "unusable_end_x1000", &c->unusable_end_x1000,
+				err, errlen) ||
+		    rr_need_i64(l, "unusable_peak_x1000", &c->unusable_peak_x1000,
+				err, errlen) ||
+		    rr_need_i64(l, "unusable_mean_x1000", &c->unusable_mean_x1000,
+				err, errlen) ||
+		    rr_need_i64(l, "fragidx_end_x1000", &c->fragidx_end_x1000,
+				err, errlen) ||
+		    rr_need_i64(l, "fragidx_peak_x1000", &c->fragidx_peak_x1000,
+				err, errlen) ||
+		    rr_need_str(l, "pool", c->pool, sizeof(c->pool), err, errlen) ||
+		    rr_need_u64(l, "pool_pages", &c->pool_pages, err, errlen) ||
+		    rr_need_u64(l, "pool_shared", &shared, err, errlen))
+			return -EINVAL;
+		c->pool_shared = shared;
+	}
 	if (rr_get(l, "first_fail_request")) {
 		c->has_first_fail = true;
 		if (rr_need_u64(l, "first_fail_request", &c->fail_request, err,
@@ -607,6 +628,16 @@ static double pct_or_na(int64_t x1000)
 	return x1000 < 0 ? NAN : x1000 / 10.0;
 }
 
+/*
+ * A buddy index of the reply (x1000, negative values included) as the
+ * kernel's fraction; NAN for a backend without a pool, and for
+ * KML_METRIC_NA (-1), which the engine writes before the first sample.
+ */
+static double index_or_na(const struct rr_cell *c, int64_t x1000)
+{
+	return c->has_pool && x1000 != -1 ? x1000 / 1000.0 : NAN;
+}
+
 static double ratio(double a, double b)
 {
 	return b > 0 ? a / b : 0;
@@ -731,6 +762,13 @@ int runreply_compare(const struct run_reply *rr, struct cmp_row **rows)
 			r->done_ok += c->done_ok;
 			r->failures += c->failures;
 			r->failed_with_free += c->failed_with_free;
+			if (c->has_pool && !r->has_pool) {
+				r->has_pool = true;
+				r->buddy_order = (unsigned int)c->buddy_order;
+				snprintf(r->pool, sizeof(r->pool), "%s", c->pool);
+				r->pool_pages = c->pool_pages;
+				r->pool_shared = c->pool_shared;
+			}
 			if (c->has_first_fail && (!r->has_first_fail ||
 						  c->rep < first_fail_rep)) {
 				r->has_first_fail = true;
@@ -768,6 +806,11 @@ int runreply_compare(const struct run_reply *rr, struct cmp_row **rows)
 			(double)c->harness_free_ns : NAN);
 		COLLECT(r->loop_pair_ns, c->loop_pair_ns ? (double)c->loop_pair_ns : NAN);
 		COLLECT(r->ext_mean_pct, pct_or_na(c->ext_mean_x1000));
+		COLLECT(r->unusable_end, index_or_na(c, c->unusable_end_x1000));
+		COLLECT(r->unusable_peak, index_or_na(c, c->unusable_peak_x1000));
+		COLLECT(r->unusable_mean, index_or_na(c, c->unusable_mean_x1000));
+		COLLECT(r->fragidx_end, index_or_na(c, c->fragidx_end_x1000));
+		COLLECT(r->fragidx_peak, index_or_na(c, c->fragidx_peak_x1000));
 		COLLECT(r->util_pct, pct_or_na(c->util_x1000));
 		COLLECT(r->held_kib, c->held_peak < 0 ? NAN : c->held_peak / 1024.0);
 		COLLECT(r->requested_kib, c->requested_peak / 1024.0);

@@ -55,6 +55,14 @@ struct rr_cell {
 	uint64_t failed_with_free;	/* failures although enough was free */
 	bool has_first_fail;		/* the state at the first failure: */
 	uint64_t fail_request, fail_free, fail_largest;
+	/* page allocators: the kernel's indices at buddy_order, and the pool */
+	bool has_pool;
+	uint64_t buddy_order;
+	int64_t unusable_end_x1000, unusable_peak_x1000, unusable_mean_x1000;
+	int64_t fragidx_end_x1000, fragidx_peak_x1000;
+	char pool[16];			/* "kmemlab", or the zone's name */
+	uint64_t pool_pages;
+	bool pool_shared;		/* the zone: shared with the system */
 	uint64_t requested_peak, allocated_peak;
 	int64_t held_peak;		/* -1: n/a (not knowable) */
 	int64_t util_x1000;
@@ -138,6 +146,14 @@ struct cmp_row {
 	/* the first failure of the first rep that had one */
 	bool has_first_fail;
 	uint64_t fail_request, fail_free, fail_largest;
+	/* page allocators (has_pool): the indices (x1000 / 1000) and pool */
+	bool has_pool;
+	unsigned int buddy_order;
+	struct cmp_stat unusable_end, unusable_peak, unusable_mean;
+	struct cmp_stat fragidx_end, fragidx_peak;
+	char pool[16];
+	uint64_t pool_pages;		/* the first rep's */
+	bool pool_shared;
 	struct cmp_stat held_kib, requested_kib;
 	uint64_t failures, bad_frees, violations;	/* sums over reps */
 	/* sums over the reps that report them; has_*: some rep did */

@@ -63,6 +63,73 @@ static const struct tbl_col mem_cols[] = {
 	{ "valid", "VALID", NULL, TBL_STR },
 };
 
+static const struct tbl_col pool_cols[] = {
+	{ "backend", "BACKEND", NULL, TBL_STR },
+	{ "instance", "INSTANCE", NULL, TBL_STR },
+	{ "pool", "POOL", NULL, TBL_STR },
+	{ "pool_mib", "POOL.SIZE", "MiB", TBL_NUM },
+	{ "unusable_end", "UNUSABLE.END", "fraction", TBL_NUM },
+	{ "unusable_peak", "UNUSABLE.PEAK", "fraction", TBL_NUM },
+	{ "unusable_mean", "UNUSABLE.MEAN", "fraction", TBL_NUM },
+	{ "fragidx_end", "FRAGIDX.END", "index", TBL_NUM },
+	{ "fragidx_peak", "FRAGIDX.PEAK", "index", TBL_NUM },
+};
+
+/* A buddy index as the kernel's extfrag files print it; "n/a" likewise. */
+static void index_cell(struct tbl *t, double v)
+{
+	if (isnan(v))
+		tbl_na(t, "n/a");
+	else
+		tbl_cell(t, "%.3f", v);
+}
+
+/*
+ * The page allocators' pools: the kernel's unusable free space and
+ * fragmentation indices at the order of the largest request, for our
+ * buddy's pool and for the zone the real pages come from, sampled at the
+ * same moments, and what each pool is (docs/metrics.md).
+ */
+static void print_pools(FILE *f, const struct cmp_row *rows, unsigned int n)
+{
+	unsigned int i, order = 0;
+	bool any = false;
+	struct tbl t;
+
+	for (i = 0; i < n; i++)
+		if (rows[i].has_pool) {
+			any = true;
+			order = rows[i].buddy_order;
+		}
+	if (!any)
+		return;
+	fprintf(f, "\nPage pools: the kernel's indices at order %u (the largest request), "
+		"medians over reps\n", order);
+	tbl_init(&t, pool_cols, sizeof(pool_cols) / sizeof(pool_cols[0]));
+	for (i = 0; i < n; i++) {
+		const struct cmp_row *w = &rows[i];
+
+		if (!w->has_pool)
+			continue;
+		tbl_cell(&t, "%s", w->backend);
+		tbl_cell(&t, "%s", w->instance);
+		tbl_cell(&t, "%s (%s)", w->pool,
+			 w->pool_shared ? "zone, shared" : "own pool");
+		tbl_cell(&t, "%.1f", w->pool_pages * 4096.0 / (1 << 20));
+		index_cell(&t, w->unusable_end.med);
+		index_cell(&t, w->unusable_peak.med);
+		index_cell(&t, w->unusable_mean.med);
+		index_cell(&t, w->fragidx_end.med);
+		index_cell(&t, w->fragidx_peak.med);
+	}
+	tbl_print(&t, f, CLI_FMT_TEXT, NULL, NULL);
+	tbl_free(&t);
+	fprintf(f, "UNUSABLE: share of the pool's free memory that cannot serve a request of "
+		"that order; FRAGIDX: towards 1 the request fails for fragmentation, towards 0 "
+		"for lack of memory, -1 it succeeds (mm/vmstat.c; docs/metrics.md). A zone is "
+		"shared with the whole system: its indices describe the machine, not the run\n");
+}
+
 /* A percentage of the run table; "n/a" when it does not apply. */
 static void pct_cell(struct tbl *t, double v)
 {
@@ -286,6 +353,7 @@ void job_print(FILE *f, const struct job *j, const struct run_reply *rr,
 	fprintf(f, "EXT.END/PEAK/MEAN: external fragmentation at the end state, its peak and "
 		"its allocation-weighted mean over the samples; FAIL.FREE: failed requests "
 		"although the free total was enough (docs/metrics.md)\n");
+	print_pools(f, rows, rr->ninst);
 	if (replay)
 		fprintf(f, "VALID: ok = every rep done, no refused free, validate() clean "
 			"after each rep, same op sequence as the first backend, every "
@@ -315,6 +383,10 @@ static const char *const csv_cols[] = {
 	"ops_per_sec_vs_first_ci_lo", "ops_per_sec_vs_first_ci_hi",
 	"ops_per_sec_no_diff",
 	"spread_high", "timing_resolution_ns", "latency_unreadable",
+	/* fragmentation over the run; page allocators: their pool */
+	"external_peak_pct", "external_mean_pct", "failed_with_free",
+	"pool", "pool_kind", "pool_pages", "buddy_order", "unusable_end",
+	"unusable_peak", "unusable_mean", "fragidx_end", "fragidx_peak",
 };
 
 /* A CSV number; a figure that does not apply (NAN) is an empty field. */
@@ -324,6 +396,27 @@ static void csv_num(FILE *f, double v)
 		fputc(',', f);
 	else
 		fprintf(f, ",%.10g", v);
+}
+
+/* The fragmentation-over-time and pool fields: empty where n/a. */
+static void csv_frag_pool(FILE *f, double ext_peak, double ext_mean,
+			  uint64_t failed_with_free, bool has_pool,
+			  const char *pool, bool shared, uint64_t pages,
+			  unsigned int order, const double idx[5])
+{
+	unsigned int k;
+
+	csv_num(f, ext_peak);
+	csv_num(f, ext_mean);
+	fprintf(f, ",%llu", (unsigned long long)failed_with_free);
+	if (!has_pool) {
+		fputs(",,,,,,,,,", f);
+		return;
+	}
+	fprintf(f, ",%s,%s,%llu,%u", pool, shared ? "zone" : "own",
+		(unsigned long long)pages, order);
+	for (k = 0; k < 5; k++)
+		csv_num(f, idx[k]);
 }
 
 /* The certainty fields of a median row (empty on a rep row, @w NULL):
@@ -407,6 +500,23 @@ void job_csv(FILE *f, const struct job *j, const struct run_reply *rr,
 		csv_num(f, x->has_overlaps ? (double)x->overlaps : NAN);
 		fprintf(f, ",%s", x->checksum);
 		csv_certainty(f, rr, NULL);
+		{
+			const double idx[5] = {
+				x->unusable_end_x1000 / 1000.0,
+				x->unusable_peak_x1000 / 1000.0,
+				x->unusable_mean_x1000 / 1000.0,
+				x->fragidx_end_x1000 / 1000.0,
+				x->fragidx_peak_x1000 / 1000.0,
+			};
+
+			csv_frag_pool(f, x->ext_peak_x1000 < 0 ? NAN :
+				      x->ext_peak_x1000 / 10.0,
+				      x->ext_mean_x1000 < 0 ? NAN :
+				      x->ext_mean_x1000 / 10.0,
+				      x->failed_with_free, x->has_pool, x->pool,
+				      x->pool_shared, x->pool_pages,
+				      (unsigned int)x->buddy_order, idx);
+		}
 		fputc('\n', f);
 	}
 	for (i = 0; i < rr->ninst; i++) {
@@ -446,6 +556,18 @@ void job_csv(FILE *f, const struct job *j, const struct run_reply *rr,
 		csv_num(f, w->has_overlaps ? (double)w->overlaps : NAN);
 		fputc(',', f);
 		csv_certainty(f, rr, w);
+		{
+			const double idx[5] = {
+				w->unusable_end.med, w->unusable_peak.med,
+				w->unusable_mean.med, w->fragidx_end.med,
+				w->fragidx_peak.med,
+			};
+
+			csv_frag_pool(f, w->ext_peak_pct.med, w->ext_mean_pct.med,
+				      w->failed_with_free, w->has_pool, w->pool,
+				      w->pool_shared, w->pool_pages,
+				      w->buddy_order, idx);
+		}
 		fputc('\n', f);
 	}
 }

@@ -116,6 +116,35 @@ static double pct_x1000(int64_t x1000)
 	return x1000 < 0 ? NAN : x1000 / 10.0;
 }
 
+/* A page allocator's pool and buddy indices: one rep's, the medians. */
+static void set_pool_rep(struct res_pool *p, const struct rr_cell *c)
+{
+	p->set = true;
+	snprintf(p->name, sizeof(p->name), "%s", c->pool);
+	p->shared = c->pool_shared;
+	p->pages = c->pool_pages;
+	p->order = (unsigned int)c->buddy_order;
+	p->unusable_end = c->unusable_end_x1000 / 1000.0;
+	p->unusable_peak = c->unusable_peak_x1000 / 1000.0;
+	p->unusable_mean = c->unusable_mean_x1000 / 1000.0;
+	p->fragidx_end = c->fragidx_end_x1000 / 1000.0;
+	p->fragidx_peak = c->fragidx_peak_x1000 / 1000.0;
+}
+
+static void set_pool_row(struct res_pool *p, const struct cmp_row *w)
+{
+	p->set = true;
+	snprintf(p->name, sizeof(p->name), "%s", w->pool);
+	p->shared = w->pool_shared;
+	p->pages = w->pool_pages;
+	p->order = w->buddy_order;
+	p->unusable_end = w->unusable_end.med;
+	p->unusable_peak = w->unusable_peak.med;
+	p->unusable_mean = w->unusable_mean.med;
+	p->fragidx_end = w->fragidx_end.med;
+	p->fragidx_peak = w->fragidx_peak.med;
+}
+
 /* Every figure of every rep of instance @inst, in rep order. */
 static int set_per_rep(const struct run_reply *rr, const char *inst,
 		       struct result *r)
@@ -152,6 +181,8 @@ static int set_per_rep(const struct run_reply *rr, const char *inst,
 			p->stranded_pct = pct_x1000(c->stranded_x1000);
 			p->external_peak_pct = pct_x1000(c->ext_peak_x1000);
 			p->external_mean_pct = pct_x1000(c->ext_mean_x1000);
+			if (c->has_pool)
+				set_pool_rep(&p->pool, c);
 			p->requested_peak = c->requested_peak;
 			p->allocated_peak = c->allocated_peak;
 			p->held_peak = c->held_peak < 0 ? NAN : (double)c->held_peak;
@@ -235,6 +266,8 @@ int job_results(const struct job *j, const struct run_reply *rr,
 		r->stranded_pct = w->stranded_pct.med;
 		r->external_peak_pct = w->ext_peak_pct.med;
 		r->external_mean_pct = w->ext_mean_pct.med;
+		if (w->has_pool)
+			set_pool_row(&r->pool, w);
 		r->requested_peak = (uint64_t)(w->requested_kib.med * 1024);
 		r->held_peak = w->held_kib.med * 1024;	/* NaN stays n/a */
 		r->utilization_pct = w->util_pct.med;

@@ -163,11 +163,10 @@ static void kml_sim_context(void *priv, struct kml_out *out)
 	kml_sim_cpu_model(model, sizeof(model));
 	kml_out_printf(out,
 		       "os_release=%s machine=%s cpu_model=\"%s\" online_cpus=%ld "
-		       "preemption=user-threads irqs=on clock_step_ticks=%llu",
+		       "preemption=user-threads irqs=on",
 		       u.release[0] ? u.release : "unknown",
 		       u.machine[0] ? u.machine : "unknown", model,
-		       sysconf(_SC_NPROCESSORS_ONLN),
-		       (unsigned long long)kml_sim_clock_step_ticks());
+		       sysconf(_SC_NPROCESSORS_ONLN));
 }
 
 void kml_sim_host_init(struct kml_host *h)

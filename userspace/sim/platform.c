@@ -243,63 +243,6 @@ u64 kml_ticks_to_ns(u64 ticks)
 	return (u64)(((unsigned __int128)ticks * kml_ns_per_tick_q32) >> 32);
 }
 
-/*
- * The clock's step: a virtual TSC may advance in quanta of many ticks (26
- * ticks, 10 ns, on some KVM hosts: every read is the same value modulo 26),
- * so no conversion gives 1 ns. Reads at growing distances from a first
- * one; the step is the largest s, up to the median change of a read spun
- * until the clock moves, that divides at least 95% of the distances (the
- * odd read that is 1 tick off is tolerated); 1 on a clock that counts
- * every tick.
- */
-static u64 kml_clock_step;
-
-static int kml_u64_cmp(const void *a, const void *b)
-{
-	u64 x = *(const u64 *)a, y = *(const u64 *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static void kml_clock_measure_step(void)
-{
-	enum { N = 257, M = 63 };
-	u64 d[N], c[M], t0, t, s;
-	volatile unsigned int spin;
-	unsigned int i, k, hits;
-
-	for (i = 0; i < M; i++) {
-		t0 = kml_ticks();
-		while ((t = kml_ticks()) == t0)
-			;
-		c[i] = t - t0;
-	}
-	qsort(c, M, sizeof(c[0]), kml_u64_cmp);
-	t0 = kml_ticks();
-	for (i = 0; i < N; i++) {
-		for (spin = 0; spin < i; spin++)
-			;
-		d[i] = kml_ticks() - t0;
-	}
-	kml_clock_step = 1;
-	for (s = c[M / 2] < 4096 ? c[M / 2] : 4096; s > 1; s--) {
-		for (k = 0, hits = 0; k < N; k++)
-			hits += d[k] % s == 0;
-		if (hits * 100 >= N * 95) {
-			kml_clock_step = s;
-			break;
-		}
-	}
-}
-
-u64 kml_sim_clock_step_ticks(void)
-{
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-
-	pthread_once(&once, kml_clock_measure_step);
-	return kml_clock_step;
-}
-
 const char *kml_clock_name(void)
 {
 #if defined(__x86_64__)

@@ -229,11 +229,4 @@ void kml_sim_release_slot(void);
 void kml_sim_page_limit(unsigned long pages);
 unsigned long kml_sim_pages_in_use(void);
 
-/*
- * kml_sim_clock_step_ticks() - the smallest step the clock advances by, in
- * ticks (1 on a clock that counts every tick), measured once; the host
- * reports it as clock_step_ticks= on the context line.
- */
-u64 kml_sim_clock_step_ticks(void);
-
 #endif /* KML_PLATFORM_IMPL_H */

@@ -42,6 +42,7 @@ struct ub_lib {
 /* Per-instance counters. */
 struct ub_inst {
 	struct ub_lib *lib;
+	u64 arena;		/* pool=: bytes handed out at most, 0 = none */
 	u64 allocs, frees, failures, bad_frees;
 	u64 bytes, peak;
 };
@@ -53,13 +54,15 @@ static size_t ub_usable_of(struct ub_lib *l, void *p)
 	return l->usable ? l->usable(p) : 0;
 }
 
-static int ub_create(struct ub_lib *l, void **priv)
+static int ub_create(struct ub_lib *l, const struct kml_params *p,
+		     void **priv)
 {
 	struct ub_inst *in = calloc(1, sizeof(*in));
 
 	if (!in)
 		return -ENOMEM;
 	in->lib = l;
+	in->arena = p->pool_bytes;
 	*priv = in;
 	return 0;
 }
@@ -71,20 +74,46 @@ static void ub_destroy(void *priv)
 	free(priv);
 }
 
-static void *ub_alloc(void *priv, size_t size)
+/*
+ * alloc() in three parts (struct kml_split), so that a run times the
+ * library's call alone. The request is reserved first (the arena, when
+ * pool= gave one, is a quota of bytes handed out); the end replaces it by
+ * the usable size the library reports.
+ */
+static int ub_alloc_begin(void *priv, size_t size)
 {
 	struct ub_inst *in = priv;
-	struct ub_lib *l = in->lib;
-	void *p;
+	u64 now = __atomic_add_fetch(&in->bytes, size, __ATOMIC_RELAXED);
+
+	if (in->arena && now > in->arena) {
+		__atomic_fetch_sub(&in->bytes, size, __ATOMIC_RELAXED);
+		__atomic_fetch_add(&in->failures, 1, __ATOMIC_RELAXED);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+static void *ub_alloc_call(void *priv, size_t size)
+{
+	struct ub_lib *l = ((struct ub_inst *)priv)->lib;
+
+	return l->allocx ? l->allocx(size ? size : 1, 0) :
+			   l->alloc(size ? size : 1);
+}
+
+static void *ub_alloc_end(void *priv, void *p, size_t size)
+{
+	struct ub_inst *in = priv;
 	u64 now, peak;
 
-	p = l->allocx ? l->allocx(size ? size : 1, 0) : l->alloc(size ? size : 1);
 	if (!p) {
+		__atomic_fetch_sub(&in->bytes, size, __ATOMIC_RELAXED);
 		__atomic_fetch_add(&in->failures, 1, __ATOMIC_RELAXED);
 		return NULL;
 	}
 	__atomic_fetch_add(&in->allocs, 1, __ATOMIC_RELAXED);
-	now = __atomic_add_fetch(&in->bytes, ub_usable_of(l, p), __ATOMIC_RELAXED);
+	now = __atomic_add_fetch(&in->bytes, ub_usable_of(in->lib, p) - size,
+				 __ATOMIC_RELAXED);
 	peak = __atomic_load_n(&in->peak, __ATOMIC_RELAXED);
 	while (now > peak &&
 	       !__atomic_compare_exchange_n(&in->peak, &peak, now, true,
@@ -93,23 +122,62 @@ static void *ub_alloc(void *priv, size_t size)
 	return p;
 }
 
-static int ub_free(void *priv, void *ptr, size_t size)
+static void *ub_alloc(void *priv, size_t size)
+{
+	if (ub_alloc_begin(priv, size))
+		return NULL;
+	return ub_alloc_end(priv, ub_alloc_call(priv, size), size);
+}
+
+static int ub_free_begin(void *priv, void *ptr, size_t size)
 {
 	struct ub_inst *in = priv;
-	struct ub_lib *l = in->lib;
 
 	if (!ptr) {
 		__atomic_fetch_add(&in->bad_frees, 1, __ATOMIC_RELAXED);
 		return -EINVAL;
 	}
-	__atomic_fetch_sub(&in->bytes, ub_usable_of(l, ptr), __ATOMIC_RELAXED);
-	__atomic_fetch_add(&in->frees, 1, __ATOMIC_RELAXED);
+	__atomic_fetch_sub(&in->bytes, ub_usable_of(in->lib, ptr),
+			   __ATOMIC_RELAXED);
+	return 0;
+}
+
+static void ub_free_call(void *priv, void *ptr, size_t size)
+{
+	struct ub_lib *l = ((struct ub_inst *)priv)->lib;
+
 	if (l->freex)
 		l->freex(ptr, 0);
 	else
 		l->free(ptr);
+}
+
+static void ub_free_end(void *priv, size_t size)
+{
+	struct ub_inst *in = priv;
+
+	__atomic_fetch_add(&in->frees, 1, __ATOMIC_RELAXED);
+}
+
+static int ub_free(void *priv, void *ptr, size_t size)
+{
+	int ret = ub_free_begin(priv, ptr, size);
+
+	if (ret)
+		return ret;
+	ub_free_call(priv, ptr, size);
+	ub_free_end(priv, size);
 	return 0;
 }
+
+static const struct kml_split ub_split = {
+	.alloc_begin	= ub_alloc_begin,
+	.alloc_call	= ub_alloc_call,
+	.alloc_end	= ub_alloc_end,
+	.free_begin	= ub_free_begin,
+	.free_call	= ub_free_call,
+	.free_end	= ub_free_end,
+};
 
 static size_t ub_usable(void *priv, size_t size)
 {
@@ -151,6 +219,12 @@ static void ub_stats(void *priv, struct kml_alloc_stats *st)
 	st->peak_allocated = __atomic_load_n(&in->peak, __ATOMIC_RELAXED);
 	/* a process-wide allocator: what it took for us cannot be known */
 	st->held_na = true;
+	if (in->arena) {
+		st->arena = true;
+		st->arena_free = in->arena > st->bytes_allocated ?
+				 in->arena - st->bytes_allocated : 0;
+		st->arena_largest = st->arena_free;
+	}
 }
 
 static void ub_peak_reset(void *priv)
@@ -172,7 +246,7 @@ static unsigned int ub_validate(void *priv)
 #define UB_CREATE(idx)							\
 static int ub_create_##idx(const struct kml_params *p, u32 id, void **priv) \
 {									\
-	return ub_create(&ub_libs[idx], priv);				\
+	return ub_create(&ub_libs[idx], p, priv);				\
 }
 
 static struct ub_lib ub_libs[] = {
@@ -257,8 +331,10 @@ int kml_user_backends_register(void)
 			.destroy = ub_destroy,
 			.alloc = ub_alloc,
 			.free = ub_free,
+			.keys = KML_PKB(POOL),
 			.usable = ub_usable,
 			.max_size = ub_max_size,
+			.split = &ub_split,
 			.stats = ub_stats,
 			.peak_reset = ub_peak_reset,
 			.validate = ub_validate,
