@@ -9,6 +9,7 @@
  */
 #include <check.h>
 #include <errno.h>
+#include <pty.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -759,6 +760,40 @@ START_TEST(test_cli_report_xmllint)
 }
 END_TEST
 
+/*
+ * A terminal is a terminal, except in the VM: there stdout and stderr are
+ * serial ttys, and KMEMLAB_HOST_TTY says which are terminals on the host.
+ */
+START_TEST(test_cli_isatty_follows_host)
+{
+	int master, slave, saved = dup(STDOUT_FILENO);
+	FILE *f;
+
+	ck_assert_int_eq(openpty(&master, &slave, NULL, NULL, NULL), 0);
+	ck_assert_int_ge(saved, 0);
+	ck_assert_int_eq(dup2(slave, STDOUT_FILENO), STDOUT_FILENO);
+	unsetenv("KMEMLAB_HOST_TTY");
+	ck_assert(cli_isatty(STDOUT_FILENO));
+	setenv("KMEMLAB_HOST_TTY", "", 1);	/* the host's are files */
+	ck_assert(!cli_isatty(STDOUT_FILENO));
+	ck_assert(!cli_color_on(CLI_COLOR_AUTO, stdout));
+	setenv("KMEMLAB_HOST_TTY", "2", 1);	/* only the host's stderr */
+	ck_assert(!cli_isatty(STDOUT_FILENO));
+	setenv("KMEMLAB_HOST_TTY", "12", 1);
+	ck_assert(cli_isatty(STDOUT_FILENO));
+	ck_assert_int_eq(dup2(saved, STDOUT_FILENO), STDOUT_FILENO);
+	close(slave);
+	close(master);
+	close(saved);
+	/* a file is never a terminal, whatever the host says */
+	f = tmpfile();
+	ck_assert_ptr_nonnull(f);
+	ck_assert(!cli_isatty(fileno(f)));
+	fclose(f);
+	unsetenv("KMEMLAB_HOST_TTY");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("cli_out");
@@ -781,6 +816,7 @@ int main(void)
 			    (int)(sizeof(results_bad) / sizeof(results_bad[0])));
 	tcase_add_test(tc, test_cli_xml_checker_catches_errors);
 	tcase_add_test(tc, test_cli_report_on_fixture);
+	tcase_add_test(tc, test_cli_isatty_follows_host);
 	suite_add_tcase(s, tc);
 	/* xmllint comes from libxml2-utils (make deps) */
 	tx = tcase_create("xmllint");

@@ -47,7 +47,7 @@ run() {
 accel_of() { sed -n 's/^kmemlab-vm: accel: //p' "$1" | tail -n 1; }
 
 echo "TAP version 13"
-echo "1..12"
+echo "1..13"
 
 # --- no boot: usage
 "$vm" --no-such-option -- true >/dev/null 2>"$tmp/usage.err"
@@ -82,6 +82,7 @@ script='echo out; echo err >&2
 printf "%s|" "$@"; echo
 echo "cwd=$(pwd)"
 echo "accel=${KMEMLAB_ACCEL-unset} vm=${KMEMLAB_VM-unset}"
+echo "host_tty=[${KMEMLAB_HOST_TTY-unset}]"
 echo written-in-guest >guest-file
 exit 3'
 # shellcheck disable=SC2016  # a literal $HOME, to see it arrive unexpanded
@@ -110,6 +111,11 @@ ok $? "a file written by the guest is visible on the host"
 accel=$(accel_of "$tmp/all.err")
 [[ -n $accel ]] && grep -qxF "accel=$accel vm=1" "$tmp/all.out"
 ok $? "KMEMLAB_ACCEL (${accel:-none printed}) and KMEMLAB_VM=1 are set in the guest"
+
+# the guest's streams are serial ttys; ours are files here, and the guest
+# is told so (no spinner or colour lands in a log)
+grep -qxF "host_tty=[]" "$tmp/all.out"
+ok $? "KMEMLAB_HOST_TTY says that neither host stream is a terminal"
 
 # --- boot 3: a kernel problem fails an otherwise successful command
 # A stock Debian kernel has no LKDTM and no test module that WARNs, but

@@ -218,6 +218,15 @@ static void headline_memory(struct bench *b, const char *title,
 		     pct_text(ur, sizeof(ur), r->util_pct.med),
 		     pct_text(eo, sizeof(eo), o->ext_mean_pct.med),
 		     pct_text(er, sizeof(er), r->ext_mean_pct.med));
+	if (o->has_pool && r->has_pool)
+		headline_add(b, "%-34s %s/%s: unusable index at order %u, peak %.3f vs "
+			     "%.3f; pools: %s %.1f MiB (%s) vs %s %.1f MiB (%s)",
+			     title, ours, real, o->buddy_order,
+			     o->unusable_peak.med, r->unusable_peak.med, o->pool,
+			     o->pool_pages * 4096.0 / (1 << 20),
+			     o->pool_shared ? "zone, shared" : "own",
+			     r->pool, r->pool_pages * 4096.0 / (1 << 20),
+			     r->pool_shared ? "zone, shared" : "own");
 out:
 	free(x);
 	free(ref);

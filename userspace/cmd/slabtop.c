@@ -77,7 +77,7 @@ int slabtop_parse_args(struct cli_ctx *ctx, int argc, char **argv,
 bool slabtop_wants_screen(const struct cli_ctx *ctx,
 			  const struct slabtop_args *a)
 {
-	return !a->once && ctx->fmt == CLI_FMT_TEXT && isatty(STDOUT_FILENO) &&
+	return !a->once && ctx->fmt == CLI_FMT_TEXT && cli_isatty(STDOUT_FILENO) &&
 	       isatty(STDIN_FILENO);
 }
 

@@ -352,7 +352,7 @@ int cmd_top(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
 	if (ctx->sim)
 		cfg.proc_file = NULL;	/* no real caches in the simulator */
-	if (!isatty(STDOUT_FILENO)) {
+	if (!cli_isatty(STDOUT_FILENO)) {
 		cli_error("top", "stdout is not a terminal (use 'kmemlab slabtop "
 			  "--once' in scripts)");
 		return CLI_EXIT_USAGE;

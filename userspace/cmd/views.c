@@ -555,7 +555,7 @@ static unsigned int term_width(FILE *f, unsigned int dflt)
 {
 	struct winsize ws;
 
-	if (isatty(fileno(f)) && ioctl(fileno(f), TIOCGWINSZ, &ws) == 0 &&
+	if (cli_isatty(fileno(f)) && ioctl(fileno(f), TIOCGWINSZ, &ws) == 0 &&
 	    ws.ws_col >= 20)
 		return ws.ws_col;
 	return dflt;

@@ -333,7 +333,18 @@ bool cli_color_on(int mode, FILE *f)
 		return true;
 	if (mode == CLI_COLOR_NEVER || getenv("NO_COLOR"))
 		return false;
-	return isatty(fileno(f)) && term && strcmp(term, "dumb");
+	return cli_isatty(fileno(f)) && term && strcmp(term, "dumb");
+}
+
+bool cli_isatty(int fd)
+{
+	const char *host = getenv("KMEMLAB_HOST_TTY");
+
+	if (!isatty(fd))
+		return false;
+	if (!host || (fd != STDOUT_FILENO && fd != STDERR_FILENO))
+		return true;
+	return strchr(host, '0' + fd) != NULL;
 }
 
 int cli_read_file(const char *path, char **text, size_t *len)

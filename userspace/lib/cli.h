@@ -135,6 +135,13 @@ int parse_color(const char *what, const char *s, int *mode);
 /* Colour modes of parse_color(). */
 enum { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };
 
+/*
+ * cli_isatty() - is @fd a terminal a person reads? isatty(), except in the
+ * VM, where stdout and stderr are serial ttys: there the runner says in
+ * KMEMLAB_HOST_TTY which of them are terminals on the host ("12", "2", "").
+ */
+bool cli_isatty(int fd);
+
 /* cli_color_on() - should @f get ANSI colour under @mode? */
 bool cli_color_on(int mode, FILE *f);
 

@@ -225,7 +225,7 @@ static int run_blocking(struct cli_ctx *ctx, struct conn *c, const char *cmd,
 	run_interrupted = 0;
 	run_sim = !strcmp(c->mode, "sim");
 	sigaction(SIGINT, &sa, &old);
-	sp.enabled = !ctx->quiet && isatty(STDERR_FILENO);
+	sp.enabled = !ctx->quiet && cli_isatty(STDERR_FILENO);
 	if (sp.enabled) {
 		sigemptyset(&block);
 		sigaddset(&block, SIGINT);

@@ -455,7 +455,7 @@ void progress_begin(struct progress *p, const struct cli_ctx *ctx,
 	p->label = label;
 	p->total = total;
 	p->start_ns = cli_now_ns();
-	p->enabled = !ctx->quiet && isatty(STDERR_FILENO);
+	p->enabled = !ctx->quiet && cli_isatty(STDERR_FILENO);
 }
 
 void progress_update(struct progress *p, uint64_t done)
