@@ -26,10 +26,12 @@
  * (kml_cell_align(): 8 bytes or the instance's align= for object caches,
  * the payload alignment for heaps, the block size for our page allocator,
  * a page for other page allocators), and each new object must not overlap
- * any object the worker holds. The live objects of a worker are a treap
- * keyed by address over its working-set slots (two u32 links per slot,
- * allocated with the working set; priorities hash the slot number), which
- * holds disjoint blocks only: a block that overlaps one is counted and
+ * any object the worker holds (checked in op order at the next chunk
+ * boundary, so that no treap walk sits between two timed ops). The live
+ * objects of a worker are a treap keyed by address over its working-set
+ * slots (two u32 links, an address and a length per slot, allocated with
+ * the working set; priorities hash the slot number), which holds disjoint
+ * blocks only: a block that overlaps one is counted and
  * left out, so the first overlap is always found and the count after it is
  * a lower bound. Each worker checks its own objects (several replay
  * workers share an instance; overlaps between their objects are not
@@ -111,6 +113,7 @@ static void kml_worker_main(void *arg, unsigned int idx)
 	w->t_chunk = t0;
 	r->wl->gen(w);
 	t1 = kml_ticks();
+	kml_ck_flush(w);	/* the last chunk's checks */
 	if (w->per_op)	/* the loop-timed phase has its own figure */
 		w->elapsed = t1 - t0 - w->loop_ticks;
 	else
@@ -298,6 +301,8 @@ static void kml_run_free(struct kml_run *r)
 		kml_free(r->w[i].perm);
 		kml_free(r->w[i].ck_left);
 		kml_free(r->w[i].ck_right);
+		kml_free(r->w[i].ck_addr);
+		kml_free(r->w[i].ck_len);
 	}
 	for (i = 0; i < KML_RUN_MAX_INST; i++)
 		kml_free(r->pub[i]);
@@ -349,7 +354,9 @@ static int kml_run_alloc(struct kml_session *s, struct kml_run *r)
 			continue;
 		w->ck_left = kml_zalloc(slots * sizeof(*w->ck_left));
 		w->ck_right = kml_zalloc(slots * sizeof(*w->ck_right));
-		if (!w->ck_left || !w->ck_right)
+		w->ck_addr = kml_zalloc(slots * sizeof(*w->ck_addr));
+		w->ck_len = kml_zalloc(slots * sizeof(*w->ck_len));
+		if (!w->ck_left || !w->ck_right || !w->ck_addr || !w->ck_len)
 			goto out_nomem;
 	}
 	if (r->wl->hands_over) {

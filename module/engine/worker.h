@@ -14,6 +14,7 @@
 struct kml_workload;
 
 #define KML_RUN_CHUNK		64	/* ops between stop checks, samples */
+#define KML_CK_LOG		(2 * KML_RUN_CHUNK)	/* pending checks */
 #define KML_FLOOR_ITERS		1024	/* empty timed regions per worker */
 #define KML_HARNESS_ITERS	1024	/* null alloc/free pairs per worker */
 #define KML_RUN_SLOT_BYTES	(96u << 20) /* working sets of all workers */
@@ -73,6 +74,16 @@ struct kml_cell_result {
 	u64 checksum;
 };
 
+/*
+ * One pending overlap check: a new block of @len bytes at @addr in @slot,
+ * or (@len 0) the removal of @slot's block.
+ */
+struct kml_ck_event {
+	unsigned long addr;
+	u32 slot;
+	u32 len;
+};
+
 struct kml_ring {
 	struct kml_lock lock;
 	void **ptr;
@@ -102,7 +113,12 @@ struct kml_worker {
 	u32 *perm;			/* shuffles */
 	u32 *ck_left;			/* overlap treap over the slots, or */
 	u32 *ck_right;			/* NULL when overlaps are not checked */
+	unsigned long *ck_addr;		/* each slot's block in the treap */
+	u32 *ck_len;
 	u32 ck_root;
+	/* the checks of the ops since the last chunk boundary (kml_ck_flush) */
+	struct kml_ck_event ck_log[KML_CK_LOG];
+	u32 ck_nlog;
 	u32 nr_slots;
 	bool per_op;			/* stamp every op (else batches) */
 	bool check;			/* check alignment (and overlaps) */
@@ -256,6 +272,10 @@ bool kml_ck_on(const struct kml_worker *w, u32 size);
 bool kml_ck_hits(const struct kml_worker *w, const void *p, u32 len);
 void kml_ck_insert(struct kml_worker *w, u32 i);
 bool kml_ck_remove(struct kml_worker *w, u32 i);
+/* Put @len bytes at @addr in the treap as slot @i (disjoint from all). */
+void kml_ck_add(struct kml_worker *w, u32 i, const void *addr, u32 len);
+/* Run the pending checks, in order (every chunk boundary, and the end). */
+void kml_ck_flush(struct kml_worker *w);
 
 /* The alignment every object of an instance must have (0: block size). */
 u32 kml_natural_align(const struct kml_instance *in);

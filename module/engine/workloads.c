@@ -214,11 +214,13 @@ static void kml_wl_dentry(struct kml_worker *w)
 					v = nr_pool++;
 				}
 				/* the object moves to slot batch + v */
+				kml_ck_flush(w);
 				tracked = kml_ck_remove(w, j);
 				pool[v] = w->ptr[j];
 				pool_size[v] = w->size[j];
 				if (tracked)
-					kml_ck_insert(w, r->batch + v);
+					kml_ck_add(w, r->batch + v, pool[v],
+						   pool_size[v]);
 			}
 			w->ptr[j] = NULL;
 			kml_w_tick(w);
@@ -312,6 +314,7 @@ static void kml_wl_replay(struct kml_worker *w)
 			if (!p)
 				break;	/* like realloc(): the old one stays */
 			/* checked while the old block is still live */
+			kml_ck_flush(w);
 			hit = kml_ck_on(w, op->size) &&
 			      kml_ck_hits(w, p, op->size);
 			if (w->ptr[id]) {
@@ -323,10 +326,11 @@ static void kml_wl_replay(struct kml_worker *w)
 			}
 			w->ptr[id] = p;
 			w->size[id] = op->size;
+			kml_ck_flush(w);	/* the old block's removal */
 			if (hit)
 				w->overlaps++;
 			else if (kml_ck_on(w, op->size))
-				kml_ck_insert(w, id);
+				kml_ck_add(w, id, p, op->size);
 			break;
 		}
 		w->ops_done++;

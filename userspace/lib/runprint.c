@@ -358,7 +358,7 @@ void job_print(FILE *f, const struct job *j, const struct run_reply *rr,
 		fprintf(f, "VALID: ok = every rep done, no refused free, validate() clean "
 			"after each rep, same op sequence as the first backend, every "
 			"block aligned and none overlapping a live block of its worker "
-			"(checked after each op)\n");
+			"(every op checked)\n");
 }
 
 static const char *const csv_cols[] = {
