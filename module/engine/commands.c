@@ -13,7 +13,7 @@ static int kml_cmd_stop(struct kml_session *s)
 {
 	if (s->nr_tok != 1)
 		return kml_cmd_err(s, -EINVAL, "usage: stop");
-	kml_out_printf(&s->out, "stop runs=%u\n", kml_run_stop_locked(s->e));
+	kml_out_printf(&s->out, "stop runs=%u\n", kml_run_stop_locked(s->e, true));
 	return 0;
 }
 

@@ -48,7 +48,7 @@ unsigned int kml_engine_stop(struct kml_engine *e)
 	unsigned int n;
 
 	kml_mutex_lock(&e->cmd_lock);
-	n = kml_run_stop_locked(e);
+	n = kml_run_stop_locked(e, false);
 	kml_mutex_unlock(&e->cmd_lock);
 	return n;
 }

@@ -197,7 +197,7 @@ int kml_cmd_validate(struct kml_session *s);
 int kml_cmd_trace(struct kml_session *s);
 int kml_cmd_run(struct kml_session *s);
 bool kml_run_uses_trace(struct kml_engine *e, const struct kml_trace *t);
-unsigned int kml_run_stop_locked(struct kml_engine *e);
+unsigned int kml_run_stop_locked(struct kml_engine *e, bool by_cmd);
 
 /* commands.c: tokenise, find the verb, lock, execute */
 int kml_cmd_dispatch(struct kml_session *s, const char *buf, size_t len);

@@ -778,11 +778,19 @@ static void kml_run_summary(struct kml_run *r, struct kml_out *o)
 
 /* --- the command ------------------------------------------------------------ */
 
-unsigned int kml_run_stop_locked(struct kml_engine *e)
+/*
+ * Stop the run in progress. The stop command (@by_cmd) ends it for good
+ * with a reply its writer reads as a success (end status=stopped): an
+ * EINTR would make ordinary writers, which retry EINTR, start the whole run
+ * again. A signal to the writer or a module unload fails it with EINTR.
+ */
+unsigned int kml_run_stop_locked(struct kml_engine *e, bool by_cmd)
 {
 	kml_mutex_assert_held(&e->cmd_lock);
 	if (!e->run)
 		return 0;
+	if (by_cmd)
+		WRITE_ONCE(e->run->stop_cmd, true);
 	WRITE_ONCE(e->run->stop, true);
 	return 1;
 }
@@ -797,6 +805,7 @@ int kml_cmd_run(struct kml_session *s)
 	struct kml_engine *e = s->e;
 	struct kml_run *r;
 	unsigned int rep, i, cells, done = 0;
+	bool stopped;
 	int ret;
 
 	if (s->nr_tok < 2)
@@ -855,12 +864,13 @@ int kml_cmd_run(struct kml_session *s)
 	}
 
 	kml_mutex_lock(&e->cmd_lock);
+	stopped = ret == -EINTR && READ_ONCE(r->stop_cmd);
 	kml_mutex_lock(&e->state_lock);
 	for (i = 0; i < r->nr_inst; i++) {
 		struct kml_instance *in = r->inst[i];
 
 		in->busy = false;
-		if (ret)
+		if (ret)	/* nothing of a stopped run is published */
 			continue;
 		in->nr_runs++;
 		/* publish: swap, the old results go with the run */
@@ -873,7 +883,9 @@ int kml_cmd_run(struct kml_session *s)
 	}
 	kml_mutex_unlock(&e->state_lock);
 	e->run = NULL;
-	if (ret == -EINTR)
+	if (stopped)
+		ret = 0;
+	else if (ret == -EINTR)
 		kml_cmd_err(s, -EINTR, "stopped after %u of %u cells",
 			    done, cells);
 	else if (ret)
@@ -885,7 +897,13 @@ int kml_cmd_run(struct kml_session *s)
 		for (i = 0; i < r->nr_res; i++)
 			kml_run_result(r, &r->res[i], &s->out);
 		kml_run_summary(r, &s->out);
-		kml_out_printf(&s->out, "end status=ok cells=%u\n", r->nr_res);
+		if (stopped)
+			kml_out_printf(&s->out,
+				       "end status=stopped cells=%u done=%u of=%u\n",
+				       r->nr_res, done, cells);
+		else
+			kml_out_printf(&s->out, "end status=ok cells=%u\n",
+				       r->nr_res);
 	}
 	kml_mutex_unlock(&e->cmd_lock);
 out_free:

@@ -173,6 +173,7 @@ struct kml_run {
 	u32 pow2_lo, pow2_hi;		/* dist=pow2: exponents of min, max */
 	u32 kmix_total;			/* dist=kmalloc-mix: sum of weights */
 	bool stop;			/* WRITE_ONCE by stop / the host */
+	bool stop_cmd;			/* by the stop command: a reply */
 
 	struct kml_worker *w;		/* nr_cpus of them */
 	struct kml_hist *cell_h;	/* 3: alloc, free, floor of a cell */

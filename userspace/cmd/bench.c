@@ -76,8 +76,9 @@ struct bench {
 	FILE *csv;
 	bool csv_header;
 	unsigned int failed, ran;
-	struct headline head[32];
+	struct headline head[64];
 	unsigned int nhead;
+	unsigned int nhead_lost;	/* lines past head[]: said, not hidden */
 };
 
 static bool have_backend(const struct bench *b, const char *name)
@@ -118,8 +119,10 @@ static void headline_add(struct bench *b, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (b->nhead == sizeof(b->head) / sizeof(b->head[0]))
+	if (b->nhead == sizeof(b->head) / sizeof(b->head[0])) {
+		b->nhead_lost++;
 		return;
+	}
 	va_start(ap, fmt);
 	vsnprintf(b->head[b->nhead++].text, sizeof(b->head[0].text), fmt, ap);
 	va_end(ap);
@@ -558,6 +561,9 @@ int cmd_bench(struct cli_ctx *ctx, int argc, char **argv)
 		if (f)
 			fprintf(f, "%s\n", b.head[i].text);
 	}
+	if (b.nhead_lost)
+		fprintf(ctx->out, "(%u more headline lines did not fit; the tables above "
+			"have them)\n", b.nhead_lost);
 	if (f)
 		fclose(f);
 	fprintf(ctx->out, "\nkmemlab: bench: %u tables, %u failed; results in %s "

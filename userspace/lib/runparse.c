@@ -529,7 +529,12 @@ int runreply_parse(const char *text, size_t len, struct run_reply *rr,
 				goto fail;
 			}
 			status = rr_get(&l, "status");
-			if (!status || strcmp(status, "ok"))
+			if (status && !strcmp(status, "stopped"))
+				r = rerr(err, errlen, lineno,
+					 "the run was stopped by a 'stop' command after %s of %s cells",
+					 rr_get(&l, "done") ? rr_get(&l, "done") : "?",
+					 rr_get(&l, "of") ? rr_get(&l, "of") : "?");
+			else if (!status || strcmp(status, "ok"))
 				r = rerr(err, errlen, lineno, "status=%s: expected ok",
 					 status ? status : "(missing)");
 			else if (rr_need_u64(&l, "cells", &cells, err, errlen))
