@@ -51,12 +51,14 @@ cat >"$tmp/table" <<'TABLE'
 2	kmemlab: backends: unexpected argument 'x' (see 'kmemlab help backends')	backends x
 2	kmemlab: run: unknown workload 'nosuch' (churn|sizes|burst|dentry|pages|remote; traces: kmemlab replay) (see 'kmemlab help run')	run nosuch --backend slab
 2	kmemlab: heapmap: --color: 'red' is not one of auto, always, never	heapmap h --color red
+2	kmemlab: slabtop: -o: no such letter in slabtop: write --once (a letter means one thing in every command, docs/cli.md) (see 'kmemlab help slabtop')	slabtop -o
+2	kmemlab: slabinfo: -r: no such letter in slabinfo: write --real (a letter means one thing in every command, docs/cli.md) (see 'kmemlab help slabinfo')	slabinfo -r
+2	kmemlab: diff: -o: no such letter in diff: write --only (a letter means one thing in every command, docs/cli.md) (see 'kmemlab help diff')	diff a b -o x
 TABLE
-
 real=$($K -q sim --csv backends | awk -F, 'NR > 1 && $3 == "real" && $1 != "glibc" { printf ", %s", $1 }')
 lastcpu=$(($(getconf _NPROCESSORS_ONLN) - 1))
 n=$(grep -c . "$tmp/table")
-tap_plan $((n * 2 + 1))
+tap_plan $((n * 2 + 2))
 i=0
 while IFS='	' read -r want_rc want_msg args; do
 	i=$((i + 1))
@@ -75,6 +77,12 @@ while IFS='	' read -r want_rc want_msg args; do
 	fi
 	ok $([ "$got" = "$want_msg" ]; echo $?) "message of: kmemlab sim $args"
 done <"$tmp/table"
+
+# kmemlab -s: the letter of --sort, no longer --sim (checked without 'sim')
+$K -s status >"$tmp/out" 2>"$tmp/err"
+rc=$?
+ok $([ $rc -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(cat "$tmp/err")" = "kmemlab: -s: not a global option: sim mode is 'kmemlab sim COMMAND' or 'kmemlab --sim COMMAND' (-s is --sort of slabtop and top)" ]; echo $?) \
+	"kmemlab -s says how to ask for sim mode (exit $rc)"
 
 # the limit of --backend is in run's help
 $K help run >"$tmp/help" 2>&1

@@ -106,8 +106,8 @@ static const struct cli_command commands[] = {
 	  "the tables and writes DIR/results.json, DIR/*.csv and DIR/report.html.",
 	  bench_opts, 0, cmd_bench, NULL },
 	{ "diff", "OLD NEW", "compare two results folders row by row (two kernels, commits, machines)",
-	  "Reads OLD/results.json and NEW/results.json (written by run --save,\n"
-	  "replay --save, bench -o), matches rows by (group, workload, backend),\n"
+	  "Reads OLD/results.json and NEW/results.json (written by run, replay\n"
+	  "and bench --output), matches rows by (group, workload, backend),\n"
 	  "whatever their instance names, and prints per figure both medians, the\n"
 	  "ratio NEW/OLD with a 95% interval (an unpaired bootstrap of the reps)\n"
 	  "and a verdict; then the rows found on one side only. The context lines\n"
@@ -164,7 +164,8 @@ static void usage(FILE *f)
 	fprintf(f,
 		"\n"
 		"Global options:\n"
-		"  -s, --sim              run the engine in-process (no module, no root)\n"
+		"      --sim              run the engine in-process (no module, no root);\n"
+		"                         the same as the word 'sim' before COMMAND\n"
 		"  -e, --exec CMD         execute engine command CMD first (repeatable)\n"
 		"      --json             JSON output (commands that have it)\n"
 		"      --csv              CSV output (commands that have it)\n"
@@ -559,7 +560,7 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
-		{ "sim", no_argument, NULL, 's' },
+		{ "sim", no_argument, NULL, CLI_LONG_ONLY('s') },
 		{ "exec", required_argument, NULL, 'e' },
 		{ "json", no_argument, NULL, 'J' },
 		{ "csv", no_argument, NULL, 'C' },
@@ -578,7 +579,7 @@ int main(int argc, char **argv)
 	}
 	opterr = 0;
 again:
-	while ((c = getopt_long(argc, argv, "+hVse:q", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+hVe:q", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			usage(stdout);
@@ -586,7 +587,7 @@ again:
 		case 'V':
 			printf("kmemlab tool %s\n", KMEMLAB_TOOL_VERSION);
 			return CLI_EXIT_OK;
-		case 's':
+		case CLI_LONG_ONLY('s'):
 			ctx.sim = true;
 			break;
 		case 'e':
@@ -601,6 +602,13 @@ again:
 			ctx.quiet = true;
 			break;
 		default:
+			if (optopt == 's') {
+				/* -s was --sim before it became --sort's letter */
+				cli_error("-s", "not a global option: sim mode is "
+					  "'kmemlab sim COMMAND' or 'kmemlab --sim "
+					  "COMMAND' (-s is --sort of slabtop and top)");
+				return CLI_EXIT_USAGE;
+			}
 			cli_error("kmemlab", "%s: unknown option or missing argument "
 				  "(see 'kmemlab --help')", argv[optind - 1]);
 			return CLI_EXIT_USAGE;

@@ -53,7 +53,8 @@ const struct cli_opt run_opts[] = {
 	{ "zero", O_ZERO, "on|off", "zero= of the temporaries (default: the kernel's init_on_alloc)" },
 	{ "pool", O_POOL, "BYTES", "pool= of our temporaries (buddy, slab, heaps)" },
 	{ "aa", O_AA, NULL, "A/A: the first backend twice (A, A'): its ratio is the noise floor" },
-	{ "save", 'o', "DIR", "also write DIR/results.json, results.csv, report.html" },
+	{ "output", 'o', "DIR", "also write DIR/results.json, results.csv, report.html" },
+	{ "save", CLI_LONG_ONLY('o'), "DIR", "the same as --output (its older name)" },
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -66,7 +67,8 @@ const struct cli_opt replay_opts[] = {
 	{ "zero", O_ZERO, "on|off", "zero= of the temporaries" },
 	{ "pool", O_POOL, "BYTES", "pool= of our temporaries (default: from the trace)" },
 	{ "aa", O_AA, NULL, "A/A: the first backend twice (A, A'): its ratio is the noise floor" },
-	{ "save", 'o', "DIR", "also write DIR/results.json, results.csv, report.html" },
+	{ "output", 'o', "DIR", "also write DIR/results.json, results.csv, report.html" },
+	{ "save", CLI_LONG_ONLY('o'), "DIR", "the same as --output (its older name)" },
 	{ NULL, 0, NULL, NULL },
 };
 

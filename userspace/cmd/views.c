@@ -28,7 +28,7 @@
 /* --- exec / view ------------------------------------------------------------ */
 
 const struct cli_opt exec_opts[] = {
-	{ "keep-going", 'k', NULL, "run every command even after one fails" },
+	{ "keep-going", CLI_LONG_ONLY('k'), NULL, "run every command even after one fails" },
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -242,8 +242,8 @@ int cmd_backends(struct cli_ctx *ctx, int argc, char **argv)
 /* --- slabinfo ---------------------------------------------------------------- */
 
 const struct cli_opt slabinfo_opts[] = {
-	{ "ours", 'o', NULL, "only kmemlab's own caches" },
-	{ "real", 'r', NULL, "only the real kmemlab-* caches of /proc/slabinfo" },
+	{ "ours", CLI_LONG_ONLY('o'), NULL, "only kmemlab's own caches" },
+	{ "real", CLI_LONG_ONLY('r'), NULL, "only the real kmemlab-* caches of /proc/slabinfo" },
 	{ "proc-file", 'p', "PATH", "read PATH instead of /proc/slabinfo" },
 	{ NULL, 0, NULL, NULL },
 };
@@ -377,15 +377,15 @@ static int buddy_src_add(struct buddy_src *b, const struct buddy_table *t,
 }
 
 const struct cli_opt buddyinfo_opts[] = {
-	{ "kernel", 'k', NULL, "only the kernel's zones (/proc/buddyinfo)" },
-	{ "ours", 'o', NULL, "only our buddy instances" },
+	{ "kernel", CLI_LONG_ONLY('k'), NULL, "only the kernel's zones (/proc/buddyinfo)" },
+	{ "ours", CLI_LONG_ONLY('o'), NULL, "only our buddy instances" },
 	{ "file", 'f', "PATH", "read the kernel's rows from PATH instead of /proc/buddyinfo" },
 	{ NULL, 0, NULL, NULL },
 };
 
 const struct cli_opt frag_opts[] = {
-	{ "kernel", 'k', NULL, "only the kernel's zones (/proc/buddyinfo)" },
-	{ "ours", 'o', NULL, "only our buddy instances" },
+	{ "kernel", CLI_LONG_ONLY('k'), NULL, "only the kernel's zones (/proc/buddyinfo)" },
+	{ "ours", CLI_LONG_ONLY('o'), NULL, "only our buddy instances" },
 	{ "file", 'f', "PATH", "read the kernel's rows from PATH instead of /proc/buddyinfo" },
 	{ NULL, 0, NULL, NULL },
 };
@@ -734,7 +734,7 @@ const struct cli_opt heapmap_opts[] = {
 	{ "width", 'w', "COLS", "width of the bar (default: terminal width, else 72)" },
 	{ "color", 'c', "WHEN", "colour: auto (on a terminal), always, never" },
 	{ "file", 'f', "PATH", "draw a saved heapmap view from PATH instead" },
-	{ "blocks", 'b', NULL, "also list every block" },
+	{ "blocks", CLI_LONG_ONLY('b'), NULL, "also list every block" },
 	{ NULL, 0, NULL, NULL },
 };
 

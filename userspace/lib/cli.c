@@ -233,7 +233,15 @@ int cli_getopt(struct cli_ctx *ctx, int argc, char **argv, const char **arg)
 			built = NULL;
 			return 'h';
 		case '?':
-			if (optopt > 0 && optopt < 256 && optopt != '?')
+			for (o = cmd->opts; optopt > 0 && optopt < 256 && o && o->name; o++)
+				if (o->short_name == CLI_LONG_ONLY(optopt))
+					break;
+			if (o && o->name && optopt > 0 && optopt < 256)
+				cli_usage_error(ctx, "-%c: no such letter in %s: write "
+						"--%s (a letter means one thing in "
+						"every command, docs/cli.md)", optopt,
+						cmd->name, o->name);
+			else if (optopt > 0 && optopt < 256 && optopt != '?')
 				cli_usage_error(ctx, "-%c: unknown option or missing argument",
 						optopt);
 			else
@@ -245,7 +253,7 @@ int cli_getopt(struct cli_ctx *ctx, int argc, char **argv, const char **arg)
 			built = NULL;
 			return -1;
 		default:
-			return c;
+			return c >= CLI_LONG_ONLY(0) ? c & 0xffff : c;
 		}
 	}
 }

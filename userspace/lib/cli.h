@@ -60,6 +60,13 @@ struct cli_ctx {
 	FILE *out;
 };
 
+/*
+ * An option without a letter of its own whose code still sees @c: for a
+ * letter that means something else elsewhere (one meaning per letter, see
+ * docs/cli.md "Option letters"), and for older long names kept as aliases.
+ */
+#define CLI_LONG_ONLY(c)	(0x10000 | (c))
+
 /* One option of a subcommand; the same entry feeds getopt_long and help. */
 struct cli_opt {
 	const char *name;	/* long name, without the dashes */
