@@ -973,6 +973,27 @@ unsigned int kml_buddy_size_order(size_t size)
 	return order;
 }
 
+int kml_buddy_check_pool(u64 pool_bytes, struct kml_out *why)
+{
+	u64 blocks = (pool_bytes + KML_BUDDY_CHUNK_BYTES - 1) /
+		     KML_BUDDY_CHUNK_BYTES;
+
+	if (pool_bytes % KML_BUDDY_CHUNK_BYTES == 0)
+		return 0;
+	kml_out_printf(why,
+		       "pool=%llu: not a multiple of %llu (the buddy's pool is made of order-%d blocks of 4 MiB); give pool=%lluM",
+		       (unsigned long long)pool_bytes,
+		       (unsigned long long)KML_BUDDY_CHUNK_BYTES, KML_MAX_ORDER,
+		       (unsigned long long)(blocks * 4));
+	return -EINVAL;
+}
+
+static int kml_buddy_be_check(const struct kml_params *p, u32 given,
+			      struct kml_out *why)
+{
+	return kml_buddy_check_pool(p->pool_bytes, why);
+}
+
 static int kml_buddy_be_create(const struct kml_params *p, u32 inst_id,
 			       void **priv)
 {
@@ -1230,6 +1251,7 @@ const struct kml_backend kml_backend_buddy = {
 	.ours		= true,
 	.keys		= KML_PKB(POOL) | KML_PKB(ZERO) | KML_PKB(PCP) |
 			  KML_PKB(CHECK),
+	.check		= kml_buddy_be_check,
 	.create		= kml_buddy_be_create,
 	.destroy	= kml_buddy_be_destroy,
 	.alloc		= kml_buddy_be_alloc,

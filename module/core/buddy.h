@@ -46,6 +46,18 @@ extern const char * const kml_buddy_stat_names[KML_BUDDY_STAT_NR];
 struct kml_buddy *kml_buddy_create(u64 pool_bytes, bool pcp, u32 inst_id);
 
 /**
+ * kml_buddy_check_pool() - refuse a pool= the buddy would round up
+ * @pool_bytes: the pool= given (0: the default, always accepted)
+ * @why: the reason, naming the whole-block pool to give instead
+ *
+ * The pool is made of order-KML_MAX_ORDER blocks (4 MiB), so a pool that
+ * is not a multiple of one would silently grow: refuse it, don't clip.
+ *
+ * Return: 0, or -EINVAL with one sentence in @why.
+ */
+int kml_buddy_check_pool(u64 pool_bytes, struct kml_out *why);
+
+/**
  * kml_buddy_destroy() - give the whole pool back, allocated blocks included
  * @b: the buddy, or NULL
  */

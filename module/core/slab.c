@@ -1977,6 +1977,10 @@ static void kml_slab_be_peak_reset(void *priv)
 static int kml_slab_be_check(const struct kml_params *p, u32 given,
 			     struct kml_out *why)
 {
+	int ret = kml_buddy_check_pool(p->pool_bytes, why);
+
+	if (ret)
+		return ret;
 	if (p->size)
 		return 0;
 	if (p->align) {

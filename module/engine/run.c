@@ -412,9 +412,9 @@ static int kml_run_cpus(struct kml_session *s, struct kml_run *r)
 					   kml_tok_show(s, &items[i]));
 		if (v >= kml_nr_cpus())
 			return kml_cmd_err(s, -EINVAL,
-					   "cpus=: cpu %llu is not below %u",
+					   "cpus=: no cpu %llu (cpus 0..%u exist)",
 					   (unsigned long long)v,
-					   kml_nr_cpus());
+					   kml_nr_cpus() - 1);
 		for (j = 0; j < i; j++)
 			if (r->cpus[j] == v)
 				return kml_cmd_err(s, -EINVAL,

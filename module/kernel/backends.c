@@ -1058,10 +1058,19 @@ static void kmemlab_real_peak_reset(void *priv)
 	atomic64_set(&r->peak, atomic64_read(&r->bytes));
 }
 
-/* The constructor writes a word into every object. */
+/*
+ * size=0 would be taken as "the default" (64): refuse it, a cache of
+ * 0-byte objects is not what was asked for. The constructor writes a word
+ * into every object.
+ */
 static int kmemlab_real_cache_check(const struct kml_params *p, u32 given,
 				    struct kml_out *why)
 {
+	if ((given & KML_PKB(SIZE)) && !p->size) {
+		kml_out_printf(why,
+			       "size=0: a cache needs objects of at least 1 byte (leave size= out for the default 64)");
+		return -EINVAL;
+	}
 	if ((p->flags & KML_F_CTOR) && (given & KML_PKB(SIZE)) && p->size < 8) {
 		kml_out_printf(why,
 			       "size=%u: ctor=1 needs objects of at least 8 bytes (the constructor writes a word)",

@@ -8,7 +8,9 @@
 #include <linux/printk.h>
 #include <linux/types.h>
 
-#define KMEMLAB_VERSION		"0.1.0"
+#include "kml_version.h"
+
+#define KMEMLAB_VERSION		KML_VERSION
 
 /*
  * Lines the module prints with kmemlab_err() are errors of kmemlab itself;

@@ -18,7 +18,7 @@ ko=${KMEMLAB_KO:-$top/kmemlab.ko}
 D=/sys/kernel/debug/kmemlab
 tmp=$(mktemp -d)
 . tests/lib/tap.sh
-tap_plan 30
+tap_plan 33
 if [ "$(id -u)" != 0 ] || [ ! -x "$K" ]; then
 	echo "# SKIP: needs root and $K"
 	exit 4
@@ -31,6 +31,10 @@ ok $([ $? -eq 4 ] && grep -q '^module: ' "$tmp/st0"; echo $?) "status without th
 $K slabinfo >/dev/null 2>"$tmp/e0"
 rc=$?
 ok $([ $rc -eq 4 ] && grep -q '^kmemlab: ' "$tmp/e0"; echo $?) "slabinfo without the module exits 4 with 'kmemlab: what: why'"
+$K trace -- true >/dev/null 2>"$tmp/e1"
+rc=$?
+show "$tmp/e1"
+ok $([ $rc -eq 4 ] && grep -q '^kmemlab: trace: ' "$tmp/e1"; echo $?) "trace -- true without the module exits 4 (got $rc)"
 
 if ! insmod "$ko"; then
 	ok 1 "insmod $ko"
@@ -208,10 +212,32 @@ EOF
 	$K trace -- sh -c 'exit 3' >/dev/null 2>"$tmp/tr3.err"
 	ok $([ $? -eq 1 ] && grep -q 'exited with status 3' "$tmp/tr3.err"; echo $?) \
 		"trace: a failing command makes trace exit 1"
+	# the documented 'kmemlab trace -- kmemlab ...', the tool not in PATH
+	env PATH=/usr/sbin:/usr/bin:/sbin:/bin $K trace -- kmemlab -q view instances \
+		>"$tmp/trp.out" 2>"$tmp/trp.err"
+	rc=$?
+	show "$tmp/trp.err"
+	ok $([ $rc -eq 0 ] && grep -q '^events: ' "$tmp/trp.out" &&
+		! grep -q 'not found' "$tmp/trp.err"; echo $?) \
+		"trace -- kmemlab ...: CMD finds this very tool (got $rc)"
 else
 	skip "trace counts" "no trace-cmd"
 	skip "trace failing command" "no trace-cmd"
+	skip "trace -- kmemlab" "no trace-cmd"
 fi
+
+# --- every real backend has its stand-in advice in sim mode -------------------------
+$K --csv backends >"$tmp/be.csv" 2>&1
+bad=
+for b in $(awk -F, 'NR > 1 && $3 == "real" { print $1 }' "$tmp/be.csv"); do
+	$K sim run churn --backend "$b" >/dev/null 2>"$tmp/si.err"
+	rc=$?
+	[ $rc -eq 2 ] && grep -q "^kmemlab: --backend $b: .* exists in kernel mode only; " "$tmp/si.err" ||
+		bad="$bad $b"
+done
+show "$tmp/be.csv"
+ok $([ -z "$bad" ] && grep -q '^kmalloc,' "$tmp/be.csv"; echo $?) \
+	"kmemlab sim refuses each real backend with what stands in for it${bad:+ (not:$bad)}"
 
 # --- bad options, not root --------------------------------------------------------------
 $K slabtop --bogus >/dev/null 2>"$tmp/bad"

@@ -47,7 +47,7 @@ run() {
 accel_of() { sed -n 's/^kmemlab-vm: accel: //p' "$1" | tail -n 1; }
 
 echo "TAP version 13"
-echo "1..13"
+echo "1..16"
 
 # --- no boot: usage
 "$vm" --no-such-option -- true >/dev/null 2>"$tmp/usage.err"
@@ -58,11 +58,49 @@ ok $? "a bad option is a usage error (exit 2, got $rc)"
 "$vm" --help >"$tmp/help.out" 2>&1
 rc=$?
 missing=
-for o in --cpus --mem --timeout --kernel --append --accel --help; do
+for o in --cpus --mem --timeout --kernel --append --accel --check-log --help; do
 	grep -q -- "$o" "$tmp/help.out" || missing+=" $o"
 done
 [[ $rc == 0 && -z $missing ]]
 ok $? "--help exits 0 and lists every option${missing:+ (missing:$missing)}"
+
+# --- no boot: the kernel log check (--check-log) on saved log lines
+# A module's message that contains a report's word is not a report.
+printf '%s\n' '[    1.000000] kmemlab: DEBUG: cpu:0' \
+	'[    1.100000] kmemlab: loaded (DEBUG: BUG: is a word here)' \
+	'[    1.200000] foo: NO WARNING: seen, no Call Trace: either' >"$tmp/quiet.log"
+"$vm" --check-log "$tmp/quiet.log" >/dev/null 2>"$tmp/quiet.err"
+rc=$?
+((rc == 0)) || diag "$tmp/quiet.err"
+ok $rc "a log line containing DEBUG: (not at the start of a message) is no BUG: (got $rc)"
+
+# Each of the kernel's reports fails the check.
+bad=0
+while IFS= read -r line; do
+	printf '%s\n' '[    0.900000] kmemlab: DEBUG: cpu:0' "$line" >"$tmp/bad.log"
+	"$vm" --check-log "$tmp/bad.log" >/dev/null 2>"$tmp/bad.err"
+	rc=$?
+	if ((rc != 126)) || ! grep -qF -- "$line" "$tmp/bad.err"; then
+		echo "# not flagged (exit $rc): $line"
+		bad=1
+	fi
+done <<'REPORTS'
+[    1.000000] BUG: kernel NULL pointer dereference, address: 0000000000000000
+[    1.000000] kernel BUG at mm/slub.c:42!
+[    2.500000] WARNING: CPU: 0 PID: 1 at mm/slub.c:100 kmem_cache_free+0x1/0x2
+[    2.500000][  T123] Call Trace:
+[    3.000000] Oops: 0002 [#1] PREEMPT SMP NOPTI
+[    3.000000] general protection fault, probably for non-canonical address
+[   22.000000] watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [kworker/0:1:12]
+[    4.000000] kmemlab: ERROR: slab-64: double free of 000000001234abcd
+BUG: without a time stamp
+REPORTS
+ok $bad "each kernel report (BUG:, WARNING:, Oops, Call Trace:, ...) fails the check with 126"
+
+"$vm" --check-log "$tmp/no-such.log" >/dev/null 2>&1
+rc=$?
+[[ $rc == 2 ]]
+ok $? "--check-log of a missing file is a usage error (exit 2, got $rc)"
 
 # --- boot 1: true
 t0=${EPOCHREALTIME//[!0-9]/}

@@ -49,7 +49,8 @@
 enum { B_OUT = 'o', B_QUICK = 400, B_REPS, B_TRACES, B_ONLY, B_AA };
 
 const struct cli_opt bench_opts[] = {
-	{ "out", B_OUT, "DIR", "output directory (default results/bench-<time>)" },
+	{ "output", B_OUT, "DIR", "output directory (default results/bench-<time>)" },
+	{ "out", CLI_LONG_ONLY(B_OUT), "DIR", "the same as --output (its older name)" },
 	{ "quick", B_QUICK, NULL, "fewer operations (about a minute under TCG)" },
 	{ "reps", B_REPS, "N", "repetitions per table (default 5)" },
 	{ "traces", B_TRACES, "DIR", "trace directory (default traces)" },

@@ -20,6 +20,8 @@ int cmd_heapmap(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_buddymap(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_exec(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_view(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_backends(struct cli_ctx *ctx, int argc, char **argv);
+extern const struct cli_opt backends_opts[];
 extern const struct cli_opt slabinfo_opts[];
 extern const struct cli_opt buddyinfo_opts[];
 extern const struct cli_opt frag_opts[];

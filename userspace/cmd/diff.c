@@ -14,7 +14,7 @@
 #include "resdiff.h"
 
 const struct cli_opt diff_opts[] = {
-	{ "only", 'o', "WORD", "only rows whose group, workload or backend contains WORD" },
+	{ "only", CLI_LONG_ONLY('o'), "WORD", "only rows whose group, workload or backend contains WORD" },
 	{ NULL, 0, NULL, NULL },
 };
 

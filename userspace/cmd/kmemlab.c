@@ -35,6 +35,14 @@ static const struct cli_command commands[] = {
 	  no_opts, CLI_F_JSON, cmd_status, NULL },
 	{ "version", NULL, "print the versions of this tool and of the module", NULL,
 	  no_opts, 0, cmd_version, NULL },
+	{ "backends", NULL, "the allocators this mode has, and what stands in for the other mode's",
+	  "The engine's backends view as a table: name, family (object, page,\n"
+	  "heap), ours or real, the create keys it takes, its bounds. Then the\n"
+	  "backends of the other mode (the kernel's kmem_cache, kmalloc, ... in\n"
+	  "sim mode; the userspace allocators in kernel mode) with what this mode\n"
+	  "offers in their place; 'run' and 'replay' refuse them with the same\n"
+	  "advice and never substitute one.",
+	  backends_opts, CLI_F_JSON | CLI_F_CSV, cmd_backends, NULL },
 	{ "slabtop", NULL, "procps 'slabtop --once' from /proc/slabinfo or any slabinfo file",
 	  "Same summary lines, columns, rounding and sort keys as procps-ng 4.0.2\n"
 	  "'slabtop --once'. Point --file at a debugfs slabinfo file\n"
@@ -98,8 +106,8 @@ static const struct cli_command commands[] = {
 	  "the tables and writes DIR/results.json, DIR/*.csv and DIR/report.html.",
 	  bench_opts, 0, cmd_bench, NULL },
 	{ "diff", "OLD NEW", "compare two results folders row by row (two kernels, commits, machines)",
-	  "Reads OLD/results.json and NEW/results.json (written by run --save,\n"
-	  "replay --save, bench -o), matches rows by (group, workload, backend),\n"
+	  "Reads OLD/results.json and NEW/results.json (written by run, replay\n"
+	  "and bench --output), matches rows by (group, workload, backend),\n"
 	  "whatever their instance names, and prints per figure both medians, the\n"
 	  "ratio NEW/OLD with a 95% interval (an unpaired bootstrap of the reps)\n"
 	  "and a verdict; then the rows found on one side only. The context lines\n"
@@ -156,7 +164,8 @@ static void usage(FILE *f)
 	fprintf(f,
 		"\n"
 		"Global options:\n"
-		"  -s, --sim              run the engine in-process (no module, no root)\n"
+		"      --sim              run the engine in-process (no module, no root);\n"
+		"                         the same as the word 'sim' before COMMAND\n"
 		"  -e, --exec CMD         execute engine command CMD first (repeatable)\n"
 		"      --json             JSON output (commands that have it)\n"
 		"      --csv              CSV output (commands that have it)\n"
@@ -221,22 +230,48 @@ static int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_EXIT_OK;
 }
 
+/*
+ * The module's version file ("0.2.0 (git describe)"), its first line in
+ * @line; Return: whether it was read.
+ */
+static bool module_version(char *line, size_t size)
+{
+	const char *dir = getenv("KMEMLAB_DEBUGFS_DIR");
+	char path[512], *text;
+
+	snprintf(path, sizeof(path), "%s/version", dir ? dir : KMEMLAB_DEBUGFS);
+	if (cli_read_file(path, &text, NULL))
+		return false;
+	snprintf(line, size, "%.*s", (int)strcspn(text, "\n"), text);
+	free(text);
+	return true;
+}
+
+/* The pairing rule: the module's number is the tool's (kml_version.h). */
+static bool version_pairs(const char *module_line)
+{
+	size_t n = strlen(KMEMLAB_TOOL_VERSION);
+
+	return !strncmp(module_line, KMEMLAB_TOOL_VERSION, n) &&
+	       (!module_line[n] || module_line[n] == ' ');
+}
+
+#define VERSION_ADVICE "not the tool's version: load the kmemlab.ko built " \
+	"from the same tree (make)"
+
 static int cmd_version(struct cli_ctx *ctx, int argc, char **argv)
 {
-	char *text;
+	char line[256];
 	int r = no_args(ctx, argc, argv);
 
 	if (r)
 		return r < 0 ? CLI_EXIT_OK : r;
 	fprintf(ctx->out, "kmemlab tool %s\n", KMEMLAB_TOOL_VERSION);
-	if (cli_read_file(KMEMLAB_DEBUGFS "/version", &text, NULL) == 0) {
-		fprintf(ctx->out, "module: %s", text);
-		if (!*text || text[strlen(text) - 1] != '\n')
-			fputc('\n', ctx->out);
-		free(text);
-	} else {
+	if (module_version(line, sizeof(line)))
+		fprintf(ctx->out, "module: %s%s\n", line, version_pairs(line) ? "" :
+			" (" VERSION_ADVICE ")");
+	else
 		fprintf(ctx->out, "module: not available\n");
-	}
 	return CLI_EXIT_OK;
 }
 
@@ -303,6 +338,7 @@ struct status_info {
 	const char *slab_merge;
 	char slab_merge_why[192];
 	const char *accel;
+	char module_version[256];	/* "" when unknown */
 	char *context;
 	struct conn_inst *inst;
 	int ninst;
@@ -365,6 +401,11 @@ static void status_text(FILE *f, const struct status_info *s)
 	fprintf(f, "mode: %s\n", s->mode);
 	if (strcmp(s->mode, "sim")) {
 		fprintf(f, "module: %s\n", s->module_loaded ? "loaded" : "not loaded");
+		if (s->module_version[0])
+			fprintf(f, "version: tool %s, module %s%s\n",
+				KMEMLAB_TOOL_VERSION, s->module_version,
+				version_pairs(s->module_version) ? "" :
+				": " VERSION_ADVICE);
 		if (s->module_problem)
 			fprintf(f, "debugfs: unusable (%s)\n", s->module_problem);
 		else
@@ -400,6 +441,14 @@ static void status_json(FILE *f, const struct status_info *s)
 	json_w_str(&j, "mode", s->mode);
 	json_w_bool(&j, "module_loaded", s->module_loaded);
 	json_w_str(&j, "module_problem", s->module_problem);
+	json_w_str(&j, "tool_version", KMEMLAB_TOOL_VERSION);
+	if (s->module_version[0]) {
+		json_w_str(&j, "module_version", s->module_version);
+		json_w_bool(&j, "version_match", version_pairs(s->module_version));
+	} else {
+		json_w_null(&j, "module_version");
+		json_w_null(&j, "version_match");
+	}
 	json_w_str(&j, "kernel", s->release);
 	json_w_str(&j, "cmdline", s->cmdline);
 	json_w_str(&j, "init_on_alloc", s->init_on_alloc);
@@ -447,17 +496,25 @@ static int cmd_status(struct cli_ctx *ctx, int argc, char **argv)
 		else if (access(getenv("KMEMLAB_DEBUGFS_DIR") ?: KMEMLAB_DEBUGFS, F_OK))
 			s.module_problem = "debugfs not mounted or no kmemlab directory";
 	}
+	ec = CLI_EXIT_SKIP;
 	if (!s.module_problem || getenv("KMEMLAB_DEBUGFS_DIR"))
 		conn = cli_conn(ctx, &ec);
 	if (conn) {
 		s.module_problem = NULL;
+		if (!ctx->sim && module_version(s.module_version,
+						sizeof(s.module_version)) &&
+		    !version_pairs(s.module_version))
+			rc = CLI_EXIT_FAIL;
 		if (conn_view(conn, NULL, "context", &s.context, &len))
 			s.context = NULL;
 		s.ninst = conn_instances(conn, &s.inst);
 		if (s.ninst < 0)
 			s.ninst = -1;
+	} else if (ec == CLI_EXIT_FAIL && ctx->npre) {
+		free(s.cmdline);
+		return ec;	/* a -e CMD failed: stop, as every command does */
 	} else {
-		rc = CLI_EXIT_SKIP;
+		rc = ec;	/* 4: a precondition is missing */
 	}
 	if (ctx->fmt == CLI_FMT_JSON)
 		status_json(ctx->out, &s);
@@ -503,7 +560,7 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
-		{ "sim", no_argument, NULL, 's' },
+		{ "sim", no_argument, NULL, CLI_LONG_ONLY('s') },
 		{ "exec", required_argument, NULL, 'e' },
 		{ "json", no_argument, NULL, 'J' },
 		{ "csv", no_argument, NULL, 'C' },
@@ -522,7 +579,7 @@ int main(int argc, char **argv)
 	}
 	opterr = 0;
 again:
-	while ((c = getopt_long(argc, argv, "+hVse:q", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+hVe:q", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			usage(stdout);
@@ -530,22 +587,28 @@ again:
 		case 'V':
 			printf("kmemlab tool %s\n", KMEMLAB_TOOL_VERSION);
 			return CLI_EXIT_OK;
-		case 's':
+		case CLI_LONG_ONLY('s'):
 			ctx.sim = true;
 			break;
 		case 'e':
 			ctx.pre[ctx.npre++] = optarg;
 			break;
 		case 'J':
-			ctx.fmt = CLI_FMT_JSON;
-			break;
 		case 'C':
-			ctx.fmt = CLI_FMT_CSV;
+			if (cli_set_format(&ctx, c == 'J' ? CLI_FMT_JSON : CLI_FMT_CSV))
+				return CLI_EXIT_USAGE;
 			break;
 		case 'q':
 			ctx.quiet = true;
 			break;
 		default:
+			if (optopt == 's') {
+				/* -s was --sim before it became --sort's letter */
+				cli_error("-s", "not a global option: sim mode is "
+					  "'kmemlab sim COMMAND' or 'kmemlab --sim "
+					  "COMMAND' (-s is --sort of slabtop and top)");
+				return CLI_EXIT_USAGE;
+			}
 			cli_error("kmemlab", "%s: unknown option or missing argument "
 				  "(see 'kmemlab --help')", argv[optind - 1]);
 			return CLI_EXIT_USAGE;

@@ -34,7 +34,7 @@ enum {
 };
 
 const struct cli_opt run_opts[] = {
-	{ "backend", 'b', "LIST", "backends to compare, comma-separated (a temporary instance each)" },
+	{ "backend", 'b', "LIST", "backends to compare, comma-separated (a temporary instance each); at most " JOB_MAX_BE_TEXT " with --on" },
 	{ "on", O_ON, "INST,...", "existing instances to compare (after --backend ones)" },
 	{ "ops", 'n', "N", "operations per worker (default below)" },
 	{ "size", O_SIZE, "BYTES", "object size (workloads that take size=)" },
@@ -53,12 +53,13 @@ const struct cli_opt run_opts[] = {
 	{ "zero", O_ZERO, "on|off", "zero= of the temporaries (default: the kernel's init_on_alloc)" },
 	{ "pool", O_POOL, "BYTES", "the same arena for every backend (ours: pool; kernel's: a quota)" },
 	{ "aa", O_AA, NULL, "A/A: the first backend twice (A, A'): its ratio is the noise floor" },
-	{ "save", 'o', "DIR", "also write DIR/results.json, results.csv, report.html" },
+	{ "output", 'o', "DIR", "also write DIR/results.json, results.csv, report.html" },
+	{ "save", CLI_LONG_ONLY('o'), "DIR", "the same as --output (its older name)" },
 	{ NULL, 0, NULL, NULL },
 };
 
 const struct cli_opt replay_opts[] = {
-	{ "backend", 'b', "LIST", "backends to replay on, comma-separated" },
+	{ "backend", 'b', "LIST", "backends to replay on, comma-separated; at most " JOB_MAX_BE_TEXT " with --on" },
 	{ "on", O_ON, "INST,...", "existing instances to replay on" },
 	{ "ops", 'n', "N", "replay only the first N records" },
 	{ "cpus", O_CPUS, "LIST", "CPU ids (at most 4), each replays the whole trace" },
@@ -66,7 +67,8 @@ const struct cli_opt replay_opts[] = {
 	{ "zero", O_ZERO, "on|off", "zero= of the temporaries" },
 	{ "pool", O_POOL, "BYTES", "the same arena for every backend (default: ours from the trace)" },
 	{ "aa", O_AA, NULL, "A/A: the first backend twice (A, A'): its ratio is the noise floor" },
-	{ "save", 'o', "DIR", "also write DIR/results.json, results.csv, report.html" },
+	{ "output", 'o', "DIR", "also write DIR/results.json, results.csv, report.html" },
+	{ "save", CLI_LONG_ONLY('o'), "DIR", "the same as --output (its older name)" },
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -76,13 +78,27 @@ struct run_args {
 	bool aa;		/* --aa: applied once every backend is known */
 };
 
-/* A numeric option for run key @key, within the key's bounds. */
+/*
+ * A numeric option for run key @key, within the bounds the engine enforces
+ * (its workloads view), so that the message states the range as it is.
+ */
 static int num_opt(struct job *j, const char *opt, enum job_key key,
 		   const char *val)
 {
-	uint64_t v;
+	static struct caps wl;
+	static bool loaded;
+	const struct caps_key *k;
+	uint64_t v, min = 0, max = job_keys[key].max;
 
-	if (parse_u64(opt, val, 0, job_keys[key].max, &v))
+	if (!loaded && !caps_local_workloads(&wl))
+		loaded = true;
+	k = loaded ? caps_key(&wl, job_keys[key].name) : NULL;
+	if (k && !strcmp(k->type, "num")) {
+		min = k->min;
+		if (k->max < max)
+			max = k->max;
+	}
+	if (parse_u64(opt, val, min, max, &v))
 		return -1;
 	return job_set_num(j, key, v);
 }
@@ -91,10 +107,17 @@ static int num_opt(struct job *j, const char *opt, enum job_key key,
 static int word_opt(struct job *j, const char *opt, enum job_key key,
 		    const char *val)
 {
-	int w = job_word(key, val);
+	const char *const *words = job_keys[key].words;
+	char list[128];
+	size_t n = 0;
+	int w = job_word(key, val), i;
 
 	if (w < 0) {
-		cli_error(opt, "'%s': not one of the accepted values", val);
+		list[0] = '\0';
+		for (i = 0; words[i] && n < sizeof(list); i++)
+			n += (size_t)snprintf(list + n, sizeof(list) - n, "%s%s",
+					      i ? ", " : "", words[i]);
+		cli_error(opt, "'%s' is not one of %s", val, list);
 		return -1;
 	}
 	return job_set_num(j, key, (uint64_t)w);

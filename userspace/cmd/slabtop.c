@@ -18,7 +18,7 @@
 #include "viewread.h"
 
 const struct cli_opt slabtop_opts[] = {
-	{ "once", 'o', NULL, "print once and exit (the only mode without a terminal)" },
+	{ "once", CLI_LONG_ONLY('o'), NULL, "print once and exit (the only mode without a terminal)" },
 	{ "sort", 's', "KEY", "sort by KEY: o objs, a active, s objsize, b objperslab, "
 	  "p pages, l slabs, v active_slabs, c cachesize, u use, n name" },
 	{ "file", 'f', "PATH", "read PATH (slabinfo 2.1) instead of our caches" },

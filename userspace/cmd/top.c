@@ -24,7 +24,7 @@ const struct cli_opt top_opts[] = {
 	{ "sort", 's', "KEY", "initial sort key, as for slabtop (default o, objs)" },
 	{ "file", 'f', "PATH", "read our caches from slabinfo file PATH instead of the engine" },
 	{ "proc-file", 'p', "PATH", "read the real caches from PATH instead of /proc/slabinfo" },
-	{ "no-real", 'n', NULL, "do not show the real kmemlab-* caches" },
+	{ "no-real", CLI_LONG_ONLY('n'), NULL, "do not show the real kmemlab-* caches" },
 	{ "iterations", 'i', "N", "quit after N refreshes (for scripts and tests)" },
 	{ NULL, 0, NULL, NULL },
 };

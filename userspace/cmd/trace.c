@@ -50,6 +50,31 @@ static void trace_name_instances(struct cli_ctx *ctx, struct trace_sum *s)
 	free(text);
 }
 
+/*
+ * CMD may name this tool ("kmemlab trace -- kmemlab run ..."), as the docs
+ * do, also when it is not installed and sudo reset PATH: put the directory
+ * of this very program first in CMD's PATH.
+ */
+static void path_with_self(void)
+{
+	char exe[4096], *dir, *path;
+	const char *old = getenv("PATH");
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n <= 0)
+		return;
+	exe[n] = '\0';
+	dir = strrchr(exe, '/');
+	if (!dir)
+		return;
+	*dir = '\0';
+	if (asprintf(&path, "%s%s%s", exe[0] ? exe : "/", old && *old ? ":" : "",
+		     old ? old : "") < 0)
+		return;
+	setenv("PATH", path, 1);
+	free(path);
+}
+
 static int temp_file(char *path, size_t size, const char *suffix)
 {
 	const char *dir = getenv("TMPDIR");
@@ -103,6 +128,12 @@ int cmd_trace(struct cli_ctx *ctx, int argc, char **argv)
 		cli_error("trace", "trace-cmd not found in PATH (install the trace-cmd package)");
 		return CLI_EXIT_SKIP;
 	}
+	if (access("/sys/module/kmemlab", F_OK)) {
+		cli_error("trace", "module not loaded: its kmemlab:* tracepoints are "
+			  "what trace records (insmod kmemlab.ko)");
+		return CLI_EXIT_SKIP;
+	}
+	path_with_self();
 	if (!output) {
 		ret = temp_file(tmp, sizeof(tmp), ".dat");
 		if (ret) {

@@ -19,14 +19,16 @@
 #include "emit.h"
 #include "heapdraw.h"
 #include "heapmap.h"
+#include "kml_bounds.h"
 #include "metrics.h"
 #include "procfs.h"
+#include "standin.h"
 #include "viewread.h"
 
 /* --- exec / view ------------------------------------------------------------ */
 
 const struct cli_opt exec_opts[] = {
-	{ "keep-going", 'k', NULL, "run every command even after one fails" },
+	{ "keep-going", CLI_LONG_ONLY('k'), NULL, "run every command even after one fails" },
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -53,17 +55,30 @@ int cmd_exec(struct cli_ctx *ctx, int argc, char **argv)
 		size_t rlen = 0;
 		int r = conn_exec(conn, argv[i], &reply, &rlen);
 
-		if (reply)
-			fputs(reply, r ? stderr : ctx->out);
 		if (r) {
-			cli_error(argv[i], "%s", strerror(-r));
+			cli_engine_error(ctx, argv[i], r, reply);
 			rc = CLI_EXIT_FAIL;
+		} else if (reply) {
+			fputs(reply, ctx->out);
 		}
 		free(reply);
 		if (r && !keep)
 			break;
 	}
 	return rc;
+}
+
+/* "a, b, c" from @nr names. */
+static void join_names(const char *const *names, unsigned int nr, char *buf,
+		       size_t size)
+{
+	size_t n = 0;
+	unsigned int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < nr && n < size; i++)
+		n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? ", " : "",
+				      names[i]);
 }
 
 const struct cli_opt view_opts[] = {
@@ -96,6 +111,21 @@ int cmd_view(struct cli_ctx *ctx, int argc, char **argv)
 	if (!conn)
 		return ec;
 	r = conn_view(conn, inst, view, &text, &len);
+	if (r == -ENOENT) {
+		static const char *const gv[] = KML_GVIEW_NAMES, *const iv[] = KML_IVIEW_NAMES;
+		char gl[128], il[128];
+
+		join_names(gv, KML_NR_GVIEWS, gl, sizeof(gl));
+		join_names(iv, KML_NR_IVIEWS, il, sizeof(il));
+		if (inst)
+			cli_error(inst, "no instance '%s' with a view '%s' (instances: "
+				  "'kmemlab%s view instances'; an instance's views: %s)",
+				  inst, view, ctx->sim ? " sim" : "", il);
+		else
+			cli_error(view, "no such view (engine-wide views: %s; an "
+				  "instance's: %s)", gl, il);
+		return CLI_EXIT_FAIL;
+	}
 	if (r) {
 		cli_error(inst ? inst : view, "%s", strerror(-r));
 		return CLI_EXIT_FAIL;
@@ -105,11 +135,115 @@ int cmd_view(struct cli_ctx *ctx, int argc, char **argv)
 	return CLI_EXIT_OK;
 }
 
+/* --- backends ---------------------------------------------------------------- */
+
+const struct cli_opt backends_opts[] = {
+	{ NULL, 0, NULL, NULL },
+};
+
+static const struct tbl_col backend_cols[] = {
+	{ "name", "NAME", NULL, TBL_STR },
+	{ "family", "FAMILY", NULL, TBL_STR },
+	{ "source", "SOURCE", NULL, TBL_STR },
+	{ "keys", "KEYS", NULL, TBL_STR },
+	{ "max_pool_bytes", "MAX_POOL", "B", TBL_INT },
+	{ "max_size_bytes", "MAX_SIZE", "B", TBL_INT },
+	{ "desc", "DESCRIPTION", NULL, TBL_STR },
+};
+
+static const struct tbl_col absent_cols[] = {
+	{ "name", "NAME", NULL, TBL_STR },
+	{ "mode", "MODE", NULL, TBL_STR },
+	{ "instead", "INSTEAD", NULL, TBL_STR },
+};
+
+/*
+ * 'kmemlab backends': the engine's backends view as a table, then the
+ * backends of the other mode with what stands in for them in this one.
+ */
+int cmd_backends(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static struct caps caps;
+	struct tbl t, a;
+	const char *arg;
+	struct json_w j;
+	struct conn *conn;
+	unsigned int i;
+	int c, ec, rc = CLI_EXIT_OK;
+	size_t k;
+
+	while ((c = cli_getopt(ctx, argc, argv, &arg)) != -1)
+		return c == 'h' ? CLI_EXIT_OK : CLI_EXIT_USAGE;
+	if (optind < argc)
+		return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
+	conn = cli_conn(ctx, &ec);
+	if (!conn)
+		return ec;
+	if (caps_load(conn, &caps))
+		return CLI_EXIT_FAIL;
+	tbl_init(&t, backend_cols, sizeof(backend_cols) / sizeof(backend_cols[0]));
+	for (i = 0; i < caps.nbe; i++) {
+		const struct caps_backend *b = &caps.be[i];
+
+		tbl_cell(&t, "%s", b->name);
+		tbl_cell(&t, "%s", b->family);
+		tbl_cell(&t, "%s", b->ours ? "ours" : "real");
+		tbl_cell(&t, "%s", b->keys[0] ? b->keys : "none");
+		tbl_cell(&t, "%llu", (unsigned long long)b->max_pool);
+		tbl_cell(&t, "%llu", (unsigned long long)b->max_size);
+		tbl_cell(&t, "%s", b->desc);
+	}
+	tbl_init(&a, absent_cols, sizeof(absent_cols) / sizeof(absent_cols[0]));
+	for (k = 0; k < nr_standins; k++) {
+		const struct standin *s = &standins[k];
+		char advice[256];
+
+		if (s->kernel != ctx->sim || caps_backend(&caps, s->name))
+			continue;
+		standin_advice(s, &caps, advice, sizeof(advice));
+		tbl_cell(&a, "%s", s->name);
+		tbl_cell(&a, "%s", s->kernel ? "kernel" : "sim");
+		tbl_cell(&a, "%s", advice);
+	}
+	switch (ctx->fmt) {
+	case CLI_FMT_JSON:
+		json_w_init(&j, ctx->out);
+		json_w_obj_begin(&j, NULL);
+		json_w_str(&j, "mode", ctx->sim ? "sim" : "kernel");
+		if (tbl_print(&t, ctx->out, ctx->fmt, &j, "backends") ||
+		    tbl_print(&a, ctx->out, ctx->fmt, &j, "other_mode"))
+			rc = CLI_EXIT_FAIL;
+		json_w_obj_end(&j);
+		json_w_end(&j);
+		break;
+	case CLI_FMT_CSV:
+		rc = tbl_print(&t, ctx->out, ctx->fmt, NULL, NULL) ?
+		     CLI_EXIT_FAIL : CLI_EXIT_OK;
+		break;
+	default:
+		fprintf(ctx->out, "Backends of %s mode (docs/interface.md 3.1, 5.1):\n",
+			ctx->sim ? "sim" : "kernel");
+		rc = tbl_print(&t, ctx->out, ctx->fmt, NULL, NULL) ?
+		     CLI_EXIT_FAIL : CLI_EXIT_OK;
+		if (a.nrows) {
+			fprintf(ctx->out, "\nBackends of %s mode only, and what %s "
+				"mode has in their place (never substituted):\n",
+				ctx->sim ? "kernel" : "sim", ctx->sim ? "sim" : "kernel");
+			if (tbl_print(&a, ctx->out, ctx->fmt, NULL, NULL))
+				rc = CLI_EXIT_FAIL;
+		}
+		break;
+	}
+	tbl_free(&t);
+	tbl_free(&a);
+	return rc;
+}
+
 /* --- slabinfo ---------------------------------------------------------------- */
 
 const struct cli_opt slabinfo_opts[] = {
-	{ "ours", 'o', NULL, "only kmemlab's own caches" },
-	{ "real", 'r', NULL, "only the real kmemlab-* caches of /proc/slabinfo" },
+	{ "ours", CLI_LONG_ONLY('o'), NULL, "only kmemlab's own caches" },
+	{ "real", CLI_LONG_ONLY('r'), NULL, "only the real kmemlab-* caches of /proc/slabinfo" },
 	{ "proc-file", 'p', "PATH", "read PATH instead of /proc/slabinfo" },
 	{ NULL, 0, NULL, NULL },
 };
@@ -243,15 +377,15 @@ static int buddy_src_add(struct buddy_src *b, const struct buddy_table *t,
 }
 
 const struct cli_opt buddyinfo_opts[] = {
-	{ "kernel", 'k', NULL, "only the kernel's zones (/proc/buddyinfo)" },
-	{ "ours", 'o', NULL, "only our buddy instances" },
+	{ "kernel", CLI_LONG_ONLY('k'), NULL, "only the kernel's zones (/proc/buddyinfo)" },
+	{ "ours", CLI_LONG_ONLY('o'), NULL, "only our buddy instances" },
 	{ "file", 'f', "PATH", "read the kernel's rows from PATH instead of /proc/buddyinfo" },
 	{ NULL, 0, NULL, NULL },
 };
 
 const struct cli_opt frag_opts[] = {
-	{ "kernel", 'k', NULL, "only the kernel's zones (/proc/buddyinfo)" },
-	{ "ours", 'o', NULL, "only our buddy instances" },
+	{ "kernel", CLI_LONG_ONLY('k'), NULL, "only the kernel's zones (/proc/buddyinfo)" },
+	{ "ours", CLI_LONG_ONLY('o'), NULL, "only our buddy instances" },
 	{ "file", 'f', "PATH", "read the kernel's rows from PATH instead of /proc/buddyinfo" },
 	{ NULL, 0, NULL, NULL },
 };
@@ -600,7 +734,7 @@ const struct cli_opt heapmap_opts[] = {
 	{ "width", 'w', "COLS", "width of the bar (default: terminal width, else 72)" },
 	{ "color", 'c', "WHEN", "colour: auto (on a terminal), always, never" },
 	{ "file", 'f', "PATH", "draw a saved heapmap view from PATH instead" },
-	{ "blocks", 'b', NULL, "also list every block" },
+	{ "blocks", CLI_LONG_ONLY('b'), NULL, "also list every block" },
 	{ NULL, 0, NULL, NULL },
 };
 

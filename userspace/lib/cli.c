@@ -37,6 +37,39 @@ void cli_error(const char *what, const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+void cli_engine_error(const struct cli_ctx *ctx, const char *what, int err,
+		      const char *reply)
+{
+	static const char *const hints[][2] = {
+		{ "(see 'backends')", "backends" },
+		{ "(see 'instances')", "view instances" },
+		{ "(see 'help')", "exec help" },
+	};
+	const char *why = reply, *colon;
+	size_t n, i;
+
+	if (!why || !*why || strncmp(why, "error: ", 7)) {
+		cli_error(what, "%s", strerror(-err));
+		return;
+	}
+	why += 7;
+	/* drop the verb the engine names: the user typed it (@what) */
+	colon = strstr(why, ": ");
+	if (colon && colon - why < 16 && !memchr(why, ' ', (size_t)(colon - why)))
+		why = colon + 2;
+	n = strcspn(why, "\n");
+	for (i = 0; i < sizeof(hints) / sizeof(hints[0]); i++) {
+		size_t h = strlen(hints[i][0]);
+
+		if (n >= h && !strncmp(why + n - h, hints[i][0], h)) {
+			cli_error(what, "%.*s(see 'kmemlab%s %s')", (int)(n - h),
+				  why, ctx && ctx->sim ? " sim" : "", hints[i][1]);
+			return;
+		}
+	}
+	cli_error(what, "%.*s", (int)n, why);
+}
+
 void cli_info(const struct cli_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
@@ -74,6 +107,19 @@ int cli_usage_error(const struct cli_ctx *ctx, const char *fmt, ...)
 	va_end(ap);
 	fprintf(stderr, " (see 'kmemlab help %s')\n", ctx->cmd->name);
 	return CLI_EXIT_USAGE;
+}
+
+int cli_set_format(struct cli_ctx *ctx, enum cli_format fmt)
+{
+	static const char *const names[] = { "", "--json", "--csv" };
+
+	if (ctx->fmt != CLI_FMT_TEXT && ctx->fmt != fmt) {
+		cli_error(names[fmt], "conflicts with %s: one output format at a "
+			  "time", names[ctx->fmt]);
+		return -1;
+	}
+	ctx->fmt = fmt;
+	return 0;
 }
 
 static bool opt_applies(const struct cli_command *cmd, const struct cli_opt *o)
@@ -172,10 +218,12 @@ int cli_getopt(struct cli_ctx *ctx, int argc, char **argv, const char **arg)
 		*arg = optarg;
 		switch (c) {
 		case OPT_JSON:
-			ctx->fmt = CLI_FMT_JSON;
-			continue;
 		case OPT_CSV:
-			ctx->fmt = CLI_FMT_CSV;
+			if (cli_set_format(ctx, c == OPT_JSON ? CLI_FMT_JSON :
+					   CLI_FMT_CSV)) {
+				built = NULL;
+				return '?';
+			}
 			continue;
 		case 'q':
 			ctx->quiet = true;
@@ -185,7 +233,15 @@ int cli_getopt(struct cli_ctx *ctx, int argc, char **argv, const char **arg)
 			built = NULL;
 			return 'h';
 		case '?':
-			if (optopt > 0 && optopt < 256 && optopt != '?')
+			for (o = cmd->opts; optopt > 0 && optopt < 256 && o && o->name; o++)
+				if (o->short_name == CLI_LONG_ONLY(optopt))
+					break;
+			if (o && o->name && optopt > 0 && optopt < 256)
+				cli_usage_error(ctx, "-%c: no such letter in %s: write "
+						"--%s (a letter means one thing in "
+						"every command, docs/cli.md)", optopt,
+						cmd->name, o->name);
+			else if (optopt > 0 && optopt < 256 && optopt != '?')
 				cli_usage_error(ctx, "-%c: unknown option or missing argument",
 						optopt);
 			else
@@ -197,7 +253,7 @@ int cli_getopt(struct cli_ctx *ctx, int argc, char **argv, const char **arg)
 			built = NULL;
 			return -1;
 		default:
-			return c;
+			return c >= CLI_LONG_ONLY(0) ? c & 0xffff : c;
 		}
 	}
 }

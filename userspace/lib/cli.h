@@ -14,7 +14,9 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#define KMEMLAB_TOOL_VERSION "0.2.0"
+#include "kml_version.h"
+
+#define KMEMLAB_TOOL_VERSION KML_VERSION
 #define KMEMLAB_DEBUGFS "/sys/kernel/debug/kmemlab"
 
 /* Exit codes; 4 is the kselftest "skip" code for a missing precondition. */
@@ -58,6 +60,13 @@ struct cli_ctx {
 	FILE *out;
 };
 
+/*
+ * An option without a letter of its own whose code still sees @c: for a
+ * letter that means something else elsewhere (one meaning per letter, see
+ * docs/cli.md "Option letters"), and for older long names kept as aliases.
+ */
+#define CLI_LONG_ONLY(c)	(0x10000 | (c))
+
 /* One option of a subcommand; the same entry feeds getopt_long and help. */
 struct cli_opt {
 	const char *name;	/* long name, without the dashes */
@@ -86,6 +95,21 @@ struct cli_command {
 __attribute__((format(printf, 2, 3)))
 void cli_error(const char *what, const char *fmt, ...);
 
+/*
+ * cli_engine_error() - report a failed engine command in the tool's voice,
+ * "kmemlab: WHAT: WHY", WHY being the engine's own reason (its reply line
+ * "error: VERB: reason" without the "error: VERB: " part), or the errno's
+ * text only when the engine gave no reason. The engine's hints "(see
+ * 'backends')", "(see 'instances')", "(see 'help')" name the kmemlab
+ * command that shows the same (with "sim" in sim mode).
+ * @ctx: the invocation (its mode), or NULL
+ * @err: the command's negative errno
+ * @reply: its reply, or NULL
+ */
+struct cli_ctx;
+void cli_engine_error(const struct cli_ctx *ctx, const char *what, int err,
+		      const char *reply);
+
 /* cli_info() - print an informational line on stderr unless --quiet. */
 __attribute__((format(printf, 2, 3)))
 void cli_info(const struct cli_ctx *ctx, const char *fmt, ...);
@@ -98,6 +122,12 @@ void cli_info(const struct cli_ctx *ctx, const char *fmt, ...);
  * --help prints the command's help and returns 'h'.
  */
 int cli_getopt(struct cli_ctx *ctx, int argc, char **argv, const char **arg);
+
+/*
+ * cli_set_format() - --json or --csv; the other one given too is an error
+ * Return: 0, or -1 after printing why (a usage error).
+ */
+int cli_set_format(struct cli_ctx *ctx, enum cli_format fmt);
 
 /* cli_command_help() - the full help of one command (usage + options). */
 void cli_command_help(const struct cli_command *cmd, FILE *f);

@@ -32,10 +32,7 @@ struct conn *cli_conn(struct cli_ctx *ctx, int *exit_code)
 		int r = conn_exec(ctx->conn, ctx->pre[i], &reply, &rlen);
 
 		if (r) {
-			cli_error(ctx->pre[i], "%s%s%.*s", strerror(-r),
-				  reply && *reply ? ": " : "",
-				  reply ? (int)strcspn(reply, "\n") : 0,
-				  reply ? reply : "");
+			cli_engine_error(ctx, ctx->pre[i], r, reply);
 			free(reply);
 			conn_close(ctx->conn);
 			ctx->conn = NULL;

@@ -13,7 +13,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define JOB_MAX_BE 8
+#include "kml_bounds.h"
+
+/* The engine's bound of on=; the text form is for --help. */
+#define JOB_MAX_BE KML_RUN_MAX_INST
+#define JOB_STR_(x) #x
+#define JOB_STR(x) JOB_STR_(x)
+#define JOB_MAX_BE_TEXT JOB_STR(KML_RUN_MAX_INST)
 
 /* One backend of a job: a temporary instance, or an existing one. */
 struct caps;

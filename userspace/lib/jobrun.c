@@ -29,6 +29,7 @@
 #include "jobrun.h"
 #include "kml_bounds.h"
 #include "runparse.h"
+#include "standin.h"
 
 /* The first line of @s, for messages. */
 static int line_len(const char *s)
@@ -73,6 +74,29 @@ static void job_teardown(struct conn *c, struct job *j)
 	}
 }
 
+/*
+ * A backend this mode does not have: the other mode's (kmem_cache in sim
+ * mode, glibc in kernel mode) with what stands in for it, else unknown.
+ * Nothing is substituted. Return: the exit code (usage).
+ */
+static int job_no_backend(struct cli_ctx *ctx, const struct caps *caps,
+			  const char *name)
+{
+	const struct standin *s = standin_find(name);
+	char what[48], advice[256];
+
+	snprintf(what, sizeof(what), "--backend %s", name);
+	if (s && s->kernel == !!ctx->sim) {
+		standin_advice(s, caps, advice, sizeof(advice));
+		cli_error(what, "%s; %s (see 'kmemlab%s backends')", s->why, advice,
+			  ctx->sim ? " sim" : "");
+	} else {
+		cli_error(what, "unknown backend '%s' (see 'kmemlab%s backends')",
+			  name, ctx->sim ? " sim" : "");
+	}
+	return CLI_EXIT_USAGE;
+}
+
 static int job_setup(struct cli_ctx *ctx, struct conn *c, struct job *j)
 {
 	static struct caps caps;	/* of the one connection of a process */
@@ -91,6 +115,10 @@ static int job_setup(struct cli_ctx *ctx, struct conn *c, struct job *j)
 
 		if (!b->temp)
 			continue;
+		if (!caps_backend(j->caps, b->backend)) {
+			job_teardown(c, j);
+			return job_no_backend(ctx, j->caps, b->backend);
+		}
 		for (k = 0; k < 10 && r == -EEXIST; k++) {
 			char base[20];
 			size_t m;
@@ -111,8 +139,10 @@ static int job_setup(struct cli_ctx *ctx, struct conn *c, struct job *j)
 			r = conn_exec(c, cmd, &reply, &rlen);
 		}
 		if (r) {
-			cli_error(b->backend, "%s%s%.*s", strerror(-r), reply ? ": " : "",
-				  line_len(reply), reply ? reply : "");
+			char what[48];
+
+			snprintf(what, sizeof(what), "--backend %s", b->backend);
+			cli_engine_error(ctx, what, r, reply);
 			free(reply);
 			b->inst[0] = '\0';
 			job_teardown(c, j);
@@ -288,8 +318,7 @@ int job_exec(struct cli_ctx *ctx, struct conn *c, struct job *j,
 				  reply && *reply ? " (" : "", line_len(reply),
 				  reply ? reply : "");
 		else
-			cli_error(ctx->cmd->name, "%.*s (%s)", line_len(reply),
-				  reply ? reply : "", strerror(-r));
+			cli_engine_error(ctx, ctx->cmd->name, r, reply);
 		if (r == -EINTR && reply && *reply)
 			fputs(")\n", stderr);
 		free(reply);

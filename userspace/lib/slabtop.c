@@ -158,9 +158,21 @@ void slabtop_sort(struct slabtop_row *rows, size_t nr, enum slabtop_key key)
 	free(tmp);
 }
 
+/*
+ * A share in percent; 0 of 0 is 0.0 where procps divides by zero and
+ * prints "-nan" (the only place these lines differ from procps).
+ */
+static double pct(double part, double whole)
+{
+	return whole ? 100.0 * part / whole : 0.0;
+}
+
 void slabtop_format_summary(char *buf, size_t size,
 			    const struct slabtop_summary *s)
 {
+	/* procps starts the minimum at INT_MAX / 1024 K: none without caches */
+	unsigned long min = s->nr_caches ? s->min_obj_size : 0;
+
 	snprintf(buf, size,
 		 " %-35s: %u / %u (%.1f%%)\n"
 		 " %-35s: %u / %u (%.1f%%)\n"
@@ -168,16 +180,16 @@ void slabtop_format_summary(char *buf, size_t size,
 		 " %-35s: %.2fK / %.2fK (%.1f%%)\n"
 		 " %-35s: %.2fK / %.2fK / %.2fK\n\n",
 		 "Active / Total Objects (% used)", s->nr_active_objs,
-		 s->nr_objs, 100.0 * s->nr_active_objs / s->nr_objs,
+		 s->nr_objs, pct(s->nr_active_objs, s->nr_objs),
 		 "Active / Total Slabs (% used)", s->nr_active_slabs,
-		 s->nr_slabs, 100.0 * s->nr_active_slabs / s->nr_slabs,
+		 s->nr_slabs, pct(s->nr_active_slabs, s->nr_slabs),
 		 "Active / Total Caches (% used)", s->nr_active_caches,
-		 s->nr_caches, 100.0 * s->nr_active_caches / s->nr_caches,
+		 s->nr_caches, pct(s->nr_active_caches, s->nr_caches),
 		 "Active / Total Size (% used)", s->active_size / 1024.0,
 		 s->total_size / 1024.0,
-		 100.0 * s->active_size / s->total_size,
+		 pct(s->active_size, s->total_size),
 		 "Minimum / Average / Maximum Object",
-		 s->min_obj_size / 1024.0, s->avg_obj_size / 1024.0,
+		 min / 1024.0, s->avg_obj_size / 1024.0,
 		 s->max_obj_size / 1024.0);
 }
 
