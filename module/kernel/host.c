@@ -65,6 +65,50 @@ static int kmemlab_worker_fn(void *data)
 	return 0;
 }
 
+/* Job control: they stop or continue the writer, never end its command. */
+#define KMEMLAB_JOBCTL_SIGS	(sigmask(SIGSTOP) | sigmask(SIGTSTP) | \
+				 sigmask(SIGTTIN) | sigmask(SIGTTOU) | \
+				 sigmask(SIGCONT))
+
+/* Whether a signal other than job control is pending for the writer. */
+static bool kmemlab_interrupted(void)
+{
+	sigset_t pending;
+
+	if (!signal_pending(current))
+		return false;
+	if (fatal_signal_pending(current))
+		return true;
+	/*
+	 * Read without the siglock: the sets only gain signals while the
+	 * writer sleeps here, and a signal missed now is seen at the next
+	 * poll.
+	 */
+	sigorsets(&pending, &current->pending.signal,
+		  &current->signal->shared_pending.signal);
+	sigandnsets(&pending, &pending, &current->blocked);
+	sigdelsetmask(&pending, KMEMLAB_JOBCTL_SIGS);
+	return !sigisemptyset(&pending);
+}
+
+/*
+ * Wait for the workers. A signal interrupts the run (Ctrl-C, SIGTERM),
+ * except job control: a SIGSTOP or SIGTSTP to the writer must not lose a
+ * run, so the wait goes on and the writer stops when its write returns.
+ * A stop signal keeps signal_pending() true, so an interruptible wait
+ * would return at once: poll in killable sleeps instead.
+ * Return: 0 when the workers are done, -EINTR when interrupted.
+ */
+static int kmemlab_wait_run(struct completion *done)
+{
+	while (!wait_for_completion_killable_timeout(done, HZ / 20)) {
+		if (kmemlab_interrupted())
+			return -EINTR;
+	}
+	return fatal_signal_pending(current) && !completion_done(done) ?
+	       -EINTR : 0;
+}
+
 /**
  * kmemlab_run_workers() - struct kml_host.run_workers: one kthread per CPU
  * @priv: unused
@@ -76,9 +120,10 @@ static int kmemlab_worker_fn(void *data)
  *
  * Every CPU is checked before any thread is created; all threads are
  * created (bound with kthread_create_on_cpu()) before any is woken, so
- * that they run concurrently or not at all. The caller waits
- * interruptibly; on a signal it sets *@stop, waits for the workers to
- * notice (between batches) and returns -EINTR.
+ * that they run concurrently or not at all. The caller waits until they
+ * are done; on a signal other than job control (kmemlab_wait_run()) it
+ * sets *@stop, waits for the workers to notice (between batches) and
+ * returns -EINTR.
  *
  * Return: 0, -EINTR (interrupted; also when a fatal signal stopped the
  * thread creation, and then nothing ran), -ENODEV (a CPU is offline or out
@@ -131,7 +176,7 @@ static int kmemlab_run_workers(void *priv, unsigned int nr,
 		wake_up_process(workers[i].task);
 	cpus_read_unlock();
 
-	if (wait_for_completion_interruptible(&run.done)) {
+	if (kmemlab_wait_run(&run.done)) {
 		WRITE_ONCE(*stop, true);
 		wait_for_completion(&run.done);
 		ret = -EINTR;
