@@ -18,11 +18,13 @@
 /*
  * The functions of module/kernel/backends.c that allocate and free for the
  * real backends: a kmem:* event whose call_site is one of them is the
- * module's. (kmemlab_real_get/put are inlined into alloc/free today.)
+ * module's. (kmemlab_real_get/put are inlined into their callers: the
+ * split's alloc_call/free_call in runs, alloc/free elsewhere.)
  */
 static const char *const trace_real_sites[] = {
 	"kmemlab_real_alloc", "kmemlab_real_get", "kmemlab_real_free",
 	"kmemlab_real_put", "kmemlab_real_alloc_bulk", "kmemlab_real_free_bulk",
+	"kmemlab_real_alloc_call", "kmemlab_real_free_call",
 	NULL,
 };
 /* The run workers' kthreads (module/kernel/host.c: "kmemlab/%u"). */
