@@ -396,6 +396,12 @@ int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
 		free(reply);
 		return CLI_EXIT_FAIL;
 	}
+	/* the engine's warnings (a header that disagrees with the body) */
+	for (const char *w = strstr(reply, "\nwarning: "); w;
+	     w = strstr(w + 1, "\nwarning: "))
+		if (!ctx->quiet)
+			fprintf(stderr, "kmemlab: %s: %.*s\n", path,
+				line_len(w + 1), w + 1);
 	j->trace_max_size = reply_u64(reply, "max_size", 0);
 	j->trace_peak = reply_u64(reply, "peak_bytes", 0);
 	j->trace_ops = reply_u64(reply, "ops", 0);
