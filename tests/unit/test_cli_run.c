@@ -1222,6 +1222,53 @@ START_TEST(test_cli_replay_sim_tool)
 }
 END_TEST
 
+/*
+ * A failing backend never hides the others: its row says FAILED and why,
+ * the others run and print, and the exit status is 3.
+ */
+START_TEST(test_cli_replay_failed_backend_sim_tool)
+{
+	struct results rs;
+	char *out, *err, e[256];
+
+	/* a create refused: a pool above the teaching heap's bound */
+	ck_assert_int_eq(tool("sim replay traces/short-crlf.rep --backend first-fit,slab "
+			      "--pool 1G --reps 1", &out, &err), 3);
+	ck_assert_msg(strstr(err, "kmemlab: first-fit: FAILED: create: pool=1073741824: "),
+		      "%s", err);
+	ck_assert_msg(strstr(out, "\nslab ") && strstr(strstr(out, "\nslab "), "  ok\n"),
+		      "%s", out);
+	ck_assert_msg(strstr(out, "\nfirst-fit  FAILED: create: pool=1073741824: "),
+		      "%s", out);
+	free(out);
+	free(err);
+	ck_assert_int_eq(tool("sim --json replay traces/short-crlf.rep --backend "
+			      "slab,first-fit,buddy --pool 1G --reps 1", &out, &err), 3);
+	ck_assert_msg(results_read(out, strlen(out), &rs, e, sizeof(e)) == 0, "%s", e);
+	ck_assert_uint_eq(rs.nr, 2);
+	ck_assert_str_eq(rs.r[0].backend, "slab");
+	ck_assert_str_eq(rs.r[1].backend, "buddy");
+	results_free(&rs);
+	free(out);
+	free(err);
+	/* a run refused for one instance: the request is above its largest */
+	ck_assert_int_eq(tool("sim run churn --size 3M --backend first-fit,buddy "
+			      "--reps 1 --ops 100", &out, &err), 3);
+	ck_assert_str_eq(err, "kmemlab: first-fit: FAILED: run: instance 'r0-first-fit' "
+			 "takes at most 1048576 bytes; churn asks for up to 3145728\n");
+	ck_assert_ptr_nonnull(strstr(out, "\nbuddy  "));
+	ck_assert_ptr_nonnull(strstr(out, "\nfirst-fit  FAILED: run: "));
+	free(out);
+	free(err);
+	/* all of them failed: the error, no table, the error's status */
+	ck_assert_int_eq(tool("sim run churn --size 3M --backend first-fit "
+			      "--reps 1 --ops 100", &out, &err), 2);
+	ck_assert_str_eq(out, "");
+	free(out);
+	free(err);
+}
+END_TEST
+
 START_TEST(test_cli_bench_sim_tool)
 {
 	struct results rs;
@@ -1353,6 +1400,7 @@ int main(void)
 	tcase_set_timeout(tt, 60);
 	tcase_add_test(tt, test_cli_run_sim_tool);
 	tcase_add_test(tt, test_cli_replay_sim_tool);
+	tcase_add_test(tt, test_cli_replay_failed_backend_sim_tool);
 	tcase_add_test(tt, test_cli_bench_sim_tool);
 	tcase_add_test(tt, test_cli_run_aa_sim_tool);
 	suite_add_tcase(s, tt);

@@ -322,15 +322,30 @@ void job_create_cmd(const struct job *j, const struct job_be *b, char *buf,
 		snprintf(buf + n, size - (size_t)n, " zero=%d", j->zero);
 }
 
+unsigned int job_nfailed(const struct job *j)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < j->nbe; i++)
+		n += j->be[i].failed;
+	return n;
+}
+
 void job_run_cmd(const struct job *j, char *buf, size_t size)
 {
 	unsigned int i;
 	int n;
 
+	bool first = true;
+
 	n = snprintf(buf, size, "run %s on=", j->workload);
-	for (i = 0; i < j->nbe; i++)
-		n += snprintf(buf + n, size - (size_t)n, "%s%s", i ? "," : "",
-			      j->be[i].inst);
+	for (i = 0; i < j->nbe; i++) {
+		if (j->be[i].failed)
+			continue;
+		n += snprintf(buf + n, size - (size_t)n, "%s%s",
+			      first ? "" : ",", j->be[i].inst);
+		first = false;
+	}
 	if (j->nargs) {
 		char keys[512];
 
