@@ -180,7 +180,9 @@ static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 		}
 		t->nr_frees++;
 		t->nr_free_null++;
-		op->op = KML_TOP_NOP;
+		op->op = KML_TOP_NOP;	/* id 0: a working set has a slot */
+		if (!t->nr_ids)
+			t->nr_ids = 1;
 		t->nr_ops++;
 		return 0;
 	}

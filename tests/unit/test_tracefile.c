@@ -244,6 +244,7 @@ START_TEST(test_tracefile_free_null_is_a_counted_nop)
 	/* a trace of free(NULL)s only has ops, and nothing live */
 	ck_assert_int_eq(parse("kmemlab-trace 1\nf -1\n", &t), 0);
 	ck_assert_uint_eq(t->nr_ops, 1);
+	ck_assert_uint_eq(t->nr_ids, 1);	/* a working set of one slot */
 	ck_assert_uint_eq(t->max_live, 0);
 	kml_trace_free(t);
 }
