@@ -18,6 +18,7 @@
 #define KML_TRACE_MAX_BYTES	(16u << 20)	/* trace load payload */
 #define KML_TRACE_MAX_OPS	(1024u * 1024u)	/* ops of one trace */
 #define KML_TRACE_MAX_IDS	(1024u * 1024u)	/* ids of one trace */
+#define KML_TRACE_MAX_SIZE	(1024u * 1024 * 1024)	/* size of a trace op */
 #define KML_TRACE_STORE_OPS	(4u << 20)	/* ops of all loaded traces */
 #define KML_MAX_TRACES		16
 #define KML_MAX_INSTANCES	64

@@ -130,6 +130,8 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 	struct kml_cell c = {
 		.run = r, .in = in, .be = in->be, .priv = in->priv, .rep = rep,
 		.align = kml_natural_align(in),
+		.max_size = in->be->max_size ? in->be->max_size(in->priv) :
+			    KML_OBJ_MAX,
 		.ext = KML_TREND_INIT, .unusable = KML_TREND_INIT,
 		.fragidx = KML_TREND_INIT,
 		.unusable_end = KML_METRIC_NA, .fragidx_end = KML_METRIC_NA,
@@ -230,9 +232,7 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 	res->ext_mean = kml_trend_mean(&c.ext);
 	res->has_pool = c.has_pool;
 	if (c.has_pool) {
-		res->buddy_order = kml_log2_up((r->max_request +
-						KML_PAGE_SIZE - 1) /
-					       KML_PAGE_SIZE);
+		res->buddy_order = kml_run_order(r);
 		res->unusable_end = c.unusable_end;
 		res->unusable_peak = c.unusable.peak;
 		res->unusable_mean = kml_trend_mean(&c.unusable);
@@ -568,7 +568,8 @@ static int kml_run_bind(struct kml_session *s, struct kml_run *r)
 						   in->name);
 		max = in->be->max_size ? in->be->max_size(in->priv) :
 		      KML_OBJ_MAX;
-		if (r->max_request > max)
+		/* a trace's request above it is a failure of that backend */
+		if (!r->trace && r->max_request > max)
 			return kml_cmd_err(s, -E2BIG,
 					   "instance '%s' takes at most %llu bytes; %s asks for up to %llu",
 					   in->name, (unsigned long long)max,

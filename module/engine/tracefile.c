@@ -4,6 +4,13 @@
  * op lines (to size the op array once, and to refuse oversized traces
  * before allocating), the second parses, checks every id against the live
  * set, and computes the trace's peaks. Every error names its line.
+ *
+ * The dialects of the CS:APP sets courses publish are read as C reads
+ * them: "r ID SIZE" of an id that is not live is realloc(NULL, SIZE), an
+ * allocation; "f -1" is free(NULL) and "r ID 0" is realloc(ptr, 0), which
+ * frees as glibc does (free(NULL) again when the id is not live). A .rep
+ * header's num_ops that disagrees with the body is not an error: the body
+ * is replayed and the trace says so (hdr_ops_differ), for a warning.
  */
 #include "tracefile.h"
 
@@ -164,6 +171,21 @@ static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 		kml_terr(p, nr, "missing id");
 		return -EINVAL;
 	}
+	if (code == KML_TOP_FREE && tlen == 2 && !memcmp(tok, "-1", 2)) {
+		/* free(NULL): counted, nothing to do */
+		if (kml_ttok(l, &tok, &tlen)) {
+			kml_terr(p, nr, "trailing garbage '%.*s'",
+				 (int)(tlen > 24 ? 24 : tlen), tok);
+			return -EINVAL;
+		}
+		t->nr_frees++;
+		t->nr_free_null++;
+		op->op = KML_TOP_NOP;	/* id 0: a working set has a slot */
+		if (!t->nr_ids)
+			t->nr_ids = 1;
+		t->nr_ops++;
+		return 0;
+	}
 	ret = kml_tdec(tok, tlen, &id);
 	if (ret) {
 		kml_terr(p, nr, "bad id '%.*s'", (int)(tlen > 24 ? 24 : tlen),
@@ -186,10 +208,13 @@ static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 				 (int)(tlen > 24 ? 24 : tlen), tok);
 			return -EINVAL;
 		}
-		if (!size || size > KML_OBJ_MAX) {
-			kml_terr(p, nr, "size %llu out of range 1..%llu",
+		/* r ID 0 is realloc(ptr, 0): a free */
+		if ((!size && code == KML_TOP_ALLOC) ||
+		    size > KML_TRACE_MAX_SIZE) {
+			kml_terr(p, nr, "size %llu out of range %u..%u",
 				 (unsigned long long)size,
-				 (unsigned long long)KML_OBJ_MAX);
+				 code == KML_TOP_ALLOC ? 1 : 0,
+				 KML_TRACE_MAX_SIZE);
 			return -EINVAL;
 		}
 	}
@@ -226,14 +251,28 @@ static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 		t->nr_frees++;
 		break;
 	default:
-		if (!p->live_size[id]) {
-			kml_terr(p, nr, "realloc of id %llu that is not live",
-				 (unsigned long long)id);
-			return -EINVAL;
-		}
-		*live_bytes = *live_bytes - p->live_size[id] + size;
-		p->live_size[id] = (u32)size;
 		t->nr_reallocs++;
+		if (!size && !p->live_size[id]) {
+			/* realloc(NULL, 0): free(NULL) */
+			code = KML_TOP_NOP;
+			t->nr_free_null++;
+		} else if (!size) {
+			/* realloc(ptr, 0) frees ptr, as glibc's does */
+			code = KML_TOP_FREE;
+			t->nr_realloc_free++;
+			*live_bytes -= p->live_size[id];
+			p->live_size[id] = 0;
+			(*live_ids)--;
+		} else if (!p->live_size[id]) {
+			/* realloc(NULL, size): malloc(size) */
+			t->nr_realloc_new++;
+			p->live_size[id] = (u32)size;
+			*live_bytes += size;
+			(*live_ids)++;
+		} else {
+			*live_bytes = *live_bytes - p->live_size[id] + size;
+			p->live_size[id] = (u32)size;
+		}
 		break;
 	}
 	if (*live_bytes > t->peak_bytes)
@@ -400,12 +439,9 @@ static int kml_tparse_body(struct kml_tparse *p, struct kml_trace *t)
 	if (!native && seen_first) {
 		u64 want = nr_hdr == 4 ? hdr[2] : hdr[1];
 
-		if (want != t->nr_ops) {
-			kml_out_printf(p->err,
-				       "header says %llu ops, found %u",
-				       (unsigned long long)want, t->nr_ops);
-			return -EINVAL;
-		}
+		/* the body is what runs; the caller warns */
+		t->hdr_ops = want > ~0u ? ~0u : (u32)want;
+		t->hdr_ops_differ = want != t->nr_ops;
 	}
 	if (!t->nr_ops) {
 		kml_out_printf(p->err, "no operations");

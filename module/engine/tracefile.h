@@ -14,7 +14,8 @@
 enum kml_trace_opcode {
 	KML_TOP_ALLOC,		/* a ID SIZE */
 	KML_TOP_FREE,		/* f ID */
-	KML_TOP_REALLOC,	/* r ID SIZE */
+	KML_TOP_REALLOC,	/* r ID SIZE (realloc(NULL, SIZE) when not live) */
+	KML_TOP_NOP,		/* f -1, or r ID 0 of an id not live: free(NULL) */
 };
 
 enum kml_trace_format {
@@ -23,7 +24,7 @@ enum kml_trace_format {
 };
 
 struct kml_trace_op {
-	u32 size;		/* bytes (alloc, realloc); 0 for free */
+	u32 size;		/* bytes (alloc, realloc); 0 for free, nop */
 	u32 id : 30;		/* below nr_ids */
 	u32 op : 2;		/* enum kml_trace_opcode */
 };
@@ -36,6 +37,11 @@ struct kml_trace {
 	u32 nr_allocs;		/* a lines */
 	u32 nr_frees;		/* f lines */
 	u32 nr_reallocs;	/* r lines */
+	u32 nr_free_null;	/* f -1 and r ID 0 of a dead id: no-ops */
+	u32 nr_realloc_new;	/* r of an id not live: an allocation */
+	u32 nr_realloc_free;	/* r ID 0 of a live id: a free */
+	u32 hdr_ops;		/* .rep: the header's num_ops */
+	bool hdr_ops_differ;	/* .rep: hdr_ops is not nr_ops (warned) */
 	u32 max_size;		/* largest size of an a or r */
 	u32 max_live;		/* most ids live at once */
 	u32 live_at_end;	/* ids still live after the last op */

@@ -109,7 +109,10 @@ void *kml_w_alloc(struct kml_worker *w, size_t size)
 	void *p;
 
 	w->allocs++;
-	if (w->per_op)
+	/* a request above what the backend could ever serve: failed */
+	if (size > c->max_size)
+		p = NULL;
+	else if (w->per_op)
 		p = kml_w_alloc_timed(w, size);
 	else
 		p = c->be->alloc(c->priv, size);
@@ -425,8 +428,7 @@ static void kml_w_sample_pool(struct kml_cell *c, u64 op, bool end)
 {
 	const struct kml_run *r = c->run;
 	struct kml_free_area *fa = &c->pool;
-	unsigned int order = kml_log2_up((r->max_request + KML_PAGE_SIZE - 1) /
-					 KML_PAGE_SIZE);
+	unsigned int order = kml_run_order(r);
 	s32 unusable, fragidx;
 
 	if (!c->be->free_area || c->be->free_area(c->priv, fa))

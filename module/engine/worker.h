@@ -212,6 +212,7 @@ struct kml_cell {
 	u64 req_peak;		/* sampled, all workers */
 	u64 usable_peak;
 	u32 align;		/* natural alignment, 0: the block size */
+	u64 max_size;		/* largest request it can serve at all */
 	s32 ext_end;		/* external frag at the end state */
 	s32 stranded_end;	/* stranded memory at the end state */
 	bool ext_end_set;
@@ -240,6 +241,18 @@ static inline u32 kml_log2_up(u64 v)
 	while ((1ULL << e) < v)
 		e++;
 	return e;
+}
+
+/*
+ * The order of the run's largest request, at most KML_MAX_ORDER (a trace
+ * may ask for more than any order; such requests fail).
+ */
+static inline unsigned int kml_run_order(const struct kml_run *r)
+{
+	u32 o = kml_log2_up((r->max_request + KML_PAGE_SIZE - 1) /
+			    KML_PAGE_SIZE);
+
+	return o > KML_MAX_ORDER ? KML_MAX_ORDER : o;
 }
 
 void kml_w_boundary(struct kml_worker *w);

@@ -308,6 +308,8 @@ static void kml_wl_replay(struct kml_worker *w)
 		case KML_TOP_FREE:
 			kml_w_free_slot(w, id);
 			break;
+		case KML_TOP_NOP:
+			break;	/* free(NULL): counted as an op, nothing done */
 		default:
 			/* realloc: new block, copy the smaller size, free old */
 			p = kml_w_alloc(w, op->size);

@@ -2,7 +2,8 @@
 /*
  * libFuzzer target of the trace parser: any bytes either parse into a
  * trace whose ops are consistent (ids in range, frees of live ids, peaks
- * right) or are refused with a one-line message.
+ * right, the dialects counted: realloc(NULL, n), free(NULL)) or are
+ * refused with a one-line message.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -15,7 +16,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void fz_check(const struct kml_trace *t)
 {
 	static u32 live[KML_TRACE_MAX_IDS];
-	u32 i, nr_live = 0, max_live = 0, a = 0, f = 0, r = 0;
+	u32 i, nr_live = 0, max_live = 0, a = 0, f = 0, r = 0, nop = 0, rn = 0;
 
 	if (!t->nr_ops || t->nr_ops > KML_TRACE_MAX_OPS ||
 	    t->nr_ids > KML_TRACE_MAX_IDS)
@@ -42,10 +43,19 @@ static void fz_check(const struct kml_trace *t)
 			f++;
 			break;
 		case KML_TOP_REALLOC:
-			if (!live[op->id] || !op->size)
+			if (!op->size)
 				abort();
+			if (!live[op->id]) {	/* realloc(NULL, n) */
+				nr_live++;
+				rn++;
+			}
 			live[op->id] = op->size;
 			r++;
+			break;
+		case KML_TOP_NOP:
+			if (op->size)
+				abort();
+			nop++;
 			break;
 		default:
 			abort();
@@ -53,7 +63,9 @@ static void fz_check(const struct kml_trace *t)
 		if (nr_live > max_live)
 			max_live = nr_live;
 	}
-	if (a != t->nr_allocs || f != t->nr_frees || r != t->nr_reallocs ||
+	if (a != t->nr_allocs || nop != t->nr_free_null ||
+	    rn != t->nr_realloc_new ||
+	    f + r + nop != t->nr_frees + t->nr_reallocs ||
 	    max_live != t->max_live || nr_live != t->live_at_end)
 		abort();
 }

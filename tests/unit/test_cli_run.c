@@ -736,7 +736,7 @@ START_TEST(test_cli_run_job_keys_and_backends)
 	static struct caps caps;
 	char err[160];
 	struct job j = { .zero = -1 };
-	char buf[32], cmd[256];
+	char buf[32], cmd[256], want[256];
 
 	ck_assert_int_eq(job_set_num(&j, JOB_SIZE, 64), 0);
 	ck_assert_int_eq(job_set_num(&j, JOB_OPS, 100), 0);
@@ -790,6 +790,20 @@ START_TEST(test_cli_run_job_keys_and_backends)
 	snprintf(j.be[1].inst, sizeof(j.be[1].inst), "k");
 	job_create_cmd(&j, &j.be[1], cmd, sizeof(cmd));
 	ck_assert_str_eq(cmd, "create k kmem_cache size=3000");
+	/*
+	 * A trace larger than a backend: the heap gets its largest pool and
+	 * kmem_cache its largest object; what does not fit fails in the row.
+	 */
+	j.trace_peak = 900ULL << 20;
+	j.trace_max_size = 600ULL << 20;
+	job_create_cmd(&j, &j.be[0], cmd, sizeof(cmd));
+	snprintf(want, sizeof(want), "create h best-fit pool=%llu",
+		 (unsigned long long)caps_backend(&caps, "best-fit")->max_pool);
+	ck_assert_str_eq(cmd, want);
+	job_create_cmd(&j, &j.be[1], cmd, sizeof(cmd));
+	snprintf(want, sizeof(want), "create k kmem_cache size=%llu",
+		 (unsigned long long)caps_backend(&caps, "kmem_cache")->max_size);
+	ck_assert_str_eq(cmd, want);
 }
 END_TEST
 
@@ -1143,7 +1157,9 @@ END_TEST
 
 START_TEST(test_cli_replay_sim_tool)
 {
-	char *out, *err;
+	struct results rs;
+	char *out, *err, e[256];
+	size_t i;
 
 	ck_assert_int_eq(tool("sim replay traces/short-crlf.rep --backend slab,best-fit "
 			      "--reps 2", &out, &err), 0);
@@ -1157,6 +1173,26 @@ START_TEST(test_cli_replay_sim_tool)
 			      "--reps 1", &out, &err), 0);
 	ck_assert_msg(strstr(out, "\"violations\":0,\"overlaps\":0,\"misaligned\":0}"),
 		      "%s", out);
+	free(out);
+	free(err);
+	/*
+	 * Every dialect at once (CRLF, a 4-line header whose num_ops is
+	 * wrong, realloc(NULL, n), free(NULL), realloc(p, 0), realloc(NULL,
+	 * 0), an 8 MiB request): it replays; the header is warned about; the
+	 * request no backend here can serve is one failure in every row.
+	 */
+	ck_assert_int_eq(tool("sim --json replay tests/cli/data/dialects.rep "
+			      "--backend first-fit,slab,buddy --reps 1", &out, &err), 0);
+	ck_assert_str_eq(err, "kmemlab: tests/cli/data/dialects.rep: warning: "
+			 "header says 9 ops, found 10: the 10 found are replayed\n");
+	ck_assert_msg(results_read(out, strlen(out), &rs, e, sizeof(e)) == 0, "%s", e);
+	ck_assert_uint_eq(rs.nr, 3);
+	for (i = 0; i < rs.nr; i++) {
+		ck_assert_uint_eq(rs.r[i].ops, 10);
+		ck_assert_uint_eq(rs.r[i].failures, 1);
+		ck_assert(rs.r[i].valid);
+	}
+	results_free(&rs);
 	free(out);
 	free(err);
 	ck_assert_int_eq(tool("sim replay tests/cli/data/bad-free.rep --backend slab",
@@ -1181,6 +1217,53 @@ START_TEST(test_cli_replay_sim_tool)
 	free(out);
 	free(err);
 	ck_assert_int_eq(tool("sim run churn", &out, &err), 2);
+	free(out);
+	free(err);
+}
+END_TEST
+
+/*
+ * A failing backend never hides the others: its row says FAILED and why,
+ * the others run and print, and the exit status is 3.
+ */
+START_TEST(test_cli_replay_failed_backend_sim_tool)
+{
+	struct results rs;
+	char *out, *err, e[256];
+
+	/* a create refused: a pool above the teaching heap's bound */
+	ck_assert_int_eq(tool("sim replay traces/short-crlf.rep --backend first-fit,slab "
+			      "--pool 1G --reps 1", &out, &err), 3);
+	ck_assert_msg(strstr(err, "kmemlab: first-fit: FAILED: create: pool=1073741824: "),
+		      "%s", err);
+	ck_assert_msg(strstr(out, "\nslab ") && strstr(strstr(out, "\nslab "), "  ok\n"),
+		      "%s", out);
+	ck_assert_msg(strstr(out, "\nfirst-fit  FAILED: create: pool=1073741824: "),
+		      "%s", out);
+	free(out);
+	free(err);
+	ck_assert_int_eq(tool("sim --json replay traces/short-crlf.rep --backend "
+			      "slab,first-fit,buddy --pool 1G --reps 1", &out, &err), 3);
+	ck_assert_msg(results_read(out, strlen(out), &rs, e, sizeof(e)) == 0, "%s", e);
+	ck_assert_uint_eq(rs.nr, 2);
+	ck_assert_str_eq(rs.r[0].backend, "slab");
+	ck_assert_str_eq(rs.r[1].backend, "buddy");
+	results_free(&rs);
+	free(out);
+	free(err);
+	/* a run refused for one instance: the request is above its largest */
+	ck_assert_int_eq(tool("sim run churn --size 3M --backend first-fit,buddy "
+			      "--reps 1 --ops 100", &out, &err), 3);
+	ck_assert_str_eq(err, "kmemlab: first-fit: FAILED: run: instance 'r0-first-fit' "
+			 "takes at most 1048576 bytes; churn asks for up to 3145728\n");
+	ck_assert_ptr_nonnull(strstr(out, "\nbuddy  "));
+	ck_assert_ptr_nonnull(strstr(out, "\nfirst-fit  FAILED: run: "));
+	free(out);
+	free(err);
+	/* all of them failed: the error, no table, the error's status */
+	ck_assert_int_eq(tool("sim run churn --size 3M --backend first-fit "
+			      "--reps 1 --ops 100", &out, &err), 2);
+	ck_assert_str_eq(out, "");
 	free(out);
 	free(err);
 }
@@ -1317,6 +1400,7 @@ int main(void)
 	tcase_set_timeout(tt, 60);
 	tcase_add_test(tt, test_cli_run_sim_tool);
 	tcase_add_test(tt, test_cli_replay_sim_tool);
+	tcase_add_test(tt, test_cli_replay_failed_backend_sim_tool);
 	tcase_add_test(tt, test_cli_bench_sim_tool);
 	tcase_add_test(tt, test_cli_run_aa_sim_tool);
 	suite_add_tcase(s, tt);

@@ -601,7 +601,7 @@ START_TEST(test_engine_trace_commands)
 {
 	ck_assert_int_eq(load("t1", "20000\n2\n4\n1\na 0 100\na 1 50\nr 0 200\nf 1\n"), 0);
 	ck_assert_str_eq(reply(),
-			 "loaded trace=t1 format=rep ops=4 ids=2 allocs=2 frees=1 reallocs=1 max_size=200 max_live=2 peak_bytes=250 live_at_end=1\n");
+			 "loaded trace=t1 format=rep ops=4 ids=2 allocs=2 frees=1 reallocs=1 max_size=200 max_live=2 peak_bytes=250 live_at_end=1 free_nulls=0 realloc_news=0 realloc_frees=0\n");
 	ck_assert_int_eq(load("t1", "2\n1\na 0 1\n"), -EEXIST);
 	ck_assert_str_eq(reply(), "error: trace load: trace 't1' exists\n");
 	ck_assert_int_eq(load("t2", "2\n2\na 0 1\nf 3\n"), -EINVAL);
@@ -612,7 +612,7 @@ START_TEST(test_engine_trace_commands)
 	       "error: trace load: bad name 'T' (1-31 of a-z 0-9 _ -)\n");
 	EXPECT("trace list", 0,
 	       "traces=1 ops=4\n"
-	       "trace=t1 format=rep ops=4 ids=2 allocs=2 frees=1 reallocs=1 max_size=200 max_live=2 peak_bytes=250 live_at_end=1\n");
+	       "trace=t1 format=rep ops=4 ids=2 allocs=2 frees=1 reallocs=1 max_size=200 max_live=2 peak_bytes=250 live_at_end=1 free_nulls=0 realloc_news=0 realloc_frees=0\n");
 	EXPECT("trace drop t9", -ENOENT, "error: trace drop: no trace 't9'\n");
 	EXPECT("trace drop t1", 0, "dropped trace=t1\n");
 	EXPECT("trace list", 0, "traces=0 ops=0\n");
@@ -713,6 +713,25 @@ START_TEST(test_engine_run_every_workload_on_fake)
 	run_ok("run replay on=a trace=t ops=2 cpus=1,0");
 	ck_assert_uint_eq(field(strstr(reply(), "\nresult "), "ops"), 4);
 	ck_assert_uint_eq(field(reply(), "allocs"), 4);
+	/*
+	 * The dialects: realloc(NULL, n) allocates, free(NULL) and realloc
+	 * to 0 of a dead id do nothing, realloc to 0 frees; a request above
+	 * the instance's largest (FAKE_MAX) fails in the backend's figures
+	 * without reaching it, and the run goes on.
+	 */
+	ck_assert_int_eq(load("d", "2\n8\nr 0 100\nf -1\na 1 2000000\n"
+			      "r 0 0\nr 0 0\nf 1\nr 1 64\nf 1\n"), 0);
+	fake_of("a")->failures = 0;
+	run_ok("run replay on=a trace=d");
+	ck_assert_uint_eq(field(strstr(reply(), "\nresult "), "ops"), 8);
+	ck_assert_uint_eq(field(reply(), "ops_done"), 8);
+	ck_assert_uint_eq(field(reply(), "allocs"), 3);
+	ck_assert_uint_eq(field(reply(), "failures"), 1);
+	ck_assert_uint_eq(field(reply(), "frees"), 2);
+	ck_assert_uint_eq(field(reply(), "bad_frees"), 0);
+	ck_assert_uint_eq(fake_of("a")->failures, 0);	/* never asked */
+	ck_assert_int_eq(fake_of("a")->live, 0);
+	ck_assert_int_eq(ex("trace drop d"), 0);
 	/* interactive handles are untouched by runs */
 	ck_assert_int_eq(ex("alloc a 10"), 0);
 	run_ok("run sizes on=a ops=100");

@@ -308,6 +308,8 @@ static void bench_job(struct bench *b, struct job *j, const char *ours,
 		job_print_context(b->ctx->out, &b->rs);
 	job_results(j, &rr, rows, lat, &b->rs);
 	job_print(b->ctx->out, j, &rr, rows, !strcmp(j->workload, "replay"));
+	if (job_nfailed(j))
+		b->failed++;	/* its FAILED rows are in the table */
 	fflush(b->ctx->out);
 	if (b->csv) {
 		job_csv(b->csv, j, &rr, rows, !b->csv_header);

@@ -346,6 +346,8 @@ int cmd_run(struct cli_ctx *ctx, int argc, char **argv)
 	if (rc)
 		return rc;
 	rc = job_output(ctx, &a.job, &rr, lat, a.save, false);
+	if (!rc && job_nfailed(&a.job))
+		rc = JOB_EXIT_PARTIAL;
 	job_free_lat(lat, rr.ninst);
 	runreply_free(&rr);
 	return rc;
@@ -401,6 +403,8 @@ int cmd_replay(struct cli_ctx *ctx, int argc, char **argv)
 	rc = job_exec(ctx, c, &a.job, &rr, &lat);
 	if (!rc) {
 		rc = job_output(ctx, &a.job, &rr, lat, a.save, true);
+		if (!rc && job_nfailed(&a.job))
+			rc = JOB_EXIT_PARTIAL;
 		job_free_lat(lat, rr.ninst);
 		runreply_free(&rr);
 	}

@@ -241,6 +241,16 @@ static uint64_t job_max_request(const struct job *j, bool *fixed)
 	return 0;
 }
 
+/* Does @j replay a trace (its workload takes trace=)? */
+static bool job_replays(const struct job *j)
+{
+	const struct caps_workload *w = j->caps ? caps_workload(j->caps,
+							       j->workload) :
+				       NULL;
+
+	return w && caps_has(w->keys, "trace");
+}
+
 /*
  * A pool large enough for what the workload keeps live on one of our
  * pool-backed temporaries; 0 for the backend's default.
@@ -268,7 +278,10 @@ static uint64_t job_pool(const struct job *j, const struct caps_backend *b,
 		if (pool > (256ULL << 20))
 			pool = 256ULL << 20;
 	} else if (caps_is_our_heap(b) && caps_has(w->keys, "trace")) {
+		/* at most the heap's bound: what does not fit fails in its row */
 		pool = pow2_at_least(4 * j->trace_peak + 65536);
+		if (b->max_pool && pool > b->max_pool)
+			pool = b->max_pool;
 	} else if (caps_is_our_heap(b) && caps_has(w->keys, "max")) {
 		pool = pow2_at_least(3 * job_num(j, JOB_BATCH, w->batch) * max);
 	}
@@ -286,6 +299,9 @@ void job_create_cmd(const struct job *j, const struct job_be *b, char *buf,
 	int n;
 
 	max = job_max_request(j, &fixed);
+	/* a trace's larger requests fail in this backend's row */
+	if (cb && cb->max_size && max > cb->max_size && job_replays(j))
+		max = cb->max_size;
 	n = snprintf(buf, size, "create %s %s", b->inst, b->backend);
 	/*
 	 * Object caches that take size=: ours a single cache when every
@@ -306,15 +322,30 @@ void job_create_cmd(const struct job *j, const struct job_be *b, char *buf,
 		snprintf(buf + n, size - (size_t)n, " zero=%d", j->zero);
 }
 
+unsigned int job_nfailed(const struct job *j)
+{
+	unsigned int i, n = 0;
+
+	for (i = 0; i < j->nbe; i++)
+		n += j->be[i].failed;
+	return n;
+}
+
 void job_run_cmd(const struct job *j, char *buf, size_t size)
 {
 	unsigned int i;
 	int n;
 
+	bool first = true;
+
 	n = snprintf(buf, size, "run %s on=", j->workload);
-	for (i = 0; i < j->nbe; i++)
-		n += snprintf(buf + n, size - (size_t)n, "%s%s", i ? "," : "",
-			      j->be[i].inst);
+	for (i = 0; i < j->nbe; i++) {
+		if (j->be[i].failed)
+			continue;
+		n += snprintf(buf + n, size - (size_t)n, "%s%s",
+			      first ? "" : ",", j->be[i].inst);
+		first = false;
+	}
 	if (j->nargs) {
 		char keys[512];
 

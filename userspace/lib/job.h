@@ -29,6 +29,8 @@ struct job_be {
 	char inst[32];		/* instance name (set by job_setup for temps) */
 	bool temp;		/* created by us, destroyed by job_teardown */
 	int zero;		/* zero= of the instance: 0/1, -1 unknown */
+	bool failed;		/* its create or its run failed: left out */
+	char why[200];		/* the engine's reason, for its FAILED row */
 };
 
 /* The run keys a job gives the engine besides on= (docs/interface.md). */
@@ -132,10 +134,13 @@ int job_add_backends(struct job *j, const char *list, bool existing);
  */
 int job_add_aa(struct job *j);
 
+/* job_nfailed() - how many backends of @j failed (job_be.failed). */
+unsigned int job_nfailed(const struct job *j);
+
 /*
  * job_run_cmd() - the engine command of the run: "run WORKLOAD on=INST,..."
  * and the run keys (job_keys_format()), the instances as job_setup named
- * them.
+ * them; the backends that failed are left out.
  */
 void job_run_cmd(const struct job *j, char *buf, size_t size);
 

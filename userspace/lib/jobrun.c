@@ -97,10 +97,48 @@ static int job_no_backend(struct cli_ctx *ctx, const struct caps *caps,
 	return CLI_EXIT_USAGE;
 }
 
+/*
+ * Backend @b of @j failed with the engine's @reply (error @err): keep the
+ * reason for its FAILED row and say it on stderr at once.
+ */
+static void job_fail(struct job *j, struct job_be *b, const char *reply,
+		     int err)
+{
+	const char *why = reply && *reply ? reply : strerror(-err);
+
+	if (!strncmp(why, "error: ", 7))
+		why += 7;
+	b->failed = true;
+	snprintf(b->why, sizeof(b->why), "%.*s", line_len(why), why);
+	cli_error(b->backend[0] ? b->backend : b->inst, "FAILED: %s", b->why);
+}
+
+/*
+ * The backend of @j that a run error names ("... instance 'NAME' ..."),
+ * when it is one of those still running and not the only one; else NULL.
+ */
+static struct job_be *job_named(struct job *j, const char *reply)
+{
+	const char *p = reply ? strstr(reply, "instance '") : NULL;
+	unsigned int i;
+	size_t n;
+
+	if (!p || job_nfailed(j) + 1 >= j->nbe)
+		return NULL;
+	p += strlen("instance '");
+	n = strcspn(p, "'\n");
+	for (i = 0; i < j->nbe; i++)
+		if (!j->be[i].failed && strlen(j->be[i].inst) == n &&
+		    !strncmp(j->be[i].inst, p, n))
+			return &j->be[i];
+	return NULL;
+}
+
 static int job_setup(struct cli_ctx *ctx, struct conn *c, struct job *j)
 {
 	static struct caps caps;	/* of the one connection of a process */
 	unsigned int i, k;
+	int last = 0;
 
 	if (!j->caps) {
 		if (caps_load(c, &caps))
@@ -139,19 +177,21 @@ static int job_setup(struct cli_ctx *ctx, struct conn *c, struct job *j)
 			r = conn_exec(c, cmd, &reply, &rlen);
 		}
 		if (r) {
-			char what[48];
-
-			snprintf(what, sizeof(what), "--backend %s", b->backend);
-			cli_engine_error(ctx, what, r, reply);
+			/* this backend's row says why; the others still run */
+			job_fail(j, b, reply, r);
 			free(reply);
 			b->inst[0] = '\0';
-			job_teardown(c, j);
-			return exit_for(r);
+			last = r;
+			continue;
 		}
 		b->zero = (int)reply_u64(reply, "zero", (uint64_t)-1);
 		if (!ctx->quiet && ctx->fmt == CLI_FMT_TEXT && getenv("KMEMLAB_VERBOSE"))
 			fprintf(stderr, "%s", reply);
 		free(reply);
+	}
+	if (job_nfailed(j) == j->nbe) {
+		job_teardown(c, j);
+		return exit_for(last);
 	}
 	return 0;
 }
@@ -308,10 +348,25 @@ int job_exec(struct cli_ctx *ctx, struct conn *c, struct job *j,
 	rc = job_setup(ctx, c, j);
 	if (rc)
 		return rc;
-	job_run_cmd(j, cmd, sizeof(cmd));
-	snprintf(label, sizeof(label), "%s%s%s on %u backends", j->title,
-		 j->title[0] ? ": " : "", j->workload, j->nbe);
-	r = run_blocking(ctx, c, cmd, label, &reply, &rlen);
+	for (;;) {
+		struct job_be *b;
+
+		job_run_cmd(j, cmd, sizeof(cmd));
+		snprintf(label, sizeof(label), "%s%s%s on %u backends", j->title,
+			 j->title[0] ? ": " : "", j->workload,
+			 j->nbe - job_nfailed(j));
+		r = run_blocking(ctx, c, cmd, label, &reply, &rlen);
+		/*
+		 * The engine refused the run for one instance (it checks them
+		 * before anything runs): that row fails, the others run.
+		 */
+		b = r && r != -EINTR ? job_named(j, reply) : NULL;
+		if (!b)
+			break;
+		job_fail(j, b, reply, r);
+		free(reply);
+		reply = NULL;
+	}
 	if (r) {
 		if (r == -EINTR)
 			cli_error(ctx->cmd->name, "interrupted: the run was stopped%s%.*s",
@@ -425,6 +480,12 @@ int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
 		free(reply);
 		return CLI_EXIT_FAIL;
 	}
+	/* the engine's warnings (a header that disagrees with the body) */
+	for (const char *w = strstr(reply, "\nwarning: "); w;
+	     w = strstr(w + 1, "\nwarning: "))
+		if (!ctx->quiet)
+			fprintf(stderr, "kmemlab: %s: %.*s\n", path,
+				line_len(w + 1), w + 1);
 	j->trace_max_size = reply_u64(reply, "max_size", 0);
 	j->trace_peak = reply_u64(reply, "peak_bytes", 0);
 	j->trace_ops = reply_u64(reply, "ops", 0);

@@ -13,6 +13,7 @@
 #include "runparse.h"
 
 #define JOB_EXIT_INTR	130	/* the exit code after Ctrl-C */
+#define JOB_EXIT_PARTIAL 3	/* some backends FAILED, the others ran */
 
 /*
  * job_exec() - create the temporaries, run, read the histograms and
@@ -20,6 +21,9 @@
  * @rr: the parsed reply
  * @lat: set to rr->ninst malloc'ed latency views (NULL entries when
  *	unreadable); free with job_free_lat()
+ * A backend whose create fails, or whose instance the engine refuses the
+ * run for, is marked failed (job_be.failed, .why; said on stderr) and the
+ * others run; only when none is left does the job fail.
  * Return: a CLI exit code; JOB_EXIT_INTR when interrupted (Ctrl-C).
  */
 int job_exec(struct cli_ctx *ctx, struct conn *c, struct job *j,

@@ -359,6 +359,12 @@ void job_print(FILE *f, const struct job *j, const struct run_reply *rr,
 			"after each rep, same op sequence as the first backend, every "
 			"block aligned and none overlapping a live block of its worker "
 			"(every op checked)\n");
+	/* the backends that could not run: one row each, with the reason */
+	for (i = 0; i < j->nbe; i++)
+		if (j->be[i].failed)
+			fprintf(f, "%-10s FAILED: %s\n",
+				j->be[i].backend[0] ? j->be[i].backend :
+				j->be[i].inst, j->be[i].why);
 }
 
 static const char *const csv_cols[] = {
