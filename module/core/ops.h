@@ -131,6 +131,8 @@ struct kml_split {
 	 * then released and counted as a failure).
 	 */
 	void *(*alloc_end)(void *priv, void *ptr, size_t size);
+	/* Undo an alloc_begin() whose request is not made after all. */
+	void (*alloc_cancel)(void *priv, size_t size);
 	/* 0, or a negative errno: the free is refused and nothing changes */
 	int (*free_begin)(void *priv, void *ptr, size_t size);
 	void (*free_call)(void *priv, void *ptr, size_t size);

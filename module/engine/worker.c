@@ -556,8 +556,8 @@ void kml_w_replace(struct kml_worker *w, u32 j, u32 size)
 /*
  * LIFO pairs with one timestamp pair around them all, as a classic in-kernel
  * benchmark loops kmem_cache_alloc() and kmem_cache_free(). A backend with
- * a split does one object's bookkeeping (budget, bytes) before the clock
- * and after it, and only its calls inside; its pairs are in no counter.
+ * a split reserves one object (budget, bytes) before the clock and gives
+ * it back after; only its calls are inside; its pairs are in no counter.
  */
 void kml_w_loop_pairs(struct kml_worker *w, u32 size, u64 n)
 {
@@ -584,14 +584,8 @@ void kml_w_loop_pairs(struct kml_worker *w, u32 size, u64 n)
 	t1 = kml_ticks();
 	w->loop_ticks = t1 - t0;
 	w->loop_pairs = i;
-	if (!sp)
-		return;
-	/* the object charged above: taken and given back with its books */
-	p = sp->alloc_end(c->priv, sp->alloc_call(c->priv, size), size);
-	if (p && !sp->free_begin(c->priv, p, size)) {
-		sp->free_call(c->priv, p, size);
-		sp->free_end(c->priv, size);
-	}
+	if (sp)		/* the object reserved above is given back */
+		sp->alloc_cancel(c->priv, size);
 }
 
 /* --- the worker ------------------------------------------------------------ */

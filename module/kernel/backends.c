@@ -312,9 +312,18 @@ static int kmemlab_real_alloc_begin(void *priv, size_t size)
 	return 0;
 }
 
+/*
+ * The kernel's kmem:* events name their caller (call_site), which
+ * 'kmemlab trace' uses to tell the module's objects from the rest: the
+ * barrier() after each call keeps the compiler from turning it into a tail
+ * jump, which would make the call site the engine's function instead.
+ */
 static void *kmemlab_real_alloc_call(void *priv, size_t size)
 {
-	return kmemlab_real_get(priv, size);
+	void *ptr = kmemlab_real_get(priv, size);
+
+	barrier();
+	return ptr;
 }
 
 static void *kmemlab_real_alloc_end(void *priv, void *ptr, size_t size)
@@ -343,6 +352,15 @@ static void *kmemlab_real_alloc(void *priv, size_t size)
 				      size);
 }
 
+static void kmemlab_real_alloc_cancel(void *priv, size_t size)
+{
+	struct kmemlab_real *r = priv;
+	u64 usable = kmemlab_real_usable(r, size);
+
+	atomic64_sub(usable, &r->bytes);
+	kmemlab_uncharge(usable);
+}
+
 /* free() in three parts: the record, the call, the counters. */
 static int kmemlab_real_free_begin(void *priv, void *ptr, size_t size)
 {
@@ -358,6 +376,7 @@ static int kmemlab_real_free_begin(void *priv, void *ptr, size_t size)
 static void kmemlab_real_free_call(void *priv, void *ptr, size_t size)
 {
 	kmemlab_real_put(priv, ptr, size);
+	barrier();
 }
 
 static void kmemlab_real_free_end(void *priv, size_t size)
@@ -382,6 +401,7 @@ static const struct kml_split kmemlab_real_split = {
 	.alloc_begin	= kmemlab_real_alloc_begin,
 	.alloc_call	= kmemlab_real_alloc_call,
 	.alloc_end	= kmemlab_real_alloc_end,
+	.alloc_cancel	= kmemlab_real_alloc_cancel,
 	.free_begin	= kmemlab_real_free_begin,
 	.free_call	= kmemlab_real_free_call,
 	.free_end	= kmemlab_real_free_end,

@@ -129,6 +129,13 @@ static void *ub_alloc(void *priv, size_t size)
 	return ub_alloc_end(priv, ub_alloc_call(priv, size), size);
 }
 
+static void ub_alloc_cancel(void *priv, size_t size)
+{
+	struct ub_inst *in = priv;
+
+	__atomic_fetch_sub(&in->bytes, size, __ATOMIC_RELAXED);
+}
+
 static int ub_free_begin(void *priv, void *ptr, size_t size)
 {
 	struct ub_inst *in = priv;
@@ -174,6 +181,7 @@ static const struct kml_split ub_split = {
 	.alloc_begin	= ub_alloc_begin,
 	.alloc_call	= ub_alloc_call,
 	.alloc_end	= ub_alloc_end,
+	.alloc_cancel	= ub_alloc_cancel,
 	.free_begin	= ub_free_begin,
 	.free_call	= ub_free_call,
 	.free_end	= ub_free_end,
