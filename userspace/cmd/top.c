@@ -176,10 +176,14 @@ static void draw(const struct top_cfg *cfg, const struct top_snap *s,
 		return;
 	slabtop_compute(&s->all, (unsigned long)sysconf(_SC_PAGESIZE), rows, &sum);
 	if (!cfg->classic) {
-		snprintf(buf, sizeof(buf), "kmemlab top - ours %zu caches, real "
-			 "kmemlab-* %zu - every %u.%03us - sort %s - q quits",
+		/* within 80 columns: the keys last, so a cut loses nothing */
+		snprintf(buf, sizeof(buf), "kmemlab top  ours %zu  real %zu  "
+			 "every %u.%03us  sort %s  h help  q quit",
 			 s->nr_ours, s->all.nr - s->nr_ours, cfg->delay_ms / 1000,
 			 cfg->delay_ms % 1000, slabtop_key_names[cfg->key]);
+		if ((int)strlen(buf) > COLS)
+			snprintf(buf, sizeof(buf), "kmemlab top  sort %s  h help  q quit",
+				 slabtop_key_names[cfg->key]);
 		put_line(y++, buf);
 	}
 	slabtop_format_summary(buf, sizeof(buf), &sum);
@@ -233,6 +237,31 @@ static void draw(const struct top_cfg *cfg, const struct top_snap *s,
 	refresh();
 }
 
+/* The keys, until the next key press. */
+static void draw_help(void)
+{
+	static const char *const lines[] = {
+		"kmemlab top: our caches and the real kmemlab-* caches, slabtop's columns",
+		"",
+		"  q        quit",
+		"  h, ?     this help (any key returns)",
+		"  + / -    refresh twice as slow / twice as fast",
+		"  o a s b p l v c u n   sort by objects, active, size, slabs,",
+		"           objs/slab, ..., cache size, use, name (as slabtop)",
+		"",
+		"Without a keyboard (stdin not a terminal) it refreshes every -d",
+		"seconds and stops after -i iterations.",
+	};
+	unsigned int i;
+
+	erase();
+	for (i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		put_line((int)i, lines[i]);
+	refresh();
+	timeout(-1);
+	getch();
+}
+
 static int key_of_char(int ch)
 {
 	const char *p = strchr(slabtop_key_letters, ch);
@@ -247,6 +276,7 @@ static int top_loop(const struct top_cfg *cfg0)
 	unsigned long n = 0;
 	bool have = false;
 	int ch, k, rc = CLI_EXIT_OK;
+	bool keys = isatty(STDIN_FILENO);	/* else only wait between frames */
 
 	if (!initscr()) {
 		cli_error(cfg.ctx->cmd->name, "cannot initialise the terminal");
@@ -266,10 +296,18 @@ static int top_loop(const struct top_cfg *cfg0)
 			draw(&cfg, &snap, NULL);
 		if (cfg.iterations && ++n >= cfg.iterations)
 			break;
+		if (!keys) {	/* getch() would return at once: no busy loop */
+			napms((int)cfg.delay_ms);
+			continue;
+		}
 		timeout((int)cfg.delay_ms);
 		ch = getch();
 		if (ch == 'q' || ch == 'Q')
 			break;
+		if (ch == 'h' || ch == '?') {
+			draw_help();
+			continue;
+		}
 		if (ch == KEY_RESIZE)
 			continue;	/* ncurses resized stdscr; redraw at once */
 		if (ch == '+' && cfg.delay_ms < 60000)
