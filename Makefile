@@ -55,7 +55,7 @@ UNIT_HELPERS	:= $(filter-out $(UNIT_SRCS),$(wildcard tests/unit/*.c))
 CHECK_LIBS	:= $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt)
 
 .PHONY: all module userspace lib check unit lint bench deps clean help \
-	selftests fuzz bench-cores install modules_install
+	selftests fuzz bench-cores install modules_install shell
 
 all: module userspace
 
@@ -136,6 +136,10 @@ bench:
 
 deps:
 	@tools/deps
+
+# An interactive root shell in the VM, the module built and ready to insmod.
+shell: all
+	@tools/vm/kmemlab-vm --shell
 
 PREFIX	?= /usr/local
 BINDIR	:= $(DESTDIR)$(PREFIX)/bin
