@@ -211,7 +211,12 @@ struct kml_backend {
 	void (*stats)(void *priv, struct kml_alloc_stats *st);
 	/* Number of violated invariants (0 when healthy). */
 	unsigned int (*validate)(void *priv);
-	/* Render a view; -ENOENT when the backend has no such view. */
+	/*
+	 * Render a view; -ENOENT when the backend has no such view. May run
+	 * while a run's workers use the instance (views of busy instances
+	 * stay readable, for 'kmemlab top' during a run): take the backend's
+	 * own locks, as stats() does.
+	 */
 	int (*show)(void *priv, enum kml_view view, struct kml_out *out);
 
 	/* --- optional hooks of interactive use (the teaching heaps) */

@@ -52,11 +52,6 @@ static void kml_view_stats(struct kml_instance *in, struct kml_out *out)
 		       st.held_na ? -1LL : (long long)st.peak_held,
 		       (unsigned long long)st.largest_free,
 		       (unsigned long long)st.total_free, ext, stranded);
-	if (in->busy) {
-		kml_out_printf(out, "# no backend stats: instance '%s' is busy in a run\n",
-			       in->name);
-		return;
-	}
 	if (in->be->show) {
 		size_t mark = out->len;
 
@@ -248,11 +243,7 @@ int kml_engine_view(struct kml_engine *e, const char *name,
 		kml_render_latency(in, out);
 		break;
 	default:
-		if (in->busy) {
-			kml_out_printf(out, "# no %s: instance '%s' is busy in a run\n",
-				       kml_iview_names[view], in->name);
-			break;
-		}
+		/* busy or not: show() takes the backend's own locks (ops.h) */
 		if (view == KML_IVIEW_HEAPMAP && in->be->show_labelled) {
 			ret = kml_view_labelled(in, map[view], out);
 			if (ret != -ENOENT)
@@ -271,8 +262,8 @@ out_unlock:
 }
 
 /*
- * The rows of every idle instance of one of our backends that renders
- * slabinfo, under one header: the file slabtop reads.
+ * The rows of every instance of one of our backends that renders slabinfo
+ * (busy in a run or not), under one header: the file slabtop reads.
  */
 static int kml_view_slabinfo_all(struct kml_engine *e, struct kml_out *out)
 {
@@ -295,7 +286,7 @@ static int kml_view_slabinfo_all(struct kml_engine *e, struct kml_out *out)
 							 node);
 		const char *line, *end;
 
-		if (in->busy || !in->be->ours || !in->be->show)
+		if (!in->be->ours || !in->be->show)
 			continue;
 		kml_out_init(&tmp, buf, size);
 		if (in->be->show(in->priv, KML_VIEW_SLABINFO, &tmp))

@@ -21,7 +21,7 @@ ok() {
 	fi
 }
 echo "TAP version 13"
-echo "1..6"
+echo "1..7"
 
 "$vm" --shell </dev/null >/dev/null 2>/tmp/kmv-shell.$$
 rc=$?
@@ -33,7 +33,8 @@ if ! command -v tmux >/dev/null; then
 	for t in "the guest shell has the terminal's size and TERM" \
 		"kmemlab top draws on the guest's terminal and quits on q" \
 		"Ctrl-C stops the guest's command, not the VM" \
-		"insmod kmemlab.ko in the shell" "the shell's exit status comes back"
+		"insmod kmemlab.ko in the shell" "the shell's exit status comes back" \
+		"top shows our slab while a run uses it; the run stops"
 	do
 		n=$((n + 1))
 		echo "ok $n - $t # SKIP no tmux (make deps)"
@@ -58,7 +59,7 @@ trap 'T kill-server 2>/dev/null' EXIT
 TERM=xterm-256color T new-session -d -s kv -x 100 -y 30 \
 	"cd '$top' && '$vm' --shell; echo VMEXIT=\$?; sleep 120"
 if ! wait_for '^kmemlab-vm:[^ ]*# ?$' 180; then
-	for ((i = n; i < 6; i++)); do ok 1 "the guest shell starts"; done
+	for ((i = n; i < 7; i++)); do ok 1 "the guest shell starts"; done
 	exit 1
 fi
 
@@ -76,6 +77,16 @@ st=$?
 T send-keys -t kv q
 wait_for '^kmemlab-vm:[^ ]*# ?$' 30
 ok $(( st || $? )) "kmemlab top draws on the guest's terminal and quits on q"
+
+# our slab watched by top while a run uses it (busy instances stay shown)
+T send-keys -t kv "userspace/kmemlab exec 'create s slab size=64' >/dev/null && { userspace/kmemlab exec 'run churn on=s ops=100000000' >/dev/null & } && sleep 2 && userspace/kmemlab top -d 1" Enter
+wait_for 'kmemlab top  ours 1  ' 60 && wait_for '^ours +[0-9]+ +[0-9]+ .* slab-64( |$)' 30
+st=$?
+T send-keys -t kv q
+sleep 1
+T send-keys -t kv "userspace/kmemlab exec stop; wait; echo waited" Enter
+wait_for '^waited$' 60
+ok $(( st || $? )) "top shows our slab while a run uses it; the run stops"
 
 T send-keys -t kv 'sleep 300' Enter
 sleep 3
