@@ -12,6 +12,9 @@ next "$" line or the end of the block; a line "..." stands for any number
 of lines. An HTML comment right before the block changes that:
   <!-- doctest: run -->          run the commands, check only that they exit 0
   <!-- doctest: skip REASON -->  do not run it (REASON is printed)
+  <!-- doctest: excerpt FILE -->  the block's lines are a contiguous part of
+                                 FILE (a lab's graded transcript, which the
+                                 labs layer checks against the reference)
   <!-- doctest: kernel -->       kernel mode: every line of the block is a
                                  command ("kmemlab" the tool, a trailing
                                  "# ..." a comment) that must exit 0; run
@@ -37,7 +40,7 @@ def blocks(path):
         lines = f.read().split("\n")
     for i, line in enumerate(lines, 1):
         if not inside:
-            m = re.match(r"^\s*<!-- doctest: (run|skip|kernel)(.*?)-->", line)
+            m = re.match(r"^\s*<!-- doctest: (run|skip|kernel|excerpt)(.*?)-->", line)
             if m:
                 directive = (m.group(1), m.group(2).strip())
                 continue
@@ -76,6 +79,21 @@ def examples(body):
     return ex
 
 
+def excerpt(path, start, source, body):
+    """A result: whether @body's lines appear, in a row, in @source."""
+    lines = [l.rstrip() for _, l in body]
+    try:
+        with open(source, encoding="utf-8") as f:
+            text = [l.rstrip() for l in f.read().split("\n")]
+    except OSError as e:
+        return (False, "%s:%d" % (path, start), "excerpt of " + source,
+                str(e), [], [])
+    ok = any(text[i:i + len(lines)] == lines
+             for i in range(len(text) - len(lines) + 1))
+    return (ok, "%s:%d" % (path, start), "excerpt of " + source,
+            "" if ok else "not found in " + source, lines, [])
+
+
 def matches(want, got):
     """Whether the lines @got fit @want, where "..." matches any lines."""
     if not want:
@@ -101,6 +119,10 @@ def main():
     for path in files:
         for start, directive, body in blocks(path):
             if bool(directive and directive[0] == "kernel") != kernel:
+                continue
+            if directive and directive[0] == "excerpt":
+                if not kernel:
+                    results.append(excerpt(path, start, directive[1], body))
                 continue
             if kernel:
                 todo = [(n, l.strip(), []) for n, l in body
