@@ -200,6 +200,26 @@ int kml_engine_view(struct kml_engine *e, const char *inst,
 int kml_engine_global_view(struct kml_engine *e, enum kml_gview view,
 			   struct kml_out *out);
 
+/* A word of user input shown in a message: at most this many bytes... */
+#define KML_SHOW_MAX	40
+/* ...so a buffer for kml_show_word() needs this many: "..." and a NUL */
+#define KML_SHOW_SIZE	(KML_SHOW_MAX + 4)
+
+/**
+ * kml_show_word() - a word of user input made safe for a message
+ * @buf: KML_SHOW_SIZE bytes for the result
+ * @s: the word as the user gave it (not NUL-terminated)
+ * @len: its length
+ *
+ * Every message that quotes user input (commands, traces) shows it this
+ * way, so that no reply or error can carry a control byte to a terminal:
+ * bytes outside printable ASCII become '?', and a word longer than
+ * KML_SHOW_MAX bytes is cut there and ends in "...".
+ *
+ * Return: @buf, NUL-terminated.
+ */
+const char *kml_show_word(char *buf, const char *s, size_t len);
+
 /**
  * kml_parse_u64() - parse an unsigned integer with an optional suffix
  * @s: the text; decimal or 0x hex, then at most one of K M G (binary

@@ -111,7 +111,7 @@ struct kml_session {
 	u64 kv_num[32];			/* their values (enum: the index) */
 	struct kml_tok kv_raw[32];	/* their text */
 	struct kml_tok items[KML_MAX_CPUS]; /* a comma-separated list */
-	char show[2][48];		/* kml_tok_show() buffers */
+	char show[2][KML_SHOW_SIZE];	/* kml_tok_show() buffers */
 	unsigned int show_next;
 };
 

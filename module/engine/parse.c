@@ -80,24 +80,28 @@ void kml_tok_copy(char *dst, size_t size, const struct kml_tok *t)
 	dst[n] = '\0';
 }
 
+const char *kml_show_word(char *buf, const char *s, size_t len)
+{
+	size_t i, n = len > KML_SHOW_MAX ? KML_SHOW_MAX : len;
+
+	for (i = 0; i < n; i++)
+		buf[i] = (s[i] >= 0x20 && s[i] < 0x7f) ? s[i] : '?';
+	if (len > KML_SHOW_MAX) {
+		memcpy(buf + n, "...", 3);
+		n += 3;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
 /*
- * kml_tok_show() - a token made safe for a reply line: at most 40 bytes,
- * bytes outside printable ASCII shown as '?'. Two buffers of the session
- * rotate so that one message can show two tokens.
+ * kml_tok_show() - a token made safe for a reply line (kml_show_word()).
+ * Two buffers of the session rotate so that one message can show two
+ * tokens.
  */
 const char *kml_tok_show(struct kml_session *s, const struct kml_tok *t)
 {
-	char *b = s->show[s->show_next++ & 1];
-	u32 i, n = t->len > 40 ? 40 : t->len;
-
-	for (i = 0; i < n; i++)
-		b[i] = (t->s[i] >= 0x20 && t->s[i] < 0x7f) ? t->s[i] : '?';
-	if (t->len > 40) {
-		memcpy(b + n, "...", 3);
-		n += 3;
-	}
-	b[n] = '\0';
-	return b;
+	return kml_show_word(s->show[s->show_next++ & 1], t->s, t->len);
 }
 
 /* --- numbers ------------------------------------------------------------ */
