@@ -136,6 +136,21 @@ struct kml_session *kml_session_create(struct kml_engine *e);
 void kml_session_destroy(struct kml_session *s);
 
 /**
+ * kml_session_refuse() - fail a write that never reached kml_engine_exec()
+ * @s: the session the write was for
+ * @err: the negative errno the write fails with (-E2BIG over
+ *	KML_WRITE_MAX, -EFAULT or -ENOMEM while copying it in)
+ * @len: bytes the writer gave
+ *
+ * The glue refuses some writes before the engine sees them; the writer
+ * must still read one "error: reason" line, not the previous reply. Calls
+ * are serialised with kml_engine_exec() on @s by the caller.
+ *
+ * Return: @err.
+ */
+int kml_session_refuse(struct kml_session *s, int err, size_t len);
+
+/**
  * kml_engine_exec() - execute one command and store its reply in @s
  * @e: the engine
  * @s: the session the reply goes to

@@ -22,6 +22,7 @@ const char *kml_errname(int err)
 	case ENODEV:	return "ENODEV";
 	case ERANGE:	return "ERANGE";
 	case EOPNOTSUPP: return "EOPNOTSUPP";
+	case EFAULT:	return "EFAULT";
 	default:	return "error";
 	}
 }

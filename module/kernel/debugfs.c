@@ -294,27 +294,42 @@ static int kmemlab_control_release(struct inode *inode, struct file *file)
  * copied: a plain command is at most KML_CMD_MAX bytes, a "trace load"
  * with its payload at most KML_WRITE_MAX (the engine tells them apart and
  * enforces the smaller bound). The reply replaces the previous one and is
- * read from offset 0: the file position is reset.
+ * read from offset 0: the file position is reset. A write refused here
+ * (over KML_WRITE_MAX, or not copied: EFAULT, ENOMEM) gets its error line
+ * too, so that the writer never reads the previous command's reply as the
+ * answer to this one.
  */
 static ssize_t kmemlab_control_write(struct file *file,
 				     const char __user *ubuf, size_t len,
 				     loff_t *ppos)
 {
 	struct kmemlab_client *c = file->private_data;
-	char *cmd;
-	int ret;
+	char *cmd = NULL;
+	int ret = 0;
 
 	if (!len)
 		return 0;
-	if (len > KML_WRITE_MAX)
-		return -E2BIG;
-	cmd = vmemdup_user(ubuf, len);
-	if (IS_ERR(cmd))
-		return PTR_ERR(cmd);
-	ret = mutex_lock_interruptible(&c->lock);
+	if (len > KML_WRITE_MAX) {
+		ret = -E2BIG;
+	} else {
+		cmd = vmemdup_user(ubuf, len);
+		if (IS_ERR(cmd)) {
+			ret = PTR_ERR(cmd);
+			cmd = NULL;
+		}
+	}
+	/*
+	 * Interrupted while another write of this file holds the lock: the
+	 * reply is that write's, and this one did nothing.
+	 */
+	if (mutex_lock_interruptible(&c->lock)) {
+		kvfree(cmd);
+		return -EINTR;
+	}
 	if (ret)
-		goto out_free_cmd;
-	ret = kml_engine_exec(kmemlab_engine, c->session, cmd, len);
+		ret = kml_session_refuse(c->session, ret, len);
+	else
+		ret = kml_engine_exec(kmemlab_engine, c->session, cmd, len);
 	/*
 	 * The VFS commits *ppos only when the write succeeds; a failed
 	 * command has a reply too, so rewind the file itself as well.
@@ -322,8 +337,6 @@ static ssize_t kmemlab_control_write(struct file *file,
 	*ppos = 0;
 	file->f_pos = 0;
 	mutex_unlock(&c->lock);
-
-out_free_cmd:
 	kvfree(cmd);
 	if (ret)
 		return ret;
