@@ -17,11 +17,13 @@
 #include "commands.h"
 #include "conn.h"
 #include "emit.h"
+#include "jobrun.h"
 
 static int cmd_version(struct cli_ctx *ctx, int argc, char **argv);
 static int cmd_status(struct cli_ctx *ctx, int argc, char **argv);
 static int cmd_help(struct cli_ctx *ctx, int argc, char **argv);
 static int cmd_slabtop(struct cli_ctx *ctx, int argc, char **argv);
+static int cmd_cleanup(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_opt no_opts[] = { { NULL, 0, NULL, NULL } };
 
@@ -115,6 +117,13 @@ static const struct cli_command commands[] = {
 	  "comparison unfair. A missing folder or file, or a file that is not a\n"
 	  "known results.json: exit 2, nothing printed on stdout.",
 	  diff_opts, CLI_F_JSON, cmd_diff, NULL },
+	{ "cleanup", NULL, "destroy the temporaries of kmemlab processes that are gone",
+	  "'run', 'replay' and 'bench' name their temporary instances after their\n"
+	  "process (r0-slab-pid1234) and destroy them however they end, except\n"
+	  "when killed by SIGKILL or a crash. This destroys every temporary whose\n"
+	  "process no longer exists, one line each; 'run', 'replay' and 'bench'\n"
+	  "do the same before they start. Nothing to do in sim mode.",
+	  no_opts, 0, cmd_cleanup, NULL },
 	{ "exec", "COMMAND...", "execute engine commands, print their replies",
 	  "Each argument is one command of docs/interface.md, written to the control\n"
 	  "file (kernel mode) or executed in-process (sim mode). Stops at the first\n"
@@ -205,6 +214,26 @@ static int no_args(struct cli_ctx *ctx, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
 	return 0;
+}
+
+static int cmd_cleanup(struct cli_ctx *ctx, int argc, char **argv)
+{
+	int r = no_args(ctx, argc, argv), ec;
+	struct conn *conn;
+
+	if (r)
+		return r < 0 ? CLI_EXIT_OK : r;
+	conn = cli_conn(ctx, &ec);
+	if (!conn)
+		return ec;
+	r = job_reclaim(ctx, conn, true);
+	if (r < 0) {
+		cli_error("cleanup", "instances: %s", strerror(-r));
+		return CLI_EXIT_FAIL;
+	}
+	if (!ctx->quiet)
+		fprintf(ctx->out, "%d temporar%s destroyed\n", r, r == 1 ? "y" : "ies");
+	return CLI_EXIT_OK;
 }
 
 static int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
@@ -646,7 +675,8 @@ again:
 	free(ctx.pre);
 	if (fflush(stdout) || ferror(stdout)) {
 		cli_error("stdout", "%s", strerror(errno));
-		return CLI_EXIT_FAIL;
+		return job_exit_status(CLI_EXIT_FAIL);
 	}
-	return rc;
+	/* a signal caught while temporaries existed: 128 + N, as if killed */
+	return job_exit_status(rc);
 }
