@@ -46,6 +46,17 @@ struct kml_session;
  *
  * The engine calls the hooks from the thread that executes a command.
  */
+/*
+ * The memory budget of a host that bounds what its instances may hold
+ * (the module's max_pool_mb), for ENOMEM replies that say it ran out.
+ */
+struct kml_budget {
+	u64 used;		/* bytes charged now */
+	u64 limit;		/* the most that may be charged */
+	u64 refused;		/* charges refused since the host started */
+	const char *raise;	/* how to raise the limit: one phrase */
+};
+
 struct kml_host {
 	const char *name;
 	void *priv;
@@ -57,6 +68,8 @@ struct kml_host {
 	int (*instance_added)(void *priv, const char *name, u32 id);
 	void (*instance_removed)(void *priv, const char *name, u32 id);
 	void (*context)(void *priv, struct kml_out *out);
+	/* optional: the budget now (see struct kml_budget) */
+	void (*budget)(void *priv, struct kml_budget *b);
 };
 
 /* Per-instance read-only views (the files of inst/NAME/). */

@@ -27,6 +27,49 @@ const char *kml_errname(int err)
 	}
 }
 
+/*
+ * kml_budget_refused() - the host's count of refused budget charges (0
+ * without a budget); read before an allocation, so that its ENOMEM can be
+ * told apart: the budget ran out, or the allocator itself.
+ */
+u64 kml_budget_refused(const struct kml_engine *e)
+{
+	struct kml_budget b = { 0 };
+
+	if (!e->host->budget)
+		return 0;
+	e->host->budget(e->host->priv, &b);
+	return b.refused;
+}
+
+/*
+ * kml_budget_why() - the tail of an ENOMEM reply when the host refused a
+ * budget charge since @refused_before: what is used, the limit, where to
+ * see who holds it and how to raise it; "" otherwise.
+ */
+const char *kml_budget_why(struct kml_session *s, u64 refused_before,
+			   char *buf, size_t size)
+{
+	const struct kml_host *h = s->e->host;
+	struct kml_budget b = { 0 };
+	struct kml_out o;
+
+	buf[0] = '\0';
+	if (!h->budget)
+		return buf;
+	h->budget(h->priv, &b);
+	if (b.refused == refused_before)
+		return buf;
+	kml_out_init(&o, buf, size);
+	kml_out_printf(&o,
+		       ": the memory budget ran out (%llu of %llu bytes in use; 'instances' shows what each holds)",
+		       (unsigned long long)b.used,
+		       (unsigned long long)b.limit);
+	if (b.raise)
+		kml_out_printf(&o, "; %s", b.raise);
+	return buf;
+}
+
 int kml_cmd_err(struct kml_session *s, int err, const char *fmt, ...)
 {
 	struct kml_out *out = &s->out;
