@@ -169,14 +169,26 @@ static int kmemlab_iview_render(const void *what, struct kml_out *out)
 }
 
 /*
- * The inst struct behind i_private is freed only after debugfs removed
- * the directory, which waits for every open() in progress; release() does
- * not touch it.
+ * The files of inst/NAME/ are created without debugfs's proxy, which
+ * would fail every read() with EIO once the directory is removed: the
+ * text rendered at open time belongs to the open file and is read to the
+ * end whatever happens to the instance. Only open() touches i_private,
+ * the inst struct, which is freed after debugfs removed the directory;
+ * holding the file meanwhile makes the removal wait for the rendering,
+ * and an open() that comes too late fails with ENOENT.
  */
 static int kmemlab_iview_open(struct inode *inode, struct file *file)
 {
-	return kmemlab_text_open(file, kmemlab_iview_render,
-				 inode->i_private);
+	struct dentry *dentry = file->f_path.dentry;
+	int ret;
+
+	ret = debugfs_file_get(dentry);
+	if (ret)
+		return ret == -EIO ? -ENOENT : ret;
+	ret = kmemlab_text_open(file, kmemlab_iview_render,
+				inode->i_private);
+	debugfs_file_put(dentry);
+	return ret;
 }
 
 static const struct file_operations kmemlab_iview_fops = {
@@ -218,8 +230,9 @@ int kmemlab_debugfs_inst_add(const char *name, u32 id)
 	for (v = 0; v < KML_IVIEW_NR; v++) {
 		inst->files[v].inst = inst;
 		inst->files[v].view = v;
-		debugfs_create_file(kml_iview_names[v], 0400, dir,
-				    &inst->files[v], &kmemlab_iview_fops);
+		debugfs_create_file_unsafe(kml_iview_names[v], 0400, dir,
+					   &inst->files[v],
+					   &kmemlab_iview_fops);
 	}
 	mutex_lock(&kmemlab_insts_lock);
 	list_add_tail(&inst->node, &kmemlab_insts);
