@@ -612,10 +612,12 @@ again:
 		switch (c) {
 		case 'h':
 			usage(stdout);
-			return CLI_EXIT_OK;
+			rc = CLI_EXIT_OK;
+			goto out;
 		case 'V':
 			printf("kmemlab tool %s\n", KMEMLAB_TOOL_VERSION);
-			return CLI_EXIT_OK;
+			rc = CLI_EXIT_OK;
+			goto out;
 		case CLI_LONG_ONLY('s'):
 			ctx.sim = true;
 			break;
@@ -624,8 +626,10 @@ again:
 			break;
 		case 'J':
 		case 'C':
-			if (cli_set_format(&ctx, c == 'J' ? CLI_FMT_JSON : CLI_FMT_CSV))
-				return CLI_EXIT_USAGE;
+			if (cli_set_format(&ctx, c == 'J' ? CLI_FMT_JSON : CLI_FMT_CSV)) {
+				rc = CLI_EXIT_USAGE;
+				goto out;
+			}
 			break;
 		case 'q':
 			ctx.quiet = true;
@@ -636,11 +640,13 @@ again:
 				cli_error("-s", "not a global option: sim mode is "
 					  "'kmemlab sim COMMAND' or 'kmemlab --sim "
 					  "COMMAND' (-s is --sort of slabtop and top)");
-				return CLI_EXIT_USAGE;
+				rc = CLI_EXIT_USAGE;
+				goto out;
 			}
 			cli_error("kmemlab", "%s: unknown option or missing argument "
 				  "(see 'kmemlab --help')", argv[optind - 1]);
-			return CLI_EXIT_USAGE;
+			rc = CLI_EXIT_USAGE;
+			goto out;
 		}
 	}
 	/* "kmemlab sim [GLOBAL OPTIONS] COMMAND" is "kmemlab --sim ..." */
@@ -651,18 +657,21 @@ again:
 	}
 	if (optind >= argc) {
 		usage(stderr);
-		return CLI_EXIT_USAGE;
+		rc = CLI_EXIT_USAGE;
+		goto out;
 	}
 	cmd = find_command(argv[optind]);
 	if (!cmd) {
 		cli_error(argv[optind], "unknown command (see 'kmemlab --help')");
-		return CLI_EXIT_USAGE;
+		rc = CLI_EXIT_USAGE;
+		goto out;
 	}
 	ctx.cmd = cmd;
 	if (ctx.fmt != CLI_FMT_TEXT && !(cmd->formats & (1u << ctx.fmt))) {
 		cli_error(cmd->name, "no %s output", ctx.fmt == CLI_FMT_JSON ?
 			  "JSON" : "CSV");
-		return CLI_EXIT_USAGE;
+		rc = CLI_EXIT_USAGE;
+		goto out;
 	}
 	rc = cmd->run(&ctx, argc - optind, argv + optind);
 	if (rc == CLI_EXIT_OK && ctx.fmt != CLI_FMT_TEXT &&
@@ -672,6 +681,7 @@ again:
 		rc = CLI_EXIT_USAGE;
 	}
 	conn_close(ctx.conn);
+out:
 	free(ctx.pre);
 	if (fflush(stdout) || ferror(stdout)) {
 		cli_error("stdout", "%s", strerror(errno));
