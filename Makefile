@@ -48,6 +48,8 @@ CLI_LIB_SAN_OBJS := $(patsubst %.c,$(BUILD)/san/%.o,$(CLI_LIB_SRCS))
 CLI		:= userspace/kmemlab
 CLI_OBJS	:= $(patsubst %.c,$(BUILD)/%.o,$(CLI_CMD_SRCS))
 CLI_SAN_OBJS	:= $(patsubst %.c,$(BUILD)/san/%.o,$(CLI_CMD_SRCS))
+# The tool under ASan, UBSan and LSan, for the tests of its error exits.
+CLI_SAN		:= $(BUILD)/san/kmemlab
 
 UNIT_SRCS	:= $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BINS	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
@@ -68,7 +70,7 @@ module:
 
 userspace: $(CLI)
 
-lib: $(LIB) $(LIB_SAN) $(CLI_LIB) $(CLI_LIB_SAN)
+lib: $(LIB) $(LIB_SAN) $(CLI_LIB) $(CLI_LIB_SAN) $(CLI_SAN)
 
 $(BUILD)/%.o: %.c $(CORE_HDRS)
 	@mkdir -p $(dir $@)
@@ -105,6 +107,10 @@ $(CLI_LIB_SAN): $(CLI_LIB_SAN_OBJS)
 
 $(CLI): $(CLI_OBJS) $(CLI_LIB) $(LIB)
 	$(CC) $(US_CFLAGS) -o $@ $(CLI_OBJS) $(CLI_LIB) $(LIB) -lncurses -ldl -lm
+
+$(CLI_SAN): $(CLI_SAN_OBJS) $(CLI_LIB_SAN) $(LIB_SAN)
+	$(CC) $(US_CFLAGS) -O1 $(SAN) -o $@ $(CLI_SAN_OBJS) $(CLI_LIB_SAN) \
+		$(LIB_SAN) -lncurses -ldl -lm
 
 # Unit tests link the libraries (the CLI's before the cores'); a test of a
 # subcommand names the command's object in UNIT_OBJS below.

@@ -124,10 +124,10 @@ static int kml_create_limits(struct kml_session *s,
  */
 static int kml_create_refused(struct kml_session *s,
 			      const struct kml_backend *be, int ret,
-			      bool zero)
+			      bool zero, u64 refused)
 {
 	bool zero_dflt = zero && !kml_key_given(s, KML_PK_ZERO);
-	char given[256];
+	char given[256], budget[256];
 	struct kml_out o;
 	unsigned int k, n = 0;
 
@@ -144,12 +144,14 @@ static int kml_create_refused(struct kml_session *s,
 	if (zero_dflt)
 		kml_out_printf(&o, "%szero=1 (the default)", n++ ? " " : "");
 	/* exactly one key given and nothing defaulted: that key it was */
+	kml_budget_why(s, refused, budget, sizeof(budget));
 	if (n == 1 && !zero_dflt)
-		return kml_cmd_err(s, ret, "backend '%s' refused %s (%s)",
-				   be->name, given, kml_errname(ret));
+		return kml_cmd_err(s, ret, "backend '%s' refused %s (%s)%s",
+				   be->name, given, kml_errname(ret), budget);
 	return kml_cmd_err(s, ret,
-			   "backend '%s' refused the parameters (%s; given: %s)",
-			   be->name, kml_errname(ret), n ? given : "no keys");
+			   "backend '%s' refused the parameters (%s; given: %s)%s",
+			   be->name, kml_errname(ret), n ? given : "no keys",
+			   budget);
 }
 
 /* The parameters of the parsed keys; zeroing is decided apart. */
@@ -191,6 +193,7 @@ int kml_cmd_create(struct kml_session *s)
 	char bname[KML_NAME_MAX + 1];
 	u32 k;
 	bool zero, zero_by_ctor;
+	u64 refused;
 	int ret;
 
 	if (s->nr_tok < 3)
@@ -252,10 +255,11 @@ int kml_cmd_create(struct kml_session *s)
 	in->be = be;
 	in->params = p;
 	kml_list_init(&in->node);
+	refused = kml_budget_refused(e);
 	ret = be->create(&p, in->id, &in->priv);
 	if (ret) {
 		kml_free(in);
-		return kml_create_refused(s, be, ret, zero);
+		return kml_create_refused(s, be, ret, zero, refused);
 	}
 	if (e->host->instance_added) {
 		ret = e->host->instance_added(e->host->priv, in->name, in->id);
@@ -382,7 +386,7 @@ int kml_cmd_alloc(struct kml_session *s)
 	struct kml_instance *in = NULL;
 	struct kml_handle *h;
 	u32 i, usable;
-	u64 size, max;
+	u64 size, max, refused;
 	void *ptr;
 	int ret;
 
@@ -425,6 +429,7 @@ int kml_cmd_alloc(struct kml_session *s)
 	/* an error below starts the reply afresh */
 	kml_out_printf(&s->out, "handle=%u size=%u usable=%u", i, (u32)size,
 		       usable);
+	refused = kml_budget_refused(s->e);
 	if (in->be->alloc_show) {
 		ptr = in->be->alloc_show(in->priv, size, i, &s->out);
 	} else {
@@ -432,10 +437,14 @@ int kml_cmd_alloc(struct kml_session *s)
 		kml_out_printf(&s->out, "\n");
 	}
 	if (!ptr) {
+		char budget[256];
+
 		in->nr_alloc_fail++;
 		return kml_cmd_err(s, -ENOMEM,
-				   "instance '%s' could not allocate %llu bytes",
-				   in->name, (unsigned long long)size);
+				   "instance '%s' could not allocate %llu bytes%s",
+				   in->name, (unsigned long long)size,
+				   kml_budget_why(s, refused, budget,
+						  sizeof(budget)));
 	}
 	h->ptr = ptr;
 	h->size = (u32)size;

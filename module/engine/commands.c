@@ -144,8 +144,7 @@ int kml_cmd_dispatch(struct kml_session *s, const char *buf, size_t len)
 
 	s->verb = NULL;
 	if (len > KML_WRITE_MAX)
-		return kml_cmd_err(s, -E2BIG, "write of %zu bytes above the bound %u",
-				   len, KML_WRITE_MAX);
+		return kml_session_refuse(s, -E2BIG, len);
 	ret = kml_tokenize(s, buf, len);
 	if (ret)
 		return ret;

@@ -99,6 +99,27 @@ int kml_engine_exec(struct kml_engine *e, struct kml_session *s,
 	return ret;
 }
 
+int kml_session_refuse(struct kml_session *s, int err, size_t len)
+{
+	s->verb = NULL;
+	switch (-err) {
+	case E2BIG:
+		return kml_cmd_err(s, err, "write of %zu bytes above the bound %u",
+				   len, KML_WRITE_MAX);
+	case EFAULT:
+		return kml_cmd_err(s, err,
+				   "write of %zu bytes: the buffer is not readable (EFAULT)",
+				   len);
+	case ENOMEM:
+		return kml_cmd_err(s, err,
+				   "write of %zu bytes: out of memory for its copy",
+				   len);
+	default:
+		return kml_cmd_err(s, err, "write of %zu bytes refused (%s)",
+				   len, kml_errname(err));
+	}
+}
+
 const char *kml_session_reply(const struct kml_session *s, size_t *len)
 {
 	*len = s->out.len;

@@ -46,6 +46,17 @@ struct kml_session;
  *
  * The engine calls the hooks from the thread that executes a command.
  */
+/*
+ * The memory budget of a host that bounds what its instances may hold
+ * (the module's max_pool_mb), for ENOMEM replies that say it ran out.
+ */
+struct kml_budget {
+	u64 used;		/* bytes charged now */
+	u64 limit;		/* the most that may be charged */
+	u64 refused;		/* charges refused since the host started */
+	const char *raise;	/* how to raise the limit: one phrase */
+};
+
 struct kml_host {
 	const char *name;
 	void *priv;
@@ -57,6 +68,8 @@ struct kml_host {
 	int (*instance_added)(void *priv, const char *name, u32 id);
 	void (*instance_removed)(void *priv, const char *name, u32 id);
 	void (*context)(void *priv, struct kml_out *out);
+	/* optional: the budget now (see struct kml_budget) */
+	void (*budget)(void *priv, struct kml_budget *b);
 };
 
 /* Per-instance read-only views (the files of inst/NAME/). */
@@ -136,6 +149,21 @@ struct kml_session *kml_session_create(struct kml_engine *e);
 void kml_session_destroy(struct kml_session *s);
 
 /**
+ * kml_session_refuse() - fail a write that never reached kml_engine_exec()
+ * @s: the session the write was for
+ * @err: the negative errno the write fails with (-E2BIG over
+ *	KML_WRITE_MAX, -EFAULT or -ENOMEM while copying it in)
+ * @len: bytes the writer gave
+ *
+ * The glue refuses some writes before the engine sees them; the writer
+ * must still read one "error: reason" line, not the previous reply. Calls
+ * are serialised with kml_engine_exec() on @s by the caller.
+ *
+ * Return: @err.
+ */
+int kml_session_refuse(struct kml_session *s, int err, size_t len);
+
+/**
  * kml_engine_exec() - execute one command and store its reply in @s
  * @e: the engine
  * @s: the session the reply goes to
@@ -199,6 +227,26 @@ int kml_engine_view(struct kml_engine *e, const char *inst,
  */
 int kml_engine_global_view(struct kml_engine *e, enum kml_gview view,
 			   struct kml_out *out);
+
+/* A word of user input shown in a message: at most this many bytes... */
+#define KML_SHOW_MAX	40
+/* ...so a buffer for kml_show_word() needs this many: "..." and a NUL */
+#define KML_SHOW_SIZE	(KML_SHOW_MAX + 4)
+
+/**
+ * kml_show_word() - a word of user input made safe for a message
+ * @buf: KML_SHOW_SIZE bytes for the result
+ * @s: the word as the user gave it (not NUL-terminated)
+ * @len: its length
+ *
+ * Every message that quotes user input (commands, traces) shows it this
+ * way, so that no reply or error can carry a control byte to a terminal:
+ * bytes outside printable ASCII become '?', and a word longer than
+ * KML_SHOW_MAX bytes is cut there and ends in "...".
+ *
+ * Return: @buf, NUL-terminated.
+ */
+const char *kml_show_word(char *buf, const char *s, size_t len);
 
 /**
  * kml_parse_u64() - parse an unsigned integer with an optional suffix

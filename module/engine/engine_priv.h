@@ -111,7 +111,7 @@ struct kml_session {
 	u64 kv_num[32];			/* their values (enum: the index) */
 	struct kml_tok kv_raw[32];	/* their text */
 	struct kml_tok items[KML_MAX_CPUS]; /* a comma-separated list */
-	char show[2][48];		/* kml_tok_show() buffers */
+	char show[2][KML_SHOW_SIZE];	/* kml_tok_show() buffers */
 	unsigned int show_next;
 };
 
@@ -141,6 +141,9 @@ bool kml_name_valid(const struct kml_tok *t);
 void kml_tok_copy(char *dst, size_t size, const struct kml_tok *t);
 const char *kml_tok_show(struct kml_session *s, const struct kml_tok *t);
 const char *kml_errname(int err);
+u64 kml_budget_refused(const struct kml_engine *e);
+const char *kml_budget_why(struct kml_session *s, u64 refused_before,
+			   char *buf, size_t size);
 int kml_parse_keys(struct kml_session *s, unsigned int first,
 		   const struct kml_keyspec *spec, unsigned int nr_spec);
 int kml_parse_list(struct kml_session *s, const char *key,

@@ -22,8 +22,52 @@ const char *kml_errname(int err)
 	case ENODEV:	return "ENODEV";
 	case ERANGE:	return "ERANGE";
 	case EOPNOTSUPP: return "EOPNOTSUPP";
+	case EFAULT:	return "EFAULT";
 	default:	return "error";
 	}
+}
+
+/*
+ * kml_budget_refused() - the host's count of refused budget charges (0
+ * without a budget); read before an allocation, so that its ENOMEM can be
+ * told apart: the budget ran out, or the allocator itself.
+ */
+u64 kml_budget_refused(const struct kml_engine *e)
+{
+	struct kml_budget b = { 0 };
+
+	if (!e->host->budget)
+		return 0;
+	e->host->budget(e->host->priv, &b);
+	return b.refused;
+}
+
+/*
+ * kml_budget_why() - the tail of an ENOMEM reply when the host refused a
+ * budget charge since @refused_before: what is used, the limit, where to
+ * see who holds it and how to raise it; "" otherwise.
+ */
+const char *kml_budget_why(struct kml_session *s, u64 refused_before,
+			   char *buf, size_t size)
+{
+	const struct kml_host *h = s->e->host;
+	struct kml_budget b = { 0 };
+	struct kml_out o;
+
+	buf[0] = '\0';
+	if (!h->budget)
+		return buf;
+	h->budget(h->priv, &b);
+	if (b.refused == refused_before)
+		return buf;
+	kml_out_init(&o, buf, size);
+	kml_out_printf(&o,
+		       ": the memory budget ran out (%llu of %llu bytes in use; 'instances' shows what each holds)",
+		       (unsigned long long)b.used,
+		       (unsigned long long)b.limit);
+	if (b.raise)
+		kml_out_printf(&o, "; %s", b.raise);
+	return buf;
 }
 
 int kml_cmd_err(struct kml_session *s, int err, const char *fmt, ...)
@@ -80,24 +124,28 @@ void kml_tok_copy(char *dst, size_t size, const struct kml_tok *t)
 	dst[n] = '\0';
 }
 
+const char *kml_show_word(char *buf, const char *s, size_t len)
+{
+	size_t i, n = len > KML_SHOW_MAX ? KML_SHOW_MAX : len;
+
+	for (i = 0; i < n; i++)
+		buf[i] = (s[i] >= 0x20 && s[i] < 0x7f) ? s[i] : '?';
+	if (len > KML_SHOW_MAX) {
+		memcpy(buf + n, "...", 3);
+		n += 3;
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
 /*
- * kml_tok_show() - a token made safe for a reply line: at most 40 bytes,
- * bytes outside printable ASCII shown as '?'. Two buffers of the session
- * rotate so that one message can show two tokens.
+ * kml_tok_show() - a token made safe for a reply line (kml_show_word()).
+ * Two buffers of the session rotate so that one message can show two
+ * tokens.
  */
 const char *kml_tok_show(struct kml_session *s, const struct kml_tok *t)
 {
-	char *b = s->show[s->show_next++ & 1];
-	u32 i, n = t->len > 40 ? 40 : t->len;
-
-	for (i = 0; i < n; i++)
-		b[i] = (t->s[i] >= 0x20 && t->s[i] < 0x7f) ? t->s[i] : '?';
-	if (t->len > 40) {
-		memcpy(b + n, "...", 3);
-		n += 3;
-	}
-	b[n] = '\0';
-	return b;
+	return kml_show_word(s->show[s->show_next++ & 1], t->s, t->len);
 }
 
 /* --- numbers ------------------------------------------------------------ */

@@ -29,6 +29,7 @@ struct kml_tparse {
 	struct kml_out *err;
 	u32 *live_size;		/* per id: live size, 0 when not live */
 	u32 ids_cap;		/* entries in live_size */
+	char show[KML_SHOW_SIZE];	/* the word an error quotes */
 };
 
 static bool kml_tblank(char c)
@@ -140,6 +141,13 @@ static int kml_tgrow(struct kml_tparse *p, u64 id)
 #define kml_terr(p, nr, fmt, ...) \
 	kml_out_printf((p)->err, "line %u: " fmt, (nr), ##__VA_ARGS__)
 
+/* A word of the trace quoted by an error, as the command parser shows it. */
+static const char *kml_tshow(struct kml_tparse *p, const char *tok,
+			     size_t tlen)
+{
+	return kml_show_word(p->show, tok, tlen);
+}
+
 /*
  * Parse one op line into @op; check it against the live set and update
  * the live set. @max_ids bounds the ids (the header's num_ids for .rep).
@@ -163,8 +171,8 @@ static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 	} else if (tlen == 1 && tok[0] == 'r') {
 		code = KML_TOP_REALLOC;
 	} else {
-		kml_terr(p, nr, "bad op '%.*s' (expected a, f or r)",
-			 (int)(tlen > 16 ? 16 : tlen), tok);
+		kml_terr(p, nr, "bad op '%s' (expected a, f or r)",
+			 kml_tshow(p, tok, tlen));
 		return -EINVAL;
 	}
 	if (!kml_ttok(l, &tok, &tlen)) {
@@ -174,8 +182,8 @@ static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 	if (code == KML_TOP_FREE && tlen == 2 && !memcmp(tok, "-1", 2)) {
 		/* free(NULL): counted, nothing to do */
 		if (kml_ttok(l, &tok, &tlen)) {
-			kml_terr(p, nr, "trailing garbage '%.*s'",
-				 (int)(tlen > 24 ? 24 : tlen), tok);
+			kml_terr(p, nr, "trailing garbage '%s'",
+				 kml_tshow(p, tok, tlen));
 			return -EINVAL;
 		}
 		t->nr_frees++;
@@ -188,8 +196,7 @@ static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 	}
 	ret = kml_tdec(tok, tlen, &id);
 	if (ret) {
-		kml_terr(p, nr, "bad id '%.*s'", (int)(tlen > 24 ? 24 : tlen),
-			 tok);
+		kml_terr(p, nr, "bad id '%s'", kml_tshow(p, tok, tlen));
 		return -EINVAL;
 	}
 	if (id >= max_ids) {
@@ -204,8 +211,8 @@ static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 		}
 		ret = kml_tdec(tok, tlen, &size);
 		if (ret) {
-			kml_terr(p, nr, "bad size '%.*s'",
-				 (int)(tlen > 24 ? 24 : tlen), tok);
+			kml_terr(p, nr, "bad size '%s'",
+				 kml_tshow(p, tok, tlen));
 			return -EINVAL;
 		}
 		/* r ID 0 is realloc(ptr, 0): a free */
@@ -219,8 +226,8 @@ static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 		}
 	}
 	if (kml_ttok(l, &tok, &tlen)) {
-		kml_terr(p, nr, "trailing garbage '%.*s'",
-			 (int)(tlen > 24 ? 24 : tlen), tok);
+		kml_terr(p, nr, "trailing garbage '%s'",
+			 kml_tshow(p, tok, tlen));
 		return -EINVAL;
 	}
 	ret = kml_tgrow(p, id);
@@ -371,9 +378,8 @@ static int kml_tparse_body(struct kml_tparse *p, struct kml_trace *t)
 				}
 				if (kml_ttok(&c, &tok, &tlen)) {
 					kml_terr(p, l.nr,
-						 "trailing garbage '%.*s'",
-						 (int)(tlen > 24 ? 24 : tlen),
-						 tok);
+						 "trailing garbage '%s'",
+						 kml_tshow(p, tok, tlen));
 					return -EINVAL;
 				}
 				native = true;

@@ -169,14 +169,26 @@ static int kmemlab_iview_render(const void *what, struct kml_out *out)
 }
 
 /*
- * The inst struct behind i_private is freed only after debugfs removed
- * the directory, which waits for every open() in progress; release() does
- * not touch it.
+ * The files of inst/NAME/ are created without debugfs's proxy, which
+ * would fail every read() with EIO once the directory is removed: the
+ * text rendered at open time belongs to the open file and is read to the
+ * end whatever happens to the instance. Only open() touches i_private,
+ * the inst struct, which is freed after debugfs removed the directory;
+ * holding the file meanwhile makes the removal wait for the rendering,
+ * and an open() that comes too late fails with ENOENT.
  */
 static int kmemlab_iview_open(struct inode *inode, struct file *file)
 {
-	return kmemlab_text_open(file, kmemlab_iview_render,
-				 inode->i_private);
+	struct dentry *dentry = file->f_path.dentry;
+	int ret;
+
+	ret = debugfs_file_get(dentry);
+	if (ret)
+		return ret == -EIO ? -ENOENT : ret;
+	ret = kmemlab_text_open(file, kmemlab_iview_render,
+				inode->i_private);
+	debugfs_file_put(dentry);
+	return ret;
 }
 
 static const struct file_operations kmemlab_iview_fops = {
@@ -218,8 +230,9 @@ int kmemlab_debugfs_inst_add(const char *name, u32 id)
 	for (v = 0; v < KML_IVIEW_NR; v++) {
 		inst->files[v].inst = inst;
 		inst->files[v].view = v;
-		debugfs_create_file(kml_iview_names[v], 0400, dir,
-				    &inst->files[v], &kmemlab_iview_fops);
+		debugfs_create_file_unsafe(kml_iview_names[v], 0400, dir,
+					   &inst->files[v],
+					   &kmemlab_iview_fops);
 	}
 	mutex_lock(&kmemlab_insts_lock);
 	list_add_tail(&inst->node, &kmemlab_insts);
@@ -294,27 +307,42 @@ static int kmemlab_control_release(struct inode *inode, struct file *file)
  * copied: a plain command is at most KML_CMD_MAX bytes, a "trace load"
  * with its payload at most KML_WRITE_MAX (the engine tells them apart and
  * enforces the smaller bound). The reply replaces the previous one and is
- * read from offset 0: the file position is reset.
+ * read from offset 0: the file position is reset. A write refused here
+ * (over KML_WRITE_MAX, or not copied: EFAULT, ENOMEM) gets its error line
+ * too, so that the writer never reads the previous command's reply as the
+ * answer to this one.
  */
 static ssize_t kmemlab_control_write(struct file *file,
 				     const char __user *ubuf, size_t len,
 				     loff_t *ppos)
 {
 	struct kmemlab_client *c = file->private_data;
-	char *cmd;
-	int ret;
+	char *cmd = NULL;
+	int ret = 0;
 
 	if (!len)
 		return 0;
-	if (len > KML_WRITE_MAX)
-		return -E2BIG;
-	cmd = vmemdup_user(ubuf, len);
-	if (IS_ERR(cmd))
-		return PTR_ERR(cmd);
-	ret = mutex_lock_interruptible(&c->lock);
+	if (len > KML_WRITE_MAX) {
+		ret = -E2BIG;
+	} else {
+		cmd = vmemdup_user(ubuf, len);
+		if (IS_ERR(cmd)) {
+			ret = PTR_ERR(cmd);
+			cmd = NULL;
+		}
+	}
+	/*
+	 * Interrupted while another write of this file holds the lock: the
+	 * reply is that write's, and this one did nothing.
+	 */
+	if (mutex_lock_interruptible(&c->lock)) {
+		kvfree(cmd);
+		return -EINTR;
+	}
 	if (ret)
-		goto out_free_cmd;
-	ret = kml_engine_exec(kmemlab_engine, c->session, cmd, len);
+		ret = kml_session_refuse(c->session, ret, len);
+	else
+		ret = kml_engine_exec(kmemlab_engine, c->session, cmd, len);
 	/*
 	 * The VFS commits *ppos only when the write succeeds; a failed
 	 * command has a reply too, so rewind the file itself as well.
@@ -322,8 +350,6 @@ static ssize_t kmemlab_control_write(struct file *file,
 	*ppos = 0;
 	file->f_pos = 0;
 	mutex_unlock(&c->lock);
-
-out_free_cmd:
 	kvfree(cmd);
 	if (ret)
 		return ret;

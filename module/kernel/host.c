@@ -328,6 +328,15 @@ static void kmemlab_instance_removed(void *priv, const char *name, u32 id)
 	kmemlab_debugfs_inst_remove(name, id);
 }
 
+/* struct kml_host.budget: the module's budget (max_pool_mb) */
+static void kmemlab_budget(void *priv, struct kml_budget *b)
+{
+	b->used = kmemlab_budget_used();
+	b->limit = kmemlab_budget_limit();
+	b->refused = kmemlab_budget_refused();
+	b->raise = kmemlab_budget_raise();
+}
+
 /**
  * kmemlab_host_init() - fill in the host the engine is created with
  * @host: the host; lives as long as the module
@@ -340,4 +349,5 @@ void kmemlab_host_init(struct kml_host *host)
 	host->instance_added = kmemlab_instance_added;
 	host->instance_removed = kmemlab_instance_removed;
 	host->context = kmemlab_context;
+	host->budget = kmemlab_budget;
 }

@@ -42,6 +42,8 @@ bool kmemlab_charge(u64 bytes);
 void kmemlab_uncharge(u64 bytes);
 u64 kmemlab_budget_used(void);
 u64 kmemlab_budget_limit(void);
+u64 kmemlab_budget_refused(void);
+const char *kmemlab_budget_raise(void);
 
 /* backends.c: the kernel's allocators behind struct kml_backend. */
 int kmemlab_backends_register(void);

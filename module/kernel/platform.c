@@ -43,19 +43,32 @@ MODULE_PARM_DESC(max_pool_mb,
 static struct percpu_counter kmemlab_budget;
 static u64 kmemlab_budget_max;
 static atomic_long_t kmemlab_pool_pages = ATOMIC_LONG_INIT(0);
+static atomic64_t kmemlab_budget_refusals = ATOMIC64_INIT(0);
+static char kmemlab_budget_hint[128];
 
 /**
  * kmemlab_budget_init() - set the budget up from max_pool_mb
  *
- * Return: 0, -EINVAL for max_pool_mb=0, or -ENOMEM.
+ * Return: 0, -EINVAL for max_pool_mb=0 (said in the kernel log), or
+ * -ENOMEM.
  */
 int kmemlab_budget_init(void)
 {
 	u64 quarter = (u64)totalram_pages() / 4 * PAGE_SIZE;
 
-	if (!max_pool_mb)
+	if (!max_pool_mb) {
+		pr_err("max_pool_mb=0: the module needs a budget of at least 1 MiB (default 256)\n");
 		return -EINVAL;
+	}
 	kmemlab_budget_max = min_t(u64, (u64)max_pool_mb << 20, quarter);
+	if (kmemlab_budget_max < (u64)max_pool_mb << 20)
+		snprintf(kmemlab_budget_hint, sizeof(kmemlab_budget_hint),
+			 "max_pool_mb=%u is capped at a quarter of RAM here (%llu MiB): more RAM raises it",
+			 max_pool_mb, kmemlab_budget_max >> 20);
+	else
+		snprintf(kmemlab_budget_hint, sizeof(kmemlab_budget_hint),
+			 "raise it by loading the module with max_pool_mb= above %u (at most a quarter of RAM, %llu MiB here)",
+			 max_pool_mb, quarter >> 20);
 	return percpu_counter_init(&kmemlab_budget, 0, GFP_KERNEL);
 }
 
@@ -86,13 +99,17 @@ void kmemlab_budget_exit(void)
 bool kmemlab_charge(u64 bytes)
 {
 	if (unlikely(bytes > kmemlab_budget_max))
-		return false;
+		goto out_refused;
 	if (__percpu_counter_compare(&kmemlab_budget,
 				     kmemlab_budget_max - bytes,
 				     KMEMLAB_BUDGET_BATCH) > 0)
-		return false;
+		goto out_refused;
 	percpu_counter_add_batch(&kmemlab_budget, bytes, KMEMLAB_BUDGET_BATCH);
 	return true;
+
+out_refused:
+	atomic64_inc(&kmemlab_budget_refusals);
+	return false;
 }
 
 /**
@@ -113,6 +130,27 @@ void kmemlab_uncharge(u64 bytes)
 u64 kmemlab_budget_used(void)
 {
 	return percpu_counter_sum_positive(&kmemlab_budget);
+}
+
+/**
+ * kmemlab_budget_refused() - charges refused since the module was loaded
+ *
+ * Return: the count; the engine compares it around an allocation to tell
+ * a budget that ran out from an allocator that failed.
+ */
+u64 kmemlab_budget_refused(void)
+{
+	return atomic64_read(&kmemlab_budget_refusals);
+}
+
+/**
+ * kmemlab_budget_raise() - how to raise the limit, for replies
+ *
+ * Return: one phrase naming max_pool_mb and its cap.
+ */
+const char *kmemlab_budget_raise(void)
+{
+	return kmemlab_budget_hint;
 }
 
 /**

@@ -58,7 +58,7 @@ TABLE
 real=$($K -q sim --csv backends | awk -F, 'NR > 1 && $3 == "real" && $1 != "glibc" { printf ", %s", $1 }')
 lastcpu=$(($(getconf _NPROCESSORS_ONLN) - 1))
 n=$(grep -c . "$tmp/table")
-tap_plan $((n * 2 + 2))
+tap_plan $((n * 2 + 4))
 i=0
 while IFS='	' read -r want_rc want_msg args; do
 	i=$((i + 1))
@@ -83,6 +83,20 @@ $K -s status >"$tmp/out" 2>"$tmp/err"
 rc=$?
 ok $([ $rc -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(cat "$tmp/err")" = "kmemlab: -s: not a global option: sim mode is 'kmemlab sim COMMAND' or 'kmemlab --sim COMMAND' (-s is --sort of slabtop and top)" ]; echo $?) \
 	"kmemlab -s says how to ask for sim mode (exit $rc)"
+
+# a trace's words come back with control bytes as '?', as a command's do:
+# an escape sequence in a trace must not reach the terminal (issue 12, bug 3)
+printf 'kmemlab-trace 1\n\033]0;owned\007 0 8\n' >"$tmp/esc.rep"
+printf '2\n1\na 0 8\r\r\n' >"$tmp/cr.rep"
+$K sim replay "$tmp/esc.rep" --backend first-fit >"$tmp/out" 2>"$tmp/err"
+rc=$?
+ok $([ $rc -eq 1 ] && ! LC_ALL=C grep -q '[[:cntrl:]]' "$tmp/err" &&
+	[ "$(cat "$tmp/err")" = "kmemlab: $tmp/esc.rep:2: bad op '?]0;owned?' (expected a, f or r)" ]; echo $?) \
+	"a trace's escape sequence is shown as '?' (exit $rc)"
+$K sim replay "$tmp/cr.rep" --backend first-fit >"$tmp/out" 2>"$tmp/err"
+rc=$?
+ok $([ $rc -eq 1 ] && [ "$(cat "$tmp/err")" = "kmemlab: $tmp/cr.rep:3: bad size '8?'" ]; echo $?) \
+	"a stray CR in a trace is shown as '?' (exit $rc)"
 
 # the limit of --backend is in run's help
 $K help run >"$tmp/help" 2>&1

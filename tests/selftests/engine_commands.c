@@ -7,6 +7,7 @@
  */
 #include <pthread.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -393,6 +394,55 @@ TEST_F(control, huge_writes_are_refused_before_copying)
 	free(buf);
 	ASSERT_EQ(0, CMD("trace list"));
 	EXPECT_EQ(0, strncmp(self->reply, "traces=0 ", 9));
+}
+
+/*
+ * A write the kernel glue refuses before the engine sees it (over the
+ * write bound, a buffer it cannot copy) leaves one error line, read with
+ * plain read(2) from offset 0, never the previous command's reply.
+ */
+TEST_F(control, refused_writes_leave_one_error_line)
+{
+	size_t big = (16u << 20) + 4096 + 1;	/* KML_WRITE_MAX + 1 */
+	char first[64], want[128];
+	void *buf, *none;
+	ssize_t n;
+
+	buf = mmap(NULL, big, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, buf);
+	none = mmap(NULL, 4096, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ASSERT_NE(MAP_FAILED, none);
+	memset(buf, 'a', 4096);
+
+	/* over the bound: E2BIG */
+	ASSERT_EQ(0, CMD("help"));
+	ASSERT_EQ((ssize_t)sizeof(first), read(self->fd, first, sizeof(first)));
+	EXPECT_EQ(-1, write(self->fd, buf, big));
+	EXPECT_EQ(E2BIG, errno);
+	n = read(self->fd, self->reply, sizeof(self->reply) - 1);
+	ASSERT_GT(n, 0);
+	self->reply[n] = '\0';
+	snprintf(want, sizeof(want),
+		 "error: write of %zu bytes above the bound %zu\n", big,
+		 big - 1);
+	EXPECT_STREQ(want, self->reply);
+
+	/* a buffer the kernel cannot read: EFAULT */
+	ASSERT_EQ(0, CMD("help"));
+	EXPECT_EQ(-1, write(self->fd, none, 100));
+	EXPECT_EQ(EFAULT, errno);
+	n = read(self->fd, self->reply, sizeof(self->reply) - 1);
+	ASSERT_GT(n, 0);
+	self->reply[n] = '\0';
+	EXPECT_STREQ("error: write of 100 bytes: the buffer is not readable (EFAULT)\n",
+		     self->reply);
+
+	/* the file goes on: the next command has its own reply */
+	ASSERT_EQ(0, CMD("trace list"));
+	EXPECT_EQ(0, strncmp(self->reply, "traces=0 ", 9));
+	munmap(none, 4096);
+	munmap(buf, big);
 }
 
 TEST_F(control, reply_reads_in_small_pieces_and_repeats)

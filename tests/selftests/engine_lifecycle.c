@@ -4,7 +4,8 @@
  * instances of every backend hold objects frees everything (no page, no
  * cache, no warning left behind, over 20 cycles); a signal stops a run and
  * the write fails with EINTR; an offline CPU makes a run fail with ENODEV
- * before anything runs; the memory budget (max_pool_mb) holds.
+ * before anything runs; the memory budget (max_pool_mb) holds; a view
+ * opened before its instance's destroy still reads whole.
  */
 #include <signal.h>
 #include <sys/time.h>
@@ -209,6 +210,44 @@ TEST_F(life, budget_bounds_what_the_module_holds)
 	EXPECT_LE(ok, 8U);
 	ASSERT_EQ(0, CMDF("reset v"));
 	ASSERT_EQ(0, CMDF("alloc v 1M")) TH_LOG("budget not given back");
+}
+
+/*
+ * A view file opened before its instance is destroyed reads the snapshot
+ * it rendered at open time, to the end, however the destroy falls between
+ * its reads (debugfs would fail those reads with EIO once the file is
+ * removed); an open after the destroy fails with ENOENT.
+ */
+TEST_F(life, view_opened_before_a_destroy_reads_its_snapshot)
+{
+	static const char * const views[] = {
+		"stats", "slabinfo", "buddyinfo", "frag", "latency", "heapmap",
+	};
+	char path[128], first[16];
+	unsigned int i;
+	ssize_t n;
+	int vfd;
+
+	ASSERT_EQ(0, kt_load(""));
+	self->fd = kt_control_open();
+	ASSERT_GE(self->fd, 0);
+	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++) {
+		ASSERT_EQ(0, CMDF("create x slab size=64"));
+		snprintf(path, sizeof(path), KMEMLAB_DIR "/inst/x/%s", views[i]);
+		vfd = open(path, O_RDONLY | O_CLOEXEC);
+		ASSERT_GE(vfd, 0) TH_LOG("%s: %s", path, strerror(errno));
+		n = read(vfd, first, sizeof(first));
+		EXPECT_GT(n, 0) TH_LOG("%s: %s", path, strerror(errno));
+		ASSERT_EQ(0, CMDF("destroy x"));
+		do {
+			n = read(vfd, self->buf, sizeof(self->buf));
+		} while (n > 0);
+		EXPECT_EQ(0, n) TH_LOG("%s after the destroy: %s", path,
+				       strerror(errno));
+		close(vfd);
+		EXPECT_EQ(-1, open(path, O_RDONLY | O_CLOEXEC));
+		EXPECT_EQ(ENOENT, errno);
+	}
 }
 
 TEST_F(life, bad_module_parameter_is_refused)

@@ -24,6 +24,8 @@
 #include "json.h"
 #include "results.h"
 #include "job.h"
+#include "jobrun.h"
+#include "kml_bounds.h"
 #include "latview.h"
 #include "runparse.h"
 #include "runprint.h"
@@ -814,6 +816,44 @@ END_TEST
  * from CERT_BOOT_SEED, 2000 resamples, nearest-rank 2.5th/97.5th
  * percentiles (docs/metrics.md works the first case through).
  */
+/*
+ * Kernel-mode temporaries carry their owner's pid so that a later tool can
+ * destroy those of a process that is gone; the names stay within
+ * KML_NAME_MAX and in [a-z0-9_-], and nothing else reads as owned.
+ */
+START_TEST(test_cli_run_temp_names_carry_the_owner)
+{
+	char n[64];
+
+	job_temp_name(n, sizeof(n), 0, "slab", 0, 0);
+	ck_assert_str_eq(n, "r0-slab");
+	job_temp_name(n, sizeof(n), 1, "best-fit", 3, 0);
+	ck_assert_str_eq(n, "r1-best-fit-3");
+	job_temp_name(n, sizeof(n), 0, "slab", 0, 1234);
+	ck_assert_str_eq(n, "r0-slab-pid1234");
+	ck_assert_int_eq(job_temp_owner(n), 1234);
+	/* the longest backend, a retry and the largest pid: 31 characters */
+	job_temp_name(n, sizeof(n), 12, "kmem_cache_bulk", 9, 4194304);
+	ck_assert_str_eq(n, "r2-kmem_cache_bulk-9-pid4194304");
+	ck_assert_uint_eq(strlen(n), KML_NAME_MAX);
+	ck_assert_int_eq(job_temp_owner(n), 4194304);
+	job_temp_name(n, sizeof(n), 3, "Weird.Name+that_is_long", 0, 77);
+	ck_assert_str_eq(n, "r3-_eird__ame_that_is_-pid77");
+	ck_assert_int_eq(job_temp_owner(n), 77);
+	/* names that are not a tool's owned temporaries */
+	ck_assert_int_eq(job_temp_owner("r0-slab"), 0);
+	ck_assert_int_eq(job_temp_owner("r1-best-fit-3"), 0);
+	ck_assert_int_eq(job_temp_owner("mine-pid12"), 0);
+	ck_assert_int_eq(job_temp_owner("r0-pid12"), 0);
+	ck_assert_int_eq(job_temp_owner("r0-slab-pid"), 0);
+	ck_assert_int_eq(job_temp_owner("r0-slab-pid0"), 0);
+	ck_assert_int_eq(job_temp_owner("r0-slab-pid012"), 0);
+	ck_assert_int_eq(job_temp_owner("r0-slab-pid12x"), 0);
+	ck_assert_int_eq(job_temp_owner("r0-slab-pidx"), 0);
+	ck_assert_int_eq(job_temp_owner("r0-slab-pid99999999999"), 0);
+}
+END_TEST
+
 START_TEST(test_cli_run_bootstrap_fixed_interval)
 {
 	double x[] = { 20, 22, 21, 19, 23 }, ref[] = { 10, 11, 10, 9, 10 };
@@ -1392,6 +1432,7 @@ int main(void)
 	tcase_add_test(tc, test_cli_run_results_json_round_trip);
 	tcase_add_test(tc, test_cli_run_validity_overlap_and_alignment);
 	tcase_add_test(tc, test_cli_run_job_keys_and_backends);
+	tcase_add_test(tc, test_cli_run_temp_names_carry_the_owner);
 	tcase_add_test(tc, test_cli_run_bootstrap_fixed_interval);
 	tcase_add_test(tc, test_cli_run_intervals_in_tables);
 	tcase_add_test(tc, test_cli_run_per_rep_json_round_trip);

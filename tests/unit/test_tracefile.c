@@ -152,6 +152,27 @@ START_TEST(test_tracefile_rejects_malformed_lines)
 }
 END_TEST
 
+/*
+ * Errors quote the trace's words as the command parser quotes a command's:
+ * control bytes (an escape sequence that would retitle a terminal, a CR
+ * left over from CRCRLF) become '?', and a long word is cut at 40 bytes.
+ */
+START_TEST(test_tracefile_errors_show_no_control_bytes)
+{
+	REFUSE("kmemlab-trace 1\n\033]0;owned\007 0 8\n", -EINVAL,
+	       "line 2: bad op '?]0;owned?' (expected a, f or r)");
+	REFUSE("2\n1\na 0 8\r\r\n", -EINVAL, "line 3: bad size '8?'");
+	REFUSE("2\n1\na \0330 8\n", -EINVAL, "line 3: bad id '?0'");
+	REFUSE("2\n1\na 0 8 \x7f\n", -EINVAL, "line 3: trailing garbage '?'");
+	REFUSE("2\n1\nf -1 \x01\n", -EINVAL, "line 3: trailing garbage '?'");
+	REFUSE("kmemlab-trace 1 \x9b" "2J\na 0 8\n", -EINVAL,
+	       "line 1: trailing garbage '?2J'");
+	REFUSE("2\n1\na 0 1234567890123456789012345678901234567890x\n",
+	       -EINVAL,
+	       "line 3: bad size '1234567890123456789012345678901234567890...'");
+}
+END_TEST
+
 START_TEST(test_tracefile_rejects_nul_and_bounds)
 {
 	struct kml_trace *t;
@@ -316,6 +337,7 @@ static Suite *tracefile_suite(void)
 	tcase_add_test(tc, test_tracefile_rep_two_line_header_crlf_blank);
 	tcase_add_test(tc, test_tracefile_native_with_comments);
 	tcase_add_test(tc, test_tracefile_rejects_malformed_lines);
+	tcase_add_test(tc, test_tracefile_errors_show_no_control_bytes);
 	tcase_add_test(tc, test_tracefile_rejects_nul_and_bounds);
 	tcase_add_test(tc, test_tracefile_large_balanced_trace);
 	tcase_add_test(tc, test_tracefile_realloc_of_dead_id_allocates);

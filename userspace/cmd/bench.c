@@ -280,6 +280,8 @@ static void bench_job(struct bench *b, struct job *j, const char *ours,
 	char **lat = NULL;
 	int rc;
 
+	if (job_signalled())
+		return;		/* stopped by a signal: the rest is skipped */
 	if (b->only && !strstr(j->title, b->only))
 		return;
 	if (!j->nbe) {
@@ -295,7 +297,7 @@ static void bench_job(struct bench *b, struct job *j, const char *ours,
 		b->failed++;
 		fprintf(b->ctx->out, "\n== %s ==\nFAILED (exit %d): see the message "
 			"above\n", j->title, rc);
-		if (rc == JOB_EXIT_INTR)
+		if (job_signalled())
 			b->failed += 1000;	/* Ctrl-C: stop the suite */
 		return;
 	}
@@ -373,8 +375,10 @@ static void bench_traces(struct bench *b, const char *dir)
 		char path[4096], tname[32];
 		int rc;
 
-		if (!names[i])
+		if (!names[i] || job_signalled()) {
+			free(names[i]);
 			continue;
+		}
 		job_init(&j, "", "replay", BENCH_KEYS({ JOB_REPS, b->reps }));
 		snprintf(j.title, sizeof(j.title), "trace %.50s", names[i]);
 		if (b->only && !strstr(j.title, b->only)) {
@@ -389,11 +393,11 @@ static void bench_traces(struct bench *b, const char *dir)
 			free(names[i]);
 			continue;
 		}
-		job_set_text(&j, JOB_TRACE, tname);
+		job_set_text(&j, JOB_TRACE, j.trace);
 		add_backends(b, &j, "slab,kmalloc,first-fit,next-fit,best-fit,worst-fit,"
 			     "segregated");
 		bench_job(b, &j, NULL, NULL);
-		trace_drop(b->c, tname);
+		trace_drop(b->c, j.trace);
 		free(names[i]);
 	}
 }
@@ -573,6 +577,9 @@ int cmd_bench(struct cli_ctx *ctx, int argc, char **argv)
 		"(results.json, results.csv, report.html, summary.txt)\n", b.ran,
 		b.failed > 1000 ? b.failed - 1000 : b.failed, out);
 	results_free(&b.rs);
+	if (job_signalled())
+		cli_error("bench", "stopped by signal %d: the tables after it were "
+			  "skipped", job_signalled());
 	if (b.failed >= 1000)
 		return JOB_EXIT_INTR;
 	return rc ? rc : b.failed ? CLI_EXIT_FAIL : CLI_EXIT_OK;

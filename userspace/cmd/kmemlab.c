@@ -17,11 +17,13 @@
 #include "commands.h"
 #include "conn.h"
 #include "emit.h"
+#include "jobrun.h"
 
 static int cmd_version(struct cli_ctx *ctx, int argc, char **argv);
 static int cmd_status(struct cli_ctx *ctx, int argc, char **argv);
 static int cmd_help(struct cli_ctx *ctx, int argc, char **argv);
 static int cmd_slabtop(struct cli_ctx *ctx, int argc, char **argv);
+static int cmd_cleanup(struct cli_ctx *ctx, int argc, char **argv);
 
 static const struct cli_opt no_opts[] = { { NULL, 0, NULL, NULL } };
 
@@ -115,6 +117,13 @@ static const struct cli_command commands[] = {
 	  "comparison unfair. A missing folder or file, or a file that is not a\n"
 	  "known results.json: exit 2, nothing printed on stdout.",
 	  diff_opts, CLI_F_JSON, cmd_diff, NULL },
+	{ "cleanup", NULL, "destroy the temporaries of kmemlab processes that are gone",
+	  "'run', 'replay' and 'bench' name their temporary instances after their\n"
+	  "process (r0-slab-pid1234) and destroy them however they end, except\n"
+	  "when killed by SIGKILL or a crash. This destroys every temporary whose\n"
+	  "process no longer exists, one line each; 'run', 'replay' and 'bench'\n"
+	  "do the same before they start. Nothing to do in sim mode.",
+	  no_opts, 0, cmd_cleanup, NULL },
 	{ "exec", "COMMAND...", "execute engine commands, print their replies",
 	  "Each argument is one command of docs/interface.md, written to the control\n"
 	  "file (kernel mode) or executed in-process (sim mode). Stops at the first\n"
@@ -205,6 +214,26 @@ static int no_args(struct cli_ctx *ctx, int argc, char **argv)
 	if (optind < argc)
 		return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind]);
 	return 0;
+}
+
+static int cmd_cleanup(struct cli_ctx *ctx, int argc, char **argv)
+{
+	int r = no_args(ctx, argc, argv), ec;
+	struct conn *conn;
+
+	if (r)
+		return r < 0 ? CLI_EXIT_OK : r;
+	conn = cli_conn(ctx, &ec);
+	if (!conn)
+		return ec;
+	r = job_reclaim(ctx, conn, true);
+	if (r < 0) {
+		cli_error("cleanup", "instances: %s", strerror(-r));
+		return CLI_EXIT_FAIL;
+	}
+	if (!ctx->quiet)
+		fprintf(ctx->out, "%d temporar%s destroyed\n", r, r == 1 ? "y" : "ies");
+	return CLI_EXIT_OK;
 }
 
 static int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
@@ -583,10 +612,12 @@ again:
 		switch (c) {
 		case 'h':
 			usage(stdout);
-			return CLI_EXIT_OK;
+			rc = CLI_EXIT_OK;
+			goto out;
 		case 'V':
 			printf("kmemlab tool %s\n", KMEMLAB_TOOL_VERSION);
-			return CLI_EXIT_OK;
+			rc = CLI_EXIT_OK;
+			goto out;
 		case CLI_LONG_ONLY('s'):
 			ctx.sim = true;
 			break;
@@ -595,8 +626,10 @@ again:
 			break;
 		case 'J':
 		case 'C':
-			if (cli_set_format(&ctx, c == 'J' ? CLI_FMT_JSON : CLI_FMT_CSV))
-				return CLI_EXIT_USAGE;
+			if (cli_set_format(&ctx, c == 'J' ? CLI_FMT_JSON : CLI_FMT_CSV)) {
+				rc = CLI_EXIT_USAGE;
+				goto out;
+			}
 			break;
 		case 'q':
 			ctx.quiet = true;
@@ -607,11 +640,13 @@ again:
 				cli_error("-s", "not a global option: sim mode is "
 					  "'kmemlab sim COMMAND' or 'kmemlab --sim "
 					  "COMMAND' (-s is --sort of slabtop and top)");
-				return CLI_EXIT_USAGE;
+				rc = CLI_EXIT_USAGE;
+				goto out;
 			}
 			cli_error("kmemlab", "%s: unknown option or missing argument "
 				  "(see 'kmemlab --help')", argv[optind - 1]);
-			return CLI_EXIT_USAGE;
+			rc = CLI_EXIT_USAGE;
+			goto out;
 		}
 	}
 	/* "kmemlab sim [GLOBAL OPTIONS] COMMAND" is "kmemlab --sim ..." */
@@ -622,18 +657,21 @@ again:
 	}
 	if (optind >= argc) {
 		usage(stderr);
-		return CLI_EXIT_USAGE;
+		rc = CLI_EXIT_USAGE;
+		goto out;
 	}
 	cmd = find_command(argv[optind]);
 	if (!cmd) {
 		cli_error(argv[optind], "unknown command (see 'kmemlab --help')");
-		return CLI_EXIT_USAGE;
+		rc = CLI_EXIT_USAGE;
+		goto out;
 	}
 	ctx.cmd = cmd;
 	if (ctx.fmt != CLI_FMT_TEXT && !(cmd->formats & (1u << ctx.fmt))) {
 		cli_error(cmd->name, "no %s output", ctx.fmt == CLI_FMT_JSON ?
 			  "JSON" : "CSV");
-		return CLI_EXIT_USAGE;
+		rc = CLI_EXIT_USAGE;
+		goto out;
 	}
 	rc = cmd->run(&ctx, argc - optind, argv + optind);
 	if (rc == CLI_EXIT_OK && ctx.fmt != CLI_FMT_TEXT &&
@@ -643,10 +681,12 @@ again:
 		rc = CLI_EXIT_USAGE;
 	}
 	conn_close(ctx.conn);
+out:
 	free(ctx.pre);
 	if (fflush(stdout) || ferror(stdout)) {
 		cli_error("stdout", "%s", strerror(errno));
-		return CLI_EXIT_FAIL;
+		return job_exit_status(CLI_EXIT_FAIL);
 	}
-	return rc;
+	/* a signal caught while temporaries existed: 128 + N, as if killed */
+	return job_exit_status(rc);
 }

@@ -399,7 +399,8 @@ int cmd_replay(struct cli_ctx *ctx, int argc, char **argv)
 	rc = trace_load_file(ctx, c, argv[optind], name, &a.job);
 	if (rc)
 		return rc;
-	job_set_text(&a.job, JOB_TRACE, name);
+	/* the name it got (another when the file's name was taken) */
+	job_set_text(&a.job, JOB_TRACE, a.job.trace);
 	rc = job_exec(ctx, c, &a.job, &rr, &lat);
 	if (!rc) {
 		rc = job_output(ctx, &a.job, &rr, lat, a.save, true);
@@ -408,6 +409,6 @@ int cmd_replay(struct cli_ctx *ctx, int argc, char **argv)
 		job_free_lat(lat, rr.ninst);
 		runreply_free(&rr);
 	}
-	trace_drop(c, name);
+	trace_drop(c, a.job.trace);
 	return rc;
 }

@@ -6,12 +6,19 @@
  * dropping the trace of a replay.
  *
  * A run is one blocking write(2) (kernel) or call (sim). A helper thread
- * draws a spinner with the elapsed time on a terminal; SIGINT makes the
- * kernel return EINTR from the write (we do not retry it) or, in sim mode,
- * calls kml_sim_host_interrupt(); either way the engine frees what the
- * workers hold and the temporaries are destroyed.
+ * draws a spinner with the elapsed time on a terminal. From the first
+ * temporary on, every signal that would end the process (SIGINT, SIGTERM,
+ * SIGHUP, SIGPIPE, ...) is caught instead: the kernel returns EINTR from
+ * the write (we do not retry it) or, in sim mode, the handler calls
+ * kml_sim_host_interrupt(); the engine frees what the workers hold, the
+ * temporaries are destroyed, and the tool exits with 128 + the signal.
+ *
+ * In kernel mode a temporary's name ends in "-pid<PID>" of the tool that
+ * created it, so that a later tool can destroy those of a process that is
+ * gone (SIGKILL, a crash): job_reclaim().
  */
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -48,10 +55,160 @@ static uint64_t reply_u64(const char *line, const char *key, uint64_t dflt)
 	return p ? strtoull(p + strlen(pat), NULL, 10) : dflt;
 }
 
+/* --- signals: temporaries are destroyed before the tool ends ------------------- */
+
+/* The signals whose default action ends the process, and which we catch. */
+static const int job_sigs[] = {
+	SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGALRM, SIGUSR1, SIGUSR2,
+	SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF,
+};
+
+static volatile sig_atomic_t job_signal;	/* the first one caught, or 0 */
+static volatile sig_atomic_t run_sim;
+
+static void on_signal(int sig)
+{
+	if (!job_signal)
+		job_signal = sig;
+	if (run_sim)
+		kml_sim_host_interrupt();
+}
+
+static void job_sigset(sigset_t *set)
+{
+	size_t i;
+
+	sigemptyset(set);
+	for (i = 0; i < sizeof(job_sigs) / sizeof(job_sigs[0]); i++)
+		sigaddset(set, job_sigs[i]);
+}
+
+/*
+ * From now on until the process ends, a terminating signal is noted
+ * instead of ending the process (no SA_RESTART: a run's write fails with
+ * EINTR). Signals the process ignores (nohup) stay ignored, except
+ * SIGINT, which a shell ignores for its background jobs: Ctrl-C and
+ * "kill -INT" stop a run wherever it was started.
+ */
+static void job_catch_signals(struct conn *c)
+{
+	static bool installed;
+	struct sigaction sa, old;
+	size_t i;
+
+	run_sim = !strcmp(c->mode, "sim");
+	if (installed)
+		return;
+	installed = true;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	job_sigset(&sa.sa_mask);
+	for (i = 0; i < sizeof(job_sigs) / sizeof(job_sigs[0]); i++) {
+		if (job_sigs[i] != SIGINT &&
+		    sigaction(job_sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler == SIG_IGN)
+			continue;
+		sigaction(job_sigs[i], &sa, NULL);
+	}
+}
+
+int job_signalled(void)
+{
+	return job_signal;
+}
+
+int job_exit_status(int rc)
+{
+	return job_signal ? 128 + job_signal : rc;
+}
+
+/* "SIGTERM" for the messages. */
+static const char *job_signame(int sig)
+{
+	static char buf[16];
+	const char *abbrev = sigabbrev_np(sig);
+
+	snprintf(buf, sizeof(buf), "SIG%s", abbrev ? abbrev : "?");
+	return buf;
+}
+
+/* --- names of temporaries and their owners -------------------------------------- */
+
+void job_temp_name(char *buf, size_t size, unsigned int idx, const char *backend,
+		   unsigned int retry, int pid)
+{
+	char base[KML_NAME_MAX + 1], tail[24] = "";
+	size_t m, room, n = 0;
+
+	if (retry)
+		n = (size_t)snprintf(tail, sizeof(tail), "-%u", retry % 10);
+	if (pid > 0)
+		snprintf(tail + n, sizeof(tail) - n, "-pid%d", pid);
+	/* "r<idx>-" + base + tail within KML_NAME_MAX; names: a-z 0-9 _ - */
+	room = KML_NAME_MAX - 3 - strlen(tail);
+	snprintf(base, sizeof(base), "%.*s", (int)(room < 19 ? room : 19), backend);
+	for (m = 0; base[m]; m++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyz0123456789_-", base[m]))
+			base[m] = '_';
+	snprintf(buf, size, "r%u-%s%s", idx % 10, base, tail);
+}
+
+int job_temp_owner(const char *name)
+{
+	const char *p = strrchr(name, '-');
+	char *end;
+	long pid;
+
+	if (name[0] != 'r' || name[1] < '0' || name[1] > '9' || name[2] != '-' ||
+	    !p || p < name + 3 || strncmp(p, "-pid", 4) || p[4] < '1' || p[4] > '9')
+		return 0;
+	errno = 0;
+	pid = strtol(p + 4, &end, 10);
+	if (*end || errno || pid <= 0 || pid > INT_MAX)
+		return 0;
+	return (int)pid;
+}
+
+int job_reclaim(struct cli_ctx *ctx, struct conn *c, bool report)
+{
+	struct conn_inst *list = NULL;
+	int n, i, done = 0;
+
+	if (!strcmp(c->mode, "sim"))
+		return 0;	/* the process owns its engine */
+	n = conn_instances(c, &list);
+	if (n < 0)
+		return n;
+	for (i = 0; i < n; i++) {
+		int pid = job_temp_owner(list[i].name), r;
+		char cmd[64], *reply = NULL;
+		size_t rlen;
+
+		if (!pid || pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH)
+			continue;
+		snprintf(cmd, sizeof(cmd), "destroy %s", list[i].name);
+		r = conn_exec(c, cmd, &reply, &rlen);
+		if (!r) {
+			done++;
+			if (report || !ctx->quiet)
+				fprintf(report ? ctx->out : stderr,
+					"%sdestroyed %s (%s) of process %d, which is gone\n",
+					report ? "" : "kmemlab: ", list[i].name,
+					list[i].backend, pid);
+		} else if (r != -ENOENT) {
+			cli_error(list[i].name, "left in place: %.*s", line_len(reply),
+				  reply ? reply : strerror(-r));
+		}
+		free(reply);
+	}
+	free(list);
+	return done;
+}
+
 static int exit_for(int err)
 {
 	if (err == -EINTR)
-		return JOB_EXIT_INTR;
+		return job_signal ? 128 + job_signal : JOB_EXIT_INTR;
 	if (err == -EINVAL || err == -E2BIG || err == -ENOENT)
 		return CLI_EXIT_USAGE;
 	return CLI_EXIT_FAIL;
@@ -153,24 +310,19 @@ static int job_setup(struct cli_ctx *ctx, struct conn *c, struct job *j)
 
 		if (!b->temp)
 			continue;
+		if (job_signal) {
+			job_teardown(c, j);
+			cli_error(ctx->cmd->name, "interrupted by %s before the run; "
+				  "its temporaries are destroyed", job_signame(job_signal));
+			return exit_for(-EINTR);
+		}
 		if (!caps_backend(j->caps, b->backend)) {
 			job_teardown(c, j);
 			return job_no_backend(ctx, j->caps, b->backend);
 		}
 		for (k = 0; k < 10 && r == -EEXIST; k++) {
-			char base[20];
-			size_t m;
-
-			/* instance names: a-z 0-9 _ - */
-			snprintf(base, sizeof(base), "%s", b->backend);
-			for (m = 0; base[m]; m++)
-				if (!strchr("abcdefghijklmnopqrstuvwxyz0123456789_-", base[m]))
-					base[m] = '_';
-			if (k)
-				snprintf(b->inst, sizeof(b->inst), "r%u-%s-%u", i % 10, base,
-					 k % 10);
-			else
-				snprintf(b->inst, sizeof(b->inst), "r%u-%s", i % 10, base);
+			job_temp_name(b->inst, sizeof(b->inst), i, b->backend, k,
+				      run_sim ? 0 : (int)getpid());
 			job_create_cmd(j, b, cmd, sizeof(cmd));
 			free(reply);
 			reply = NULL;
@@ -197,17 +349,6 @@ static int job_setup(struct cli_ctx *ctx, struct conn *c, struct job *j)
 }
 
 /* --- the blocking run: spinner and Ctrl-C ------------------------------------------- */
-
-static volatile sig_atomic_t run_interrupted;
-static volatile sig_atomic_t run_sim;
-
-static void on_sigint(int sig)
-{
-	(void)sig;
-	run_interrupted = 1;
-	if (run_sim)
-		kml_sim_host_interrupt();
-}
 
 struct spinner {
 	pthread_t th;
@@ -284,21 +425,18 @@ static int control_exec_once(struct conn *c, const char *cmd, char **reply,
 static int run_blocking(struct cli_ctx *ctx, struct conn *c, const char *cmd,
 			const char *label, char **reply, size_t *rlen)
 {
-	struct sigaction sa, old;
 	struct spinner sp = { .label = label };
 	sigset_t block, prev;
 	int r;
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_sigint;	/* no SA_RESTART: the write must fail */
-	sigemptyset(&sa.sa_mask);
-	run_interrupted = 0;
-	run_sim = !strcmp(c->mode, "sim");
-	sigaction(SIGINT, &sa, &old);
+	*reply = NULL;
+	*rlen = 0;
+	if (job_signal)
+		return -EINTR;	/* caught before the run began */
 	sp.enabled = !ctx->quiet && cli_isatty(STDERR_FILENO);
 	if (sp.enabled) {
-		sigemptyset(&block);
-		sigaddset(&block, SIGINT);
+		/* the signals go to this thread, whose write must fail */
+		job_sigset(&block);
 		pthread_sigmask(SIG_BLOCK, &block, &prev);
 		if (pthread_create(&sp.th, NULL, spinner_main, &sp))
 			sp.enabled = false;
@@ -312,10 +450,8 @@ static int run_blocking(struct cli_ctx *ctx, struct conn *c, const char *cmd,
 		__atomic_store_n(&sp.stop, 1, __ATOMIC_RELEASE);
 		pthread_join(sp.th, NULL);
 	}
-	sigaction(SIGINT, &old, NULL);
-	run_sim = 0;
-	if (run_interrupted && !r)
-		r = -EINTR;	/* it finished anyway; still honour Ctrl-C */
+	if (job_signal && !r)
+		r = -EINTR;	/* it finished anyway; still honour the signal */
 	return r;
 }
 
@@ -335,6 +471,7 @@ void job_free_lat(char **lat, unsigned int n)
 int job_exec(struct cli_ctx *ctx, struct conn *c, struct job *j,
 	     struct run_reply *rr, char ***lat)
 {
+	static bool reclaimed;
 	char cmd[1024], label[96], err[256], *reply = NULL;
 	unsigned int i;
 	size_t rlen;
@@ -344,6 +481,14 @@ int job_exec(struct cli_ctx *ctx, struct conn *c, struct job *j,
 	if (!j->nbe) {
 		cli_error(ctx->cmd->name, "no backend (--backend LIST or --on INSTANCES)");
 		return CLI_EXIT_USAGE;
+	}
+	job_catch_signals(c);
+	if (job_signal)
+		return exit_for(-EINTR);
+	if (!reclaimed) {
+		/* what a killed tool left holds the module's budget */
+		reclaimed = true;
+		job_reclaim(ctx, c, false);
 	}
 	rc = job_setup(ctx, c, j);
 	if (rc)
@@ -369,13 +514,13 @@ int job_exec(struct cli_ctx *ctx, struct conn *c, struct job *j,
 	}
 	if (r) {
 		if (r == -EINTR)
-			cli_error(ctx->cmd->name, "interrupted: the run was stopped%s%.*s",
+			cli_error(ctx->cmd->name, "interrupted%s%s: the run was stopped%s%.*s%s",
+				  job_signal ? " by " : "",
+				  job_signal ? job_signame(job_signal) : "",
 				  reply && *reply ? " (" : "", line_len(reply),
-				  reply ? reply : "");
+				  reply ? reply : "", reply && *reply ? ")" : "");
 		else
 			cli_engine_error(ctx, ctx->cmd->name, r, reply);
-		if (r == -EINTR && reply && *reply)
-			fputs(")\n", stderr);
 		free(reply);
 		job_teardown(c, j);
 		return exit_for(r);
@@ -398,6 +543,14 @@ int job_exec(struct cli_ctx *ctx, struct conn *c, struct job *j,
 			(*lat)[i] = NULL;
 	}
 	job_teardown(c, j);
+	if (job_signal) {
+		cli_error(ctx->cmd->name, "interrupted by %s after the run; its "
+			  "temporaries are destroyed", job_signame(job_signal));
+		job_free_lat(*lat, rr->ninst);
+		*lat = NULL;
+		runreply_free(rr);
+		return exit_for(-EINTR);
+	}
 	return CLI_EXIT_OK;
 }
 
@@ -435,6 +588,9 @@ int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
 	size_t len, hl, rlen;
 	int r;
 
+	job_catch_signals(c);
+	if (job_signal)
+		return exit_for(-EINTR);
 	r = cli_read_file(path, &text, &len);
 	if (r) {
 		cli_error(path, "%s", strerror(-r));
