@@ -22,6 +22,7 @@
 #include <asm/processor.h>
 #endif
 
+#include "compat.h"
 #include "engine.h"
 #include "kmemlab.h"
 
