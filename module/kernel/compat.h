@@ -103,4 +103,26 @@ static inline struct task_struct *kmemlab_kthread_bound(struct task_struct *t,
 	})
 #endif
 
+/*
+ * KMEMLAB_SLAB_DESIGN: how the kernel's slab allocator hands out objects,
+ * for the context of results. SLUB's per-CPU slabs ("cpu-slabs", the
+ * cmpxchg16b fast path) until 7.0; then per-CPU sheaves and a per-node
+ * barn for every cache ("sheaves"); in between (6.18, 6.19) both, sheaves
+ * for the caches that ask. SLAB went away in 6.8.
+ */
+#if defined(CONFIG_SLUB) && defined(KMEMLAB_HAVE_SLUB_CPU_SLABS) && \
+	defined(KMEMLAB_HAVE_SHEAVES)
+#define KMEMLAB_SLAB_DESIGN	"slub-cpu-slabs+sheaves"
+#elif defined(CONFIG_SLUB) && defined(KMEMLAB_HAVE_SLUB_CPU_SLABS)
+#define KMEMLAB_SLAB_DESIGN	"slub-cpu-slabs"
+#elif defined(CONFIG_SLUB) && defined(KMEMLAB_HAVE_SHEAVES)
+#define KMEMLAB_SLAB_DESIGN	"slub-sheaves"
+#elif defined(CONFIG_SLUB)
+#define KMEMLAB_SLAB_DESIGN	"slub"
+#elif defined(CONFIG_SLAB)
+#define KMEMLAB_SLAB_DESIGN	"slab"
+#else
+#define KMEMLAB_SLAB_DESIGN	"unknown"
+#endif
+
 #endif /* KMEMLAB_COMPAT_H */
