@@ -109,6 +109,10 @@ for try in 1 2 3 4 5; do
 		break
 	fi
 done
+if [ "$same" -ne 0 ]; then
+	diff "$tmp/bi1" "$tmp/kbi" >"$tmp/bi.diff" 2>&1
+	show "$tmp/bi.diff"
+fi
 ok $same "buddyinfo --kernel equals /proc/buddyinfo (a quiet snapshot)"
 $K buddyinfo --ours b >"$tmp/obi" 2>&1
 sed 's/zone  kmemlab/zone        b/' "$D/inst/b/buddyinfo" >"$tmp/vbi"
