@@ -5,6 +5,8 @@
 #   make            kmemlab.ko (against KDIR) and userspace/kmemlab
 #   make check      every test layer; ends with "N passed, N failed"
 #   make bench      boot the VM and run the benchmark suite
+#   make matrix     build and selftest on every kernel of tools/kernels
+#                   (KERNELS="6.1 6.12" for some; fetched once into .cache)
 #   make deps       install the Debian packages the project needs (root)
 #   make install    the tool into $(DESTDIR)$(PREFIX)/bin (PREFIX=/usr/local)
 #   make modules_install   kmemlab.ko into /lib/modules/<KDIR's release>/extra
@@ -57,12 +59,12 @@ UNIT_HELPERS	:= $(filter-out $(UNIT_SRCS),$(wildcard tests/unit/*.c))
 CHECK_LIBS	:= $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt)
 
 .PHONY: all module userspace lib check unit lint bench deps clean help \
-	selftests fuzz bench-cores install modules_install shell
+	selftests fuzz bench-cores install modules_install shell matrix
 
 all: module userspace
 
 help:
-	@sed -n '3,14p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,16p' Makefile | sed 's/^# \{0,1\}//'
 
 module:
 	@test -d "$(KDIR)" || { echo "kmemlab: no kernel build tree at KDIR='$(KDIR)' (run 'make deps')" >&2; exit 1; }
@@ -139,6 +141,9 @@ check:
 
 bench:
 	@tools/bench
+
+matrix:
+	@tools/matrix
 
 deps:
 	@tools/deps

@@ -53,6 +53,7 @@
 #include <linux/vmalloc.h>
 #include <linux/xarray.h>
 
+#include "compat.h"
 #include "ops.h"
 #include "kmemlab.h"
 

@@ -22,6 +22,7 @@
 #include <asm/processor.h>
 #endif
 
+#include "compat.h"
 #include "engine.h"
 #include "kmemlab.h"
 
@@ -291,6 +292,9 @@ static void kmemlab_context(void *priv, struct kml_out *out)
 		       want_init_on_free() ? 1 : 0);
 	kml_out_printf(out, " freelist_hardened=%d",
 		       IS_ENABLED(CONFIG_SLAB_FREELIST_HARDENED) ? 1 : 0);
+	kml_out_printf(out, " slab_design=%s slub_cpu_partial=%d",
+		       KMEMLAB_SLAB_DESIGN,
+		       IS_ENABLED(CONFIG_SLUB_CPU_PARTIAL) ? 1 : 0);
 #ifdef CONFIG_X86
 	kmemlab_context_quoted(out, "cpu_model", boot_cpu_data.x86_model_id);
 #endif

@@ -18,6 +18,8 @@
 #include <linux/tracepoint.h>
 #include <linux/types.h>
 
+#include "compat.h"
+
 DECLARE_EVENT_CLASS(kmemlab_buddy,
 		    TP_PROTO(u32 inst, unsigned long addr, unsigned int order),
 		    TP_ARGS(inst, addr, order),
@@ -66,7 +68,7 @@ TRACE_EVENT(slab_alloc,
 			   __entry->addr = addr;
 			   __entry->bytes_req = bytes_req;
 			   __entry->bytes_alloc = bytes_alloc;
-			   __assign_str(cache, cache);),
+			   kmemlab_assign_str(cache, cache);),
 	    TP_printk("inst=%u cache=%s addr=0x%lx bytes_req=%zu bytes_alloc=%zu cpu=%u",
 		      __entry->inst, __get_str(cache), __entry->addr,
 		      __entry->bytes_req, __entry->bytes_alloc,
@@ -84,7 +86,7 @@ TRACE_EVENT(slab_free,
 	    TP_fast_assign(__entry->inst = inst;
 			   __entry->cpu = cpu;
 			   __entry->addr = addr;
-			   __assign_str(cache, cache);),
+			   kmemlab_assign_str(cache, cache);),
 	    TP_printk("inst=%u cache=%s addr=0x%lx cpu=%u",
 		      __entry->inst, __get_str(cache), __entry->addr,
 		      __entry->cpu));
@@ -103,7 +105,7 @@ TRACE_EVENT(slab_new,
 			   __entry->order = order;
 			   __entry->addr = addr;
 			   __entry->objects = objects;
-			   __assign_str(cache, cache);),
+			   kmemlab_assign_str(cache, cache);),
 	    TP_printk("inst=%u cache=%s addr=0x%lx order=%u objects=%u",
 		      __entry->inst, __get_str(cache), __entry->addr,
 		      __entry->order, __entry->objects));
@@ -120,7 +122,7 @@ TRACE_EVENT(slab_release,
 	    TP_fast_assign(__entry->inst = inst;
 			   __entry->order = order;
 			   __entry->addr = addr;
-			   __assign_str(cache, cache);),
+			   kmemlab_assign_str(cache, cache);),
 	    TP_printk("inst=%u cache=%s addr=0x%lx order=%u",
 		      __entry->inst, __get_str(cache), __entry->addr,
 		      __entry->order));

@@ -261,8 +261,15 @@ static const char *trace_fields(struct trace_reader *r, struct trace_event *ev)
 		if ((e = ev_str(r, ev, "call_site", &ev->call_site)) ||
 		    (e = ev_num(r, ev, "ptr", &ev->addr)))
 			return e;
-		if (ev->type == TRACE_EV_KMEM_CACHE_FREE)
-			return ev_str(r, ev, "name", &ev->cache);
+		/* kmem_cache_free names its cache since 5.12; before, the
+		 * free is known by its address alone */
+		if (ev->type == TRACE_EV_KMEM_CACHE_FREE) {
+			ev->cache = ev_field(r, "name");
+			if (ev->cache && !*ev->cache)
+				return ev_str(r, ev, "name", &ev->cache);
+			if (!ev->cache)
+				ev->cache = "";
+		}
 		return NULL;
 	case TRACE_EV_PAGE_ALLOC:
 	case TRACE_EV_PAGE_FREE:
