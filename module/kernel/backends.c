@@ -315,16 +315,13 @@ static int kmemlab_real_alloc_begin(void *priv, size_t size)
 
 /*
  * The kernel's kmem:* events name their caller (call_site), which
- * 'kmemlab trace' uses to tell the module's objects from the rest: the
- * barrier() after each call keeps the compiler from turning it into a tail
- * jump, which would make the call site the engine's function instead.
+ * 'kmemlab trace' uses to tell the module's objects from the rest: this
+ * file is built without sibling calls (Kbuild), so the call site is this
+ * function, not the engine's caller of a tail jump.
  */
 static void *kmemlab_real_alloc_call(void *priv, size_t size)
 {
-	void *ptr = kmemlab_real_get(priv, size);
-
-	barrier();
-	return ptr;
+	return kmemlab_real_get(priv, size);
 }
 
 static void *kmemlab_real_alloc_end(void *priv, void *ptr, size_t size)
@@ -377,7 +374,6 @@ static int kmemlab_real_free_begin(void *priv, void *ptr, size_t size)
 static void kmemlab_real_free_call(void *priv, void *ptr, size_t size)
 {
 	kmemlab_real_put(priv, ptr, size);
-	barrier();
 }
 
 static void kmemlab_real_free_end(void *priv, size_t size)
