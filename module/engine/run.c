@@ -133,8 +133,8 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 		.max_size = in->be->max_size ? in->be->max_size(in->priv) :
 			    KML_OBJ_MAX,
 		.ext = KML_TREND_INIT, .unusable = KML_TREND_INIT,
-		.fragidx = KML_TREND_INIT,
 		.unusable_end = KML_METRIC_NA, .fragidx_end = KML_METRIC_NA,
+		.fragidx_peak = KML_METRIC_NA,
 	};
 	struct kml_alloc_stats st = { 0 };
 	u64 q[6], elapsed = 0, ops_all;
@@ -237,7 +237,7 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 		res->unusable_peak = c.unusable.peak;
 		res->unusable_mean = kml_trend_mean(&c.unusable);
 		res->fragidx_end = c.fragidx_end;
-		res->fragidx_peak = c.fragidx.peak;
+		res->fragidx_peak = c.fragidx_peak;
 		res->pool = c.pool;
 	}
 	for (i = 0; i < r->nr_cpus; i++) {

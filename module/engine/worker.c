@@ -437,7 +437,9 @@ static void kml_w_sample_pool(struct kml_cell *c, u64 op, bool end)
 	unusable = kml_metric_unusable_index(fa->nr_free, KML_NR_ORDERS, order);
 	fragidx = kml_metric_frag_index(fa->nr_free, KML_NR_ORDERS, order);
 	kml_trend_add(&c->unusable, unusable, op);
-	kml_trend_add(&c->fragidx, fragidx, op);
+	if (fragidx != KML_METRIC_NA &&
+	    (c->fragidx_peak == KML_METRIC_NA || fragidx > c->fragidx_peak))
+		c->fragidx_peak = fragidx;
 	if (end) {
 		c->unusable_end = unusable;
 		c->fragidx_end = fragidx;

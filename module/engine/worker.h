@@ -220,7 +220,7 @@ struct kml_cell {
 	struct kml_trend ext;
 	/* page allocators: the indices at the request order, and the pool */
 	struct kml_trend unusable;
-	struct kml_trend fragidx;
+	s32 fragidx_peak;	/* its mean mixes -1000 (success): none */
 	s32 unusable_end;
 	s32 fragidx_end;
 	bool has_pool;
