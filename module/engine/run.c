@@ -48,6 +48,15 @@
 
 /* --- cells -------------------------------------------------------------- */
 
+/*
+ * Objects change hands between workers: remote's ring, and the replay of
+ * a trace with a thread column (one working set; ops split by thread).
+ */
+static bool kml_run_hands_over(const struct kml_run *r)
+{
+	return r->wl->hands_over || (r->trace && r->trace->nr_threads);
+}
+
 static u64 kml_median(u64 *v, unsigned int n)
 {
 	unsigned int i, j;
@@ -149,6 +158,7 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 	r->ring.head = 0;
 	r->ring.count = 0;
 	r->ring.done = false;
+	r->ring.turn = 0;
 	/* the backend's peaks start from here: they become the cell's own */
 	if (in->be->peak_reset)
 		in->be->peak_reset(in->priv);
@@ -271,7 +281,7 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 	 */
 	res->util = st.held_na ? KML_METRIC_NA :
 		    kml_metric_utilization(res->req_peak, res->held_peak);
-	res->ops_req = r->wl->hands_over ? r->ops : r->ops * r->nr_cpus;
+	res->ops_req = kml_run_hands_over(r) ? r->ops : r->ops * r->nr_cpus;
 	res->violations = in->be->validate ? in->be->validate(in->priv) : 0;
 
 	kml_hist_merge(&pub->alloc, ha);
@@ -350,7 +360,7 @@ static int kml_run_alloc(struct kml_session *s, struct kml_run *r)
 		if (kml_backend_null.create(&null_params, 0, &w->null_priv))
 			goto out_nomem;
 		/* remote: objects change hands; batch: nothing is checked */
-		if (r->wl->hands_over || r->mode == KML_MODE_BATCH)
+		if (kml_run_hands_over(r) || r->mode == KML_MODE_BATCH)
 			continue;
 		w->ck_left = kml_zalloc(slots * sizeof(*w->ck_left));
 		w->ck_right = kml_zalloc(slots * sizeof(*w->ck_right));
@@ -359,7 +369,7 @@ static int kml_run_alloc(struct kml_session *s, struct kml_run *r)
 		if (!w->ck_left || !w->ck_right || !w->ck_addr || !w->ck_len)
 			goto out_nomem;
 	}
-	if (r->wl->hands_over) {
+	if (kml_run_hands_over(r)) {
 		r->ring.cap = r->batch;
 		r->ring.ptr = kml_zalloc(r->batch * sizeof(*r->ring.ptr));
 		r->ring.size = kml_zalloc(r->batch * sizeof(*r->ring.size));
@@ -633,7 +643,7 @@ static void kml_run_result(struct kml_run *r, const struct kml_cell_result *c,
 				       (unsigned long long)c->free_q[i]);
 		kml_out_printf(o, " misaligned=%llu",
 			       (unsigned long long)c->misaligned);
-		if (!r->wl->hands_over)
+		if (!kml_run_hands_over(r))
 			kml_out_printf(o, " overlaps=%llu",
 				       (unsigned long long)c->overlaps);
 	}

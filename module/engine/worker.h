@@ -92,6 +92,7 @@ struct kml_ring {
 	u32 head;		/* next to pop */
 	u32 count;
 	bool done;		/* the producer finished */
+	u64 turn;		/* replay by thread: the op whose turn it is */
 };
 
 struct kml_cell;
