@@ -23,9 +23,6 @@ enum kml_trace_format {
 	KML_TRACE_NATIVE,	/* "kmemlab-trace 1" or "2" header, comments */
 };
 
-/* Version 2 of the native format: the optional fields of an op line. */
-#define KML_TRACE_MAX_THREADS	65536	/* t= is below it */
-#define KML_TRACE_MAX_ALIGN_LOG2	30	/* al= is at most 1 GiB */
 
 struct kml_trace_op {
 	u32 size;		/* bytes (alloc, realloc); 0 for free, nop */
