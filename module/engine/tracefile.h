@@ -23,7 +23,6 @@ enum kml_trace_format {
 	KML_TRACE_NATIVE,	/* "kmemlab-trace 1" or "2" header, comments */
 };
 
-
 struct kml_trace_op {
 	u32 size;		/* bytes (alloc, realloc); 0 for free, nop */
 	u32 id : 30;		/* below nr_ids */
