@@ -190,6 +190,7 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 		res->bad_frees += w->bad_frees;
 		res->misaligned += w->misaligned;
 		res->overlaps += w->overlaps;
+		res->cross_cpu_frees += w->cross_cpu_frees;
 		res->checksum ^= w->checksum;
 		res->req_peak += w->peak_req;
 		res->usable_peak += w->peak_usable;
@@ -309,6 +310,7 @@ static void kml_run_free(struct kml_run *r)
 		kml_free(r->w[i].ptr);
 		kml_free(r->w[i].size);
 		kml_free(r->w[i].perm);
+		kml_free(r->w[i].cpu_of);
 		kml_free(r->w[i].ck_left);
 		kml_free(r->w[i].ck_right);
 		kml_free(r->w[i].ck_addr);
@@ -359,6 +361,11 @@ static int kml_run_alloc(struct kml_session *s, struct kml_run *r)
 			goto out_nomem;
 		if (kml_backend_null.create(&null_params, 0, &w->null_priv))
 			goto out_nomem;
+		if (!i && r->trace && r->trace->nr_threads) {
+			w->cpu_of = kml_zalloc(slots * sizeof(*w->cpu_of));
+			if (!w->cpu_of)
+				goto out_nomem;
+		}
 		/* remote: objects change hands; batch: nothing is checked */
 		if (kml_run_hands_over(r) || r->mode == KML_MODE_BATCH)
 			continue;
@@ -647,6 +654,9 @@ static void kml_run_result(struct kml_run *r, const struct kml_cell_result *c,
 			kml_out_printf(o, " overlaps=%llu",
 				       (unsigned long long)c->overlaps);
 	}
+	if (r->trace && r->trace->nr_threads)
+		kml_out_printf(o, " cross_cpu_frees=%llu",
+			       (unsigned long long)c->cross_cpu_frees);
 	kml_out_printf(o,
 		       " floor_ns=%llu elapsed_ns=%llu ops_per_sec=%llu internal_frag_x1000=%d external_frag_x1000=%d stranded_x1000=%d requested_peak=%llu allocated_peak=%llu held_peak=%lld utilization_x1000=%d violations=%u checksum=%016llx",
 		       (unsigned long long)c->floor_ns,

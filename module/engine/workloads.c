@@ -312,6 +312,27 @@ static bool kml_replay_wait(struct kml_worker *w, u64 i)
 	}
 }
 
+/* The CPU this op runs on, + 1 (0: no object). */
+static u32 kml_replay_cpu(void)
+{
+	u32 cpu = kml_cpu_get();
+
+	kml_cpu_put();
+	return cpu + 1;
+}
+
+/* Free @id's object; count it when its allocation ran on another CPU. */
+static void kml_replay_free(struct kml_worker *w, struct kml_worker *w0,
+			    u32 id)
+{
+	u32 cpu = kml_replay_cpu();
+
+	if (w0->cpu_of[id] && w0->cpu_of[id] != cpu)
+		w->cross_cpu_frees++;
+	kml_w_free(w, w0->ptr[id], w0->size[id]);
+	w0->cpu_of[id] = 0;
+}
+
 static void kml_replay_pass(struct kml_run *r, u64 next)
 {
 	kml_lock_acquire(&r->ring.lock);
@@ -348,10 +369,11 @@ static void kml_wl_replay_threads(struct kml_worker *w)
 		case KML_TOP_ALLOC:
 			w0->ptr[id] = kml_w_alloc(w, op->size);
 			w0->size[id] = op->size;
+			w0->cpu_of[id] = w0->ptr[id] ? kml_replay_cpu() : 0;
 			break;
 		case KML_TOP_FREE:
 			if (w0->ptr[id])
-				kml_w_free(w, w0->ptr[id], w0->size[id]);
+				kml_replay_free(w, w0, id);
 			w0->ptr[id] = NULL;
 			break;
 		case KML_TOP_NOP:
@@ -364,10 +386,11 @@ static void kml_wl_replay_threads(struct kml_worker *w)
 				memmove(p, w0->ptr[id],
 					op->size < w0->size[id] ? op->size :
 					w0->size[id]);
-				kml_w_free(w, w0->ptr[id], w0->size[id]);
+				kml_replay_free(w, w0, id);
 			}
 			w0->ptr[id] = p;
 			w0->size[id] = op->size;
+			w0->cpu_of[id] = kml_replay_cpu();
 			break;
 		}
 		w->ops_done++;
@@ -384,6 +407,7 @@ static void kml_wl_replay_threads(struct kml_worker *w)
 				continue;
 			kml_w_free(w, w->ptr[i], w->size[i]);
 			w->ptr[i] = NULL;
+			w->cpu_of[i] = 0;
 			kml_w_tick(w);
 		}
 	}

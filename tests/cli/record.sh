@@ -26,7 +26,7 @@ if ! ${CC:-cc} -O1 -pthread -o "$tmp/prog" tests/cli/data/record_prog.c; then
 	exit 4
 fi
 export KMEMLAB_NO_REEXEC=1
-tap_plan 28
+tap_plan 29
 
 # field N of the summary line that starts with PREFIX
 num() { sed -n "s/.*$1 \([0-9]*\).*/\1/p" "$2" | head -1; }
@@ -87,6 +87,15 @@ ok $? "replay with every thread on one worker: valid rows"
 $(cat "$tmp/t.trace")" >"$tmp/load" 2>&1
 grep -q "ops=$ops .* threads=$threads aligned=4" "$tmp/load"
 ok $? "trace load: ops=$ops, threads=$threads, aligned=4"
+# the 4 objects of workers t=1..4 freed by t=0: on 2 workers, those of t=1
+# and t=3 are freed on the other worker's CPU; on one worker, none
+"$K" sim exec "trace load t
+$(cat "$tmp/t.trace")" "create s slab" "run replay on=s trace=t cpus=0,1 reps=1" \
+	"run replay on=s trace=t cpus=0 reps=1" >"$tmp/xc" 2>&1
+[ "$(grep -c ' cross_cpu_frees=' "$tmp/xc")" -eq 2 ] &&
+	grep -q "cpus=0,1 ops=$ops ops_done=$ops done=ok .* cross_cpu_frees=2 " "$tmp/xc" &&
+	grep -q "cpus=0 ops=$ops ops_done=$ops done=ok .* cross_cpu_frees=0 " "$tmp/xc"
+ok $? "replay by thread: cross_cpu_frees=2 on 2 workers, 0 on one"
 
 # --format rep: one thread only
 cat >"$tmp/one.c" <<'C'
