@@ -138,8 +138,8 @@ START_TEST(test_tracefile_rejects_malformed_lines)
 	REFUSE("2000000\n1\na 0 8\n", -E2BIG,
 	       "line 1: num_ids 2000000 above the bound 1048576");
 	/* native */
-	REFUSE("kmemlab-trace 2\na 0 8\n", -EINVAL,
-	       "line 1: unsupported native version (expected 'kmemlab-trace 1')");
+	REFUSE("kmemlab-trace 3\na 0 8\n", -EINVAL,
+	       "line 1: unsupported native version (expected 'kmemlab-trace 1' or '2')");
 	REFUSE("kmemlab-trace 1 x\na 0 8\n", -EINVAL,
 	       "line 1: trailing garbage 'x'");
 	REFUSE("kmemlab-trace 1\na 1048576 8\n", -EINVAL,
@@ -327,6 +327,66 @@ START_TEST(test_tracefile_sizes_above_an_object)
 }
 END_TEST
 
+/*
+ * Version 2 of the native format: t=, al= and ns= after an op, in any
+ * order; version 1 files stay as they were (a field there is garbage).
+ */
+START_TEST(test_tracefile_native_v2_fields)
+{
+	struct kml_trace *t;
+
+	ck_assert_int_eq(parse("kmemlab-trace 2\n"
+			       "a 0 100 t=0 ns=10\n"
+			       "a 1 64 al=64 t=3 ns=11\n"
+			       "r 0 200 ns=12 t=1\n"
+			       "f -1 t=2\n"
+			       "f 1 t=0\n"
+			       "a 2 8\n", &t), 0);
+	ck_assert_int_eq(t->format, KML_TRACE_NATIVE);
+	ck_assert_uint_eq(t->version, 2);
+	ck_assert_uint_eq(t->nr_ops, 6);
+	ck_assert_uint_eq(t->nr_threads, 4);
+	ck_assert_uint_eq(t->nr_aligned, 1);
+	ck_assert_uint_eq(t->ops[0].thread, 0);
+	ck_assert_uint_eq(t->ops[1].thread, 3);
+	ck_assert_uint_eq(t->ops[1].align_log2, 6);
+	ck_assert_uint_eq(t->ops[1].size, 64);
+	ck_assert_uint_eq(t->ops[2].thread, 1);
+	ck_assert_uint_eq(t->ops[2].op, KML_TOP_REALLOC);
+	ck_assert_uint_eq(t->ops[3].thread, 2);
+	ck_assert_uint_eq(t->ops[3].op, KML_TOP_NOP);
+	ck_assert_uint_eq(t->ops[4].op, KML_TOP_FREE);
+	ck_assert_uint_eq(t->ops[5].thread, 0);
+	ck_assert_uint_eq(t->ops[5].align_log2, 0);
+	kml_trace_free(t);
+	/* version 1: unchanged, no thread column */
+	ck_assert_int_eq(parse("kmemlab-trace 1\na 0 8\nf 0\n", &t), 0);
+	ck_assert_uint_eq(t->version, 1);
+	ck_assert_uint_eq(t->nr_threads, 0);
+	kml_trace_free(t);
+	REFUSE("kmemlab-trace 1\na 0 8 t=1\n", -EINVAL,
+	       "line 2: trailing garbage 't=1'");
+	REFUSE("kmemlab-trace 2\na 0 8 x=1\n", -EINVAL,
+	       "line 2: bad field 'x=1' (expected t=, al= or ns=)");
+	REFUSE("kmemlab-trace 2\na 0 8 t=1 t=2\n", -EINVAL,
+	       "line 2: field 't=' given twice");
+	REFUSE("kmemlab-trace 2\na 0 8 t=65536\n", -EINVAL,
+	       "line 2: thread 65536 out of range (below 65536)");
+	REFUSE("kmemlab-trace 2\na 0 8 t=\n", -EINVAL,
+	       "line 2: bad field 't=' (expected t=, al= or ns=)");
+	REFUSE("kmemlab-trace 2\na 0 8 t=-1\n", -EINVAL,
+	       "line 2: bad value 't=-1'");
+	REFUSE("kmemlab-trace 2\na 0 8 al=48\n", -EINVAL,
+	       "line 2: alignment 48 is not a power of two up to 1073741824");
+	REFUSE("kmemlab-trace 2\na 0 8 al=0\n", -EINVAL,
+	       "line 2: alignment 0 is not a power of two up to 1073741824");
+	REFUSE("kmemlab-trace 2\na 0 8\nf 0 al=8\n", -EINVAL,
+	       "line 3: al= on an op that is not 'a'");
+	REFUSE("kmemlab-trace 2\na 0 8 ns=1x\n", -EINVAL,
+	       "line 2: bad value 'ns=1x'");
+}
+END_TEST
+
 static Suite *tracefile_suite(void)
 {
 	Suite *s = suite_create("tracefile");
@@ -345,6 +405,7 @@ static Suite *tracefile_suite(void)
 	tcase_add_test(tc, test_tracefile_realloc_to_zero_frees);
 	tcase_add_test(tc, test_tracefile_header_op_count_follows_the_body);
 	tcase_add_test(tc, test_tracefile_sizes_above_an_object);
+	tcase_add_test(tc, test_tracefile_native_v2_fields);
 	suite_add_tcase(s, tc);
 	return s;
 }

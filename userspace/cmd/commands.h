@@ -86,6 +86,10 @@ void run_help_workloads(FILE *f);
 extern const struct cli_opt replay_opts[];
 extern const struct cli_opt bench_opts[];
 
+/* record.c */
+int cmd_record(struct cli_ctx *ctx, int argc, char **argv);
+extern const struct cli_opt record_opts[];
+
 /* trace.c */
 int cmd_trace(struct cli_ctx *ctx, int argc, char **argv);
 extern const struct cli_opt trace_opts[];
