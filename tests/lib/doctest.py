@@ -32,7 +32,11 @@ block. "$ cat FILE" reads a file of the debugfs directory ("backends",
 "inst/k/stats"). Lines "> TEXT" right after a command are its payload
 (trace load). "(kernel) $ CMD" runs only in the kernel session (kernel
 backends), "(sim) $ CMD" only in the sim one; each session runs only its
-own commands. A command line may end in two spaces and a parenthesised
+own commands. In a "```sh" block, "$ CMD" lines are bash commands on the
+control file: the kernel session runs them in order in one bash (the
+state of an "exec 3<>control" holds), stderr with stdout, "bash: line N: "
+read as "bash: "; each must exit 0 and print what is shown (compared as
+the replies are). A command line may end in two spaces and a parenthesised
 comment; "(N times)" there runs it N times (the last reply is shown). A reply line "(SITUATION) TEXT" documents what a situation
 no single command makes gives (a concurrent run, a full table): it is
 reported as skipped with SITUATION as the reason. Reply lines compare
@@ -178,6 +182,42 @@ class SimSession:
         self.p.wait()
 
 
+class ShellSession:
+    """One bash, its commands run in order (an "exec 3<>..." holds)."""
+
+    MARK = "\x01doctest-status"
+
+    def __init__(self, cwd, env):
+        self.p = subprocess.Popen(["bash", "--norc", "--noprofile"],
+                                  stdin=subprocess.PIPE,
+                                  stdout=subprocess.PIPE, cwd=cwd, env=env,
+                                  text=True)
+
+    def run(self, cmd):
+        """(exit status, output) of @cmd, stderr in the output; bash's
+        "bash: line N: " prefix reads "bash: ", as in an interactive
+        shell."""
+        self.p.stdin.write("{ %s\n} 2>&1; printf '\\n%s %%d\\n' $?\n"
+                           % (cmd, self.MARK))
+        self.p.stdin.flush()
+        lines = []
+        while True:
+            line = self.p.stdout.readline()
+            if not line:
+                return -1, "".join(lines)
+            if line.startswith(self.MARK):
+                break
+            lines.append(line)
+        text = "".join(lines)
+        text = text[:-1] if text.endswith("\n") else text
+        return int(line.split()[1]), re.sub(r"(?m)^bash: line \d+: ",
+                                            "bash: ", text)
+
+    def close(self):
+        self.p.stdin.close()
+        self.p.wait()
+
+
 class KernelSession:
     """The module's control file, one open file."""
 
@@ -247,7 +287,17 @@ def engine_examples(path):
         fences = f.read().split("\n")
     for start, directive, body in blocks(path):
         if fences[start - 1].startswith("```sh"):
-            continue        # a shell script, not a transcript
+            # shell commands on the control file: "$ CMD" lines run in
+            # one shell of the kernel session; a script without them is
+            # not run
+            cur = None
+            for lineno, line in body:
+                if line.startswith("$ "):
+                    cur = [lineno, "shell", line[2:], [], [], start, 1]
+                    ex.append(cur)
+                elif cur is not None:
+                    cur[4].append(line)
+            continue
         if directive and directive[0] == "skip":
             for lineno, line in body:
                 if line.startswith("$ "):
@@ -307,13 +357,26 @@ def engine_check(rc, text, want, matcher):
     return True, ""
 
 
-def run_engine_doc(path, kernel, results, session):
-    """Run the commands of engine document @path in @session."""
+def run_engine_doc(path, kernel, results, session, shell=None):
+    """Run the commands of engine document @path in @session; its shell
+    commands in @shell (kernel only)."""
     ex, situations = engine_examples(path)
     mine = "kernel" if kernel else "sim"
     matcher = engine_match(kernel)
     for lineno, only, cmd, payload, want, start, times in ex:
         where = "%s:%d" % (path, lineno)
+        if only == "shell":
+            if not kernel:
+                results.append((None, where, cmd, "a shell command on the "
+                                "module's control file (runs in the VM)"))
+                continue
+            rc, text = shell.run(cmd)
+            got = text.rstrip("\n").split("\n") if text.strip("\n") else []
+            ok = rc == 0 and matches(want, got, matcher)
+            results.append((ok, where, cmd, "" if ok else
+                            "exit status %d" % rc if rc else
+                            "output differs", want, got))
+            continue
         if only and only != mine:
             results.append((None, where, cmd, "%s-only command (runs in "
                             "the %s session)" % (only, only)))
@@ -358,10 +421,13 @@ def main():
             session = KernelSession() if kernel else SimSession(
                 os.environ.get("KMEMLAB_ENGINE_SESSION",
                                os.path.join(top, "build/engine_session")))
+            shell = ShellSession(scratch, env) if kernel else None
             try:
-                run_engine_doc(path, kernel, results, session)
+                run_engine_doc(path, kernel, results, session, shell)
             finally:
                 session.close()
+                if shell:
+                    shell.close()
             continue
         for start, directive, body in blocks(path):
             if bool(directive and directive[0] == "kernel") != kernel:
