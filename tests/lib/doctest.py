@@ -74,7 +74,8 @@ def blocks(path):
         lines = f.read().split("\n")
     for i, line in enumerate(lines, 1):
         if not inside:
-            m = re.match(r"^\s*<!-- doctest: (run|skip|kernel|excerpt)(.*?)-->", line)
+            m = re.match(r"^\s*<!-- doctest: (run|skip|kernel|excerpt|host|slow)"
+                         r"(.*?)-->", line)
             if m:
                 directive = (m.group(1), m.group(2).strip())
                 continue
@@ -402,6 +403,97 @@ def run_engine_doc(path, kernel, results, session, shell=None):
                             "makes: " + reason))
 
 
+def lines(body):
+    """(line, command) of a block of commands: blank lines and "#" lines
+    dropped, a trailing backslash or an open single quote joining the next
+    line."""
+    out, k = [], 0
+    while k < len(body):
+        lineno, line = body[k]
+        k += 1
+        cmd = line.strip()
+        if not cmd or cmd.startswith("#"):
+            continue
+        while (cmd.endswith("\\") or cmd.count("'") % 2) and k < len(body):
+            cmd = cmd.rstrip("\\").rstrip() + " " + body[k][1].strip()
+            k += 1
+        out.append((lineno, cmd))
+    return out
+
+
+def module_loaded():
+    with open("/proc/modules", encoding="utf-8") as f:
+        return any(l.startswith("kmemlab ") for l in f)
+
+
+def script(path, todo, kernel, scratch, env, results):
+    # On the host a block runs in the work tree, as its reader would: the
+    # scratch directory's links would let a command that copies the tree
+    # (make lab) write through them into it.
+    """Run the commands @todo of a block in order in one bash; each must
+    exit 0. Kernel mode (as root, the module loaded): "sudo " is dropped;
+    a block that loads the module ("insmod kmemlab.ko") starts with it
+    unloaded, as on a fresh boot, and it is loaded again after any block
+    that left it unloaded; "make" lines are the host's build, done before
+    the VM boots; "tools/vm/kmemlab-vm -- CMD" (no runner options) runs
+    CMD in this boot."""
+    sh = ShellSession(scratch if kernel else os.getcwd(), env)
+    ko = os.environ.get("KMEMLAB_KO", os.path.join(os.getcwd(),
+                                                   "kmemlab.ko"))
+    try:
+        if kernel and any(re.search(r"\binsmod\b", c) for _, c in todo) \
+                and module_loaded():
+            subprocess.run(["rmmod", "kmemlab"], check=True)
+        for lineno, cmd in todo:
+            where = "%s:%d" % (path, lineno)
+            if kernel:
+                cmd = re.sub(r"^sudo ", "", cmd)
+                if re.match(r"^make(\s|$)", cmd):
+                    results.append((None, where, cmd, "the host's build "
+                                    "(make check builds before the VM "
+                                    "boots)"))
+                    continue
+                # already in the VM: the runner's command runs in this boot
+                cmd = re.sub(r"^tools/vm/kmemlab-vm -- ", "", cmd)
+                cmd = re.sub(r"(^|; |-- )kmemlab ", r"\1userspace/kmemlab ",
+                             cmd)
+            rc, text = sh.run(cmd)
+            ok = rc == 0
+            results.append((ok, where, cmd, "" if ok else "exit status %d"
+                            % rc, [], text.rstrip("\n").split("\n")[-20:]))
+    finally:
+        sh.close()
+        if kernel and not module_loaded():
+            subprocess.run(["insmod", ko], check=True)
+
+
+def slow(path, start, arg, body, kernel, scratch, env, results):
+    """A block of commands that take minutes: "REASON; check: CMD; kernel
+    check: CMD": its commands are reported skipped with REASON; each
+    check (a cheap run of the same command line: fewer operations, one
+    table) runs on the host, or in the VM for a kernel check, and must
+    exit 0."""
+    parts = [x.strip() for x in re.split(r";\s*(?=(?:kernel )?check: )",
+                                         arg)]
+    reason = parts[0]
+    checks = []
+    for x in parts[1:]:
+        m = re.match(r"^(kernel )?check: (.*)$", x)
+        if not m:
+            results.append((False, "%s:%d" % (path, start), x,
+                            "not 'check: CMD' or 'kernel check: CMD'",
+                            [], []))
+            continue
+        checks.append((bool(m.group(1)), m.group(2)))
+    if not kernel:
+        for lineno, cmd in lines(body):
+            results.append((None, "%s:%d" % (path, lineno), cmd, reason))
+    mine = [(start, "check: " + c) for k, c in checks if k == kernel]
+    if mine:
+        script(path, [(n, c[len("check: "):]) for n, c in mine], kernel,
+               scratch, env, results)
+
+
 def main():
     top = os.getcwd()
     kernel = len(sys.argv) > 1 and sys.argv[1] == "--kernel"
@@ -429,35 +521,40 @@ def main():
                 if shell:
                     shell.close()
             continue
+        with open(path, encoding="utf-8") as f:
+            fences = f.read().split("\n")
         for start, directive, body in blocks(path):
-            if bool(directive and directive[0] == "kernel") != kernel:
+            kind = directive[0] if directive else None
+            if kind == "slow":
+                slow(path, start, directive[1], body, kernel, scratch, env,
+                     results)
                 continue
-            if directive and directive[0] == "excerpt":
+            if not kernel and kind is None and re.match(
+                    r"^```(sh|bash|console)", fences[start - 1]) and \
+                    lines(body) and \
+                    not any(l.startswith("$ ") for _, l in body):
+                results.append((False, "%s:%d" % (path, start),
+                                "block of commands", "neither run nor "
+                                "marked: give it <!-- doctest: host -->,"
+                                " kernel, or slow REASON", [], []))
+                continue
+            if (kind == "kernel") != kernel:
+                continue
+            if kind == "excerpt":
                 if not kernel:
                     results.append(excerpt(path, start, directive[1], body))
                 continue
-            if kernel:
-                todo = [(n, l.strip(), []) for n, l in body
-                        if l.strip() and not l.strip().startswith("#")]
-            else:
-                todo = examples(body)
-            for lineno, cmd, want in todo:
-                if kernel:
-                    cmd = re.sub(r"(^|; |-- )kmemlab ", r"\1userspace/kmemlab ", cmd)
-                    p = subprocess.run(["bash", "-c", cmd], cwd=scratch,
-                                       env=env, stdout=subprocess.PIPE,
-                                       stderr=subprocess.STDOUT, text=True,
-                                       timeout=600)
-                    ok = p.returncode == 0
-                    got = p.stdout.rstrip("\n").split("\n")[-20:]
-                    results.append((ok, "%s:%d" % (path, lineno), cmd,
-                                    "" if ok else "exit status %d" %
-                                    p.returncode, [], got))
-                    continue
-                if not SIM.match(cmd):
-                    continue
+            if kind in ("kernel", "host"):
+                script(path, lines(body), kernel, scratch, env, results)
+                continue
+            for lineno, cmd, want in examples(body):
                 where = "%s:%d" % (path, lineno)
-                if directive and directive[0] == "skip":
+                if not SIM.match(cmd):
+                    results.append((False, where, cmd, "a command the doc "
+                                    "test does not run: sim mode, or a block"
+                                    " marked kernel, host or slow", [], []))
+                    continue
+                if kind == "skip":
                     results.append((None, where, cmd, directive[1]))
                     continue
                 p = subprocess.run(["bash", "-c", cmd], cwd=scratch, env=env,
@@ -465,7 +562,7 @@ def main():
                                    stderr=subprocess.STDOUT, text=True,
                                    timeout=300)
                 got = p.stdout.rstrip("\n").split("\n") if p.stdout else []
-                if (directive and directive[0] == "run") or not want:
+                if kind == "run" or not want:
                     ok = p.returncode == 0
                     why = "exit status %d" % p.returncode
                 else:
