@@ -403,6 +403,15 @@ def run_engine_doc(path, kernel, results, session, shell=None):
                             "makes: " + reason))
 
 
+def open_quote(cmd):
+    """Whether @cmd ends inside a single-quoted string (a comment's
+    apostrophe does not count)."""
+    m = re.search(r"\s#\s", cmd)
+    if m and cmd[:m.start()].count("'") % 2 == 0:
+        cmd = cmd[:m.start()]
+    return cmd.count("'") % 2 == 1
+
+
 def lines(body):
     """(line, command) of a block of commands: blank lines and "#" lines
     dropped, a trailing backslash or an open single quote joining the next
@@ -414,7 +423,7 @@ def lines(body):
         cmd = line.strip()
         if not cmd or cmd.startswith("#"):
             continue
-        while (cmd.endswith("\\") or cmd.count("'") % 2) and k < len(body):
+        while (cmd.endswith("\\") or open_quote(cmd)) and k < len(body):
             cmd = cmd.rstrip("\\").rstrip() + " " + body[k][1].strip()
             k += 1
         out.append((lineno, cmd))
