@@ -4,7 +4,10 @@
 # Executable documentation, sim mode: every "$ kmemlab sim ..." example of
 # README.md, docs/*.md and the lab handouts runs and prints what the docs
 # show, and the engine transcripts of docs/interface.md run in order in
-# one sim engine session (tests/lib/doctest.py, tests/lib/engine_session.c).
+# one sim engine session (tests/lib/doctest.py, tests/lib/engine_session.c);
+# blocks marked host run, and blocks marked slow (make check, make bench,
+# recorded experiments) are counted skipped with their reason and their
+# cheap check runs; a command block neither run nor marked fails.
 # The kernel-mode examples run in the VM (tests/selftests/doc_examples.sh).
 # TAP on stdout, then the count of examples run and skipped by reason.
 set -u

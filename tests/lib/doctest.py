@@ -19,8 +19,19 @@ of lines. An HTML comment right before the block changes that:
                                  command ("kmemlab" the tool, a trailing
                                  "# ..." a comment) that must exit 0; run
                                  only with --kernel, as root with the
-                                 module loaded (the VM's selftests do)
-A command shown without output lines must exit 0. Besides sim mode, the
+                                 module loaded (the VM's selftests do),
+                                 in one bash (see script())
+  <!-- doctest: host -->         the same on the host, in the work tree
+  <!-- doctest: slow REASON; check: CMD; kernel check: CMD -->
+                                 commands that take minutes (make check,
+                                 make bench, recorded experiments): each is
+                                 reported skipped with REASON, and each
+                                 check, a cheap run of the same command
+                                 line (a few operations, one table), runs
+                                 on the host or, "kernel check", in the VM
+A command shown without output lines must exit 0. A ```sh, ```bash or
+```console block of commands without "$ " lines and without a directive
+fails: every command block is run or says why not. Besides sim mode, the
 commands that need no module ("kmemlab diff", "report", "help") run too.
 
 A document with the line "<!-- doctest-document: engine -->" is in the
