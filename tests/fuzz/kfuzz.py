@@ -257,7 +257,7 @@ SLOT = struct.Struct("q")
 def client(slot, seed, quota, progress, grammar, traces, logdir, stopper):
     rng = random.Random(seed)
     gen = Gen(rng, grammar, traces)
-    ctl = kmlctl.Control()
+    ctl = open_session()
     log = open(os.path.join(logdir, "client-%d-%d.log" % (slot, os.getpid())), "w")
     done = SLOT.unpack_from(progress, slot * 8)[0]
     n = 0
@@ -294,11 +294,32 @@ def client(slot, seed, quota, progress, grammar, traces, logdir, stopper):
             stats[key] = stats.get(key, 0) + 1
         done += 1
         SLOT.pack_into(progress, slot * 8, done)
+        if n % 1000 == 0 and cmd is not None:
+            save_stats(logdir, stats)
     log.close()
     ctl.close()
+    save_stats(logdir, stats)
+    os._exit(0)
+
+
+def save_stats(logdir, stats):
+    """This client's reply counts (rewritten as it goes: a killed client
+    keeps most of them)."""
     with open(os.path.join(logdir, "stats-%d" % os.getpid()), "w") as f:
         json.dump(stats, f)
-    os._exit(0)
+
+
+def open_session():
+    """A control session; opening one allocates the session's metadata,
+    which fault injection (where=meta) may fail: retry then."""
+    for _ in range(1000):
+        try:
+            return kmlctl.Control()
+        except OSError as e:
+            if e.errno != errno.ENOMEM:
+                raise
+            time.sleep(0.01)
+    return kmlctl.Control()
 
 
 def spawn(slot, seed, quota, progress, grammar, traces, logdir, stopper=False):
@@ -307,8 +328,11 @@ def spawn(slot, seed, quota, progress, grammar, traces, logdir, stopper=False):
         try:
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             client(slot, seed, quota, progress, grammar, traces, logdir, stopper)
-        finally:
-            os._exit(3)
+        except BaseException:	# a bug of the fuzzer: reported by the parent
+            import traceback
+            with open(os.path.join(logdir, "exception-%d" % os.getpid()), "w") as f:
+                traceback.print_exc(file=f)
+        os._exit(3)
     return pid
 
 
@@ -416,6 +440,8 @@ def main():
     ap.add_argument("--fault", action="store_true",
                     help="also turn the page source's fault injection on and off")
     ap.add_argument("--no-signals", action="store_true")
+    ap.add_argument("--hang-timeout", type=int, default=180,
+                    help="seconds without a finished command that count as a hang")
     ap.add_argument("--keep-loaded", action="store_true")
     ap.add_argument("--plant-warning", action="store_true",
                     help="write a WARNING line to the kernel log at the end (tests the check)")
@@ -449,8 +475,23 @@ def main():
     respawn = 0
     signals = {"STOP": 0, "KILL": 0}
     faults = 0
+    last_total, last_change, last_log_check = -1, time.monotonic(), 0.0
+    aborted = None
     while pids:
         time.sleep(0.05)
+        now = time.monotonic()
+        total = sum(SLOT.unpack_from(progress, s * 8)[0] for s in range(args.clients))
+        if total != last_total:
+            last_total, last_change = total, now
+        elif now - last_change > args.hang_timeout:
+            aborted = "no command finished for %d s: a hang" % args.hang_timeout
+        if now - last_log_check > 5:
+            last_log_check = now
+            bad = kmlctl.bad_lines(kmlctl.dmesg()[log_start:])
+            if bad:
+                aborted = "kernel report during the run:\n" + "\n".join(bad[:20])
+        if aborted:
+            break
         while True:
             try:
                 pid, status = os.waitpid(-1, os.WNOHANG)
@@ -484,6 +525,18 @@ def main():
                                      "nth=%d where=pages+meta" % rng.randint(2, 50)]))
             faults += 1
     os.kill(stopper, signal.SIGKILL)
+    if aborted:
+        # clients stuck in the kernel may never die: do not wait for them
+        for pid in list(pids):
+            os.kill(pid, signal.SIGKILL)
+        klog = kmlctl.dmesg()[log_start:]
+        dest = save(args, logdir, klog, [aborted])
+        print("# " + aborted.replace("\n", "\n# "))
+        print("# command logs saved in %s (seed %d)" % (dest, args.seed))
+        if args.tap:
+            print("not ok 1 - fuzz: aborted after %d commands" % last_total)
+        sys.stdout.flush()
+        os._exit(1)
     os.waitpid(stopper, 0)
     elapsed = time.monotonic() - t0
     total = sum(SLOT.unpack_from(progress, s * 8)[0] for s in range(args.clients))
@@ -497,6 +550,10 @@ def main():
         with open("/dev/kmsg", "w") as f:
             f.write("WARNING: kfuzz --plant-warning\n")
     problems = []
+    for fn in os.listdir(logdir):
+        if fn.startswith("exception-"):
+            with open(os.path.join(logdir, fn)) as f:
+                problems.append("a client died of an exception:\n" + f.read())
     klog = finish_checks(args, log_start, problems)
     rate = total / elapsed if elapsed else 0
     summary = ("kfuzz: %d commands from %d clients in %.1f s (%.0f commands/s), "
