@@ -157,7 +157,7 @@ def main():
         print("# SKIP: needs root")
         return 4
     print("TAP version 13")
-    print("1..7")
+    print("1..8")
     rmmod()
     start = len(kmlctl.dmesg())
 
