@@ -62,7 +62,7 @@ UNIT_BINS	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
 UNIT_HELPERS	:= $(filter-out $(UNIT_SRCS),$(wildcard tests/unit/*.c))
 CHECK_LIBS	:= $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt)
 
-.PHONY: all module userspace lib check unit lint bench deps clean help \
+.PHONY: all module userspace lib check check-debug unit lint bench deps clean help \
 	selftests fuzz bench-cores install modules_install shell matrix
 
 all: module userspace
@@ -146,6 +146,11 @@ bench-cores: $(BUILD)/bench/bench_cores
 
 check:
 	@tools/check
+
+# The selftests, fuzzer and fault injection on the debug kernel
+# (tools/debug-kernel; docs/hardening.md).
+check-debug:
+	@tools/check-debug
 
 bench:
 	@tools/bench
