@@ -4,7 +4,8 @@
 
 In every fenced block of the given Markdown files, a line "$ CMD" whose
 command is the tool in sim mode ("kmemlab sim ..." or "userspace/kmemlab
-sim ...", continued by a trailing backslash) is run with bash from a
+sim ...", maybe after KMEMLAB_*= environment settings, continued by a
+trailing backslash) is run with bash from a
 scratch directory that links the work tree's top-level entries (so files
 the example writes stay out of the tree), with "kmemlab" on PATH. Its
 stdout and stderr together must equal the lines shown under it, up to the
@@ -75,7 +76,7 @@ import subprocess
 import sys
 import tempfile
 
-SIM = re.compile(r"^(userspace/)?kmemlab( -[a-zA-Z-]+)* (sim|diff|report|help)\b")
+SIM = re.compile(r"^(KMEMLAB_[A-Z_]+=\S* )*(userspace/)?kmemlab( -[a-zA-Z-]+)* (sim|diff|report|help)\b")
 
 
 def blocks(path):
