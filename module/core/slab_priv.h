@@ -19,6 +19,12 @@
 				 KML_BITS_PER_LONG)
 /* c->active when the CPU has no active slab: no slab address is odd. */
 #define KML_SLAB_NO_ACTIVE	1UL
+/* Magazine tier: depot lock acquisitions between two looks at contention. */
+#define KML_MAG_INTERVAL	256
+/* ... and contention misses per look above which magazines grow. */
+#define KML_MAG_CONTENTION	3
+/* Sheaves tier: full sheaves a barn keeps at most (7.x's MAX_FULL_SHEAVES). */
+#define KML_BARN_MAX_FULL	10u
 /* NUMA nodes the barn and depot are kept for: we have one. */
 #define KML_SLAB_NODES		1
 

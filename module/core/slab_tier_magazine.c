@@ -68,11 +68,6 @@
  */
 #include "slab_priv.h"
 
-/* Depot lock acquisitions between two looks at the contention. */
-#define KML_MAG_INTERVAL	256
-/* Contention misses per look above which the magazines grow. */
-#define KML_MAG_CONTENTION	3
-
 /* illumos kmem_magtype[]: rounds, (align), minbuf, maxbuf. */
 static const struct {
 	u32 rounds;

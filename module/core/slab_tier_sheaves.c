@@ -76,9 +76,6 @@
  */
 #include "slab_priv.h"
 
-/* Full sheaves a barn keeps at most (7.x's MAX_FULL_SHEAVES). */
-#define KML_BARN_MAX_FULL	10u
-
 /* Default capacity by stride: ours, about 4 KiB of objects per sheaf. */
 static u32 kml_sheaf_default(u32 stride)
 {
