@@ -217,7 +217,7 @@ static inline char *kml_slab_obj(const struct kml_slab_cache *s,
  * start of one of its objects.
  */
 long kml_slab_obj_index(const struct kml_slab_cache *s,
-			       const struct kml_slab *slab, const void *p)
+			const struct kml_slab *slab, const void *p)
 {
 	unsigned long off = (unsigned long)p - (unsigned long)slab;
 	unsigned long idx;
@@ -473,7 +473,7 @@ static bool kml_slab_redzone_ok(const struct kml_slab_cache *s,
  * cache lock, with the CPU pinned.
  */
 struct kml_slab *kml_slab_new(struct kml_slab_cache *s,
-				     struct kml_slab_cpu *c, unsigned int cpu)
+			      struct kml_slab_cpu *c, unsigned int cpu)
 {
 	/* LAB slab.new: begin */
 	struct kml_slab *slab;
@@ -559,7 +559,7 @@ static void kml_slab_unlist_locked(struct kml_slab_cache *s,
  * kept up to min_partial, released beyond.
  */
 void kml_slab_place_locked(struct kml_slab_cache *s,
-				  struct kml_slab *slab,
+			   struct kml_slab *slab,
 				  struct kml_slab_cpu *c)
 {
 	kml_lock_assert_held(&s->lock);
@@ -588,7 +588,7 @@ void kml_slab_place_locked(struct kml_slab_cache *s,
 
 /* Move a listed slab whose inuse changed to the list it now belongs on. */
 void kml_slab_relist_locked(struct kml_slab_cache *s,
-				   struct kml_slab *slab,
+			    struct kml_slab *slab,
 				   struct kml_slab_cpu *c)
 {
 	kml_lock_assert_held(&s->lock);
@@ -604,7 +604,7 @@ void kml_slab_relist_locked(struct kml_slab_cache *s,
  * lock just before.
  */
 struct kml_slab *kml_slab_take_locked(struct kml_slab_cache *s,
-					     struct kml_slab_cpu *c)
+				      struct kml_slab_cpu *c)
 {
 	/* LAB slab.take: begin */
 	struct kml_slab *slab;
@@ -656,7 +656,7 @@ void kml_slab_added_locked(struct kml_slab_cache *s)
  * s->lock is held on return.
  */
 struct kml_slab *kml_slab_grow_locked(struct kml_slab_cache *s,
-					     struct kml_slab_cpu *c,
+				      struct kml_slab_cpu *c,
 					     unsigned int cpu)
 {
 	struct kml_slab *slab;
@@ -716,7 +716,7 @@ static bool kml_slab_next_ok(struct kml_slab_cache *s, struct kml_slab *slab,
 
 /* Debug caches: every allocation under the lock, with checks. */
 void *kml_slab_alloc_debug(struct kml_slab_cache *s,
-				  struct kml_slab_cpu *c, unsigned int cpu)
+			   struct kml_slab_cpu *c, unsigned int cpu)
 {
 	enum kml_slab_stat why;
 	struct kml_slab *slab;
@@ -831,7 +831,7 @@ static int kml_slab_refuse(struct kml_slab_cpu *c, enum kml_slab_stat why)
  * Return: 0 with *@slabp and *@idxp set, or the refusal's -EINVAL.
  */
 int kml_slab_check_ptr(struct kml_slab_cache *s, struct kml_slab_cpu *c,
-			      void *obj, struct kml_slab **slabp, long *idxp)
+		       void *obj, struct kml_slab **slabp, long *idxp)
 {
 	struct kml_slab *slab;
 
@@ -848,7 +848,7 @@ int kml_slab_check_ptr(struct kml_slab_cache *s, struct kml_slab_cpu *c,
 }
 
 int kml_slab_free_debug(struct kml_slab_cache *s,
-			       struct kml_slab_cpu *c, void *obj)
+			struct kml_slab_cpu *c, void *obj)
 {
 	struct kml_slab *slab;
 	long idx;
@@ -1420,7 +1420,7 @@ static u32 kml_slab_walk(struct kml_slab_cache *s, struct kml_slab *slab,
 }
 
 unsigned int kml_slab_check_locked(struct kml_slab_cache *s,
-					  struct kml_slab *slab,
+				   struct kml_slab *slab,
 					  void *cpu_freelist, u64 *live,
 					  unsigned long *seen)
 {

@@ -58,13 +58,11 @@ enum kml_slab_stat {
 	KML_SLAB_FREEPTR_BAD,	/* corrupted free pointers (list rebuilt) */
 	KML_SLAB_QUARANTINED,	/* objects withheld for good as corrupted */
 	KML_SLAB_TIER_ALLOC_CPU, /* allocs served by the CPU level (= fast) */
-	KML_SLAB_TIER_ALLOC_BARN, /* allocs that took a full array from the
-				   * barn/depot */
+	KML_SLAB_TIER_ALLOC_BARN, /* allocs that took a full barn array */
 	KML_SLAB_TIER_ALLOC_SLAB, /* allocs that refilled from the slabs */
 	KML_SLAB_TIER_REFILL_OBJS, /* objects those refills moved */
 	KML_SLAB_TIER_FREE_CPU,	/* frees kept by the CPU level (= fast) */
-	KML_SLAB_TIER_FREE_BARN, /* frees that traded a full array for an
-				  * empty one at the barn/depot */
+	KML_SLAB_TIER_FREE_BARN, /* frees that traded a full array in */
 	KML_SLAB_TIER_FREE_SLAB, /* frees that flushed to the slabs */
 	KML_SLAB_TIER_FLUSH,	/* flushes of objects to the slabs (batches) */
 	KML_SLAB_TIER_FLUSH_OBJS, /* objects those flushes moved */

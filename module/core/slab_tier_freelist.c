@@ -77,7 +77,7 @@ static void kml_slab_freeze_locked(struct kml_slab_cache *s,
  * @cnt is the pinned CPU's entry (the one counting), maybe not @c.
  */
 void kml_slab_deactivate_locked(struct kml_slab_cache *s,
-				       struct kml_slab_cpu *c,
+				struct kml_slab_cpu *c,
 				       struct kml_slab_cpu *cnt)
 {
 	struct kml_slab *slab = c->slab;
@@ -218,8 +218,10 @@ static void kml_tier_freelist_drain(struct kml_slab_cache *s,
 {
 }
 
-/* The active slabs, per CPU; s->lock held. Per-CPU objects are netted
- * out of v->live by kml_slab_check_locked(). */
+/*
+ * The active slabs, per CPU; s->lock held. Per-CPU objects are netted
+ * out of v->live by kml_slab_check_locked().
+ */
 static unsigned int kml_tier_freelist_validate(struct kml_slab_cache *s,
 					       struct kml_slab_vctx *v)
 {

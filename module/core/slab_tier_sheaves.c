@@ -188,7 +188,8 @@ fail:
 }
 
 /* Take a barn's lock, counting it and whether it was free. */
-static void kml_slab_barn_lock(struct kml_slab_barn *b, struct kml_slab_cpu *c)
+static inline void kml_slab_barn_lock(struct kml_slab_barn *b,
+				      struct kml_slab_cpu *c)
 {
 	if (!kml_lock_try(&b->lock)) {
 		kml_lock_acquire(&b->lock);
