@@ -431,11 +431,12 @@ static int kml_tier_sheaves_init(struct kml_slab_cache *s, u32 capacity)
 	return ret;
 }
 
-/* refill: an empty main filled to capacity from the slabs. */
+/* refill: main filled to capacity from the slabs, in one batch. */
 static unsigned int kml_tier_sheaves_refill(struct kml_slab_cache *s,
 					    struct kml_slab_cpu *c,
 					    unsigned int cpu)
 {
+	/* LAB percpu.sheaf_refill: begin */
 	struct kml_slab_arr *m = c->cur;
 	unsigned int got;
 
@@ -445,6 +446,20 @@ static unsigned int kml_tier_sheaves_refill(struct kml_slab_cache *s,
 	kml_slab_count(c, KML_SLAB_TIER_ALLOC_SLAB);
 	kml_slab_count_n(c, KML_SLAB_TIER_REFILL_OBJS, got);
 	return m->nr;
+	/* LAB percpu.sheaf_refill: end */
+}
+
+/* flush: every object of a full main back to its slab, in one batch. */
+static void kml_tier_sheaves_flush_main(struct kml_slab_cache *s,
+					struct kml_slab_cpu *c)
+{
+	/* LAB percpu.sheaf_flush: begin */
+	struct kml_slab_arr *m = c->cur;
+
+	kml_slab_put_bulk(s, c, m->obj, m->nr);
+	m->nr = 0;
+	kml_slab_count(c, KML_SLAB_TIER_FREE_SLAB);
+	/* LAB percpu.sheaf_flush: end */
 }
 
 static void *kml_tier_sheaves_alloc_slow(struct kml_slab_cache *s,
@@ -516,12 +531,12 @@ int kml_tier_sheaves_free(struct kml_slab_cache *s, struct kml_slab_cpu *c,
 		m = empty;
 		kml_slab_count(c, KML_SLAB_TIER_FREE_BARN);
 	} else {
-		/* flush: the whole main back to its slabs, in one batch */
-		kml_slab_put_bulk(s, c, m->obj, m->nr);
-		m->nr = 0;
-		kml_slab_count(c, KML_SLAB_TIER_FREE_SLAB);
+		kml_tier_sheaves_flush_main(s, c);
 	}
-	m->obj[m->nr++] = obj;
+	if (unlikely(m->nr >= s->arr_size))	/* a flush that did not */
+		kml_slab_put_bulk(s, c, &obj, 1);
+	else
+		m->obj[m->nr++] = obj;
 	kml_slab_count(c, KML_SLAB_FREE_SLOW);
 	return 0;
 }
