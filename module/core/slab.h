@@ -225,7 +225,8 @@ struct kml_slab_cache *kml_slab_cache_create(struct kml_buddy *b,
  * locked path whatever the tier (the tier is set, never used).
  *
  * Return: 0, -EINVAL for a bad tier or capacity, -EBUSY when @s has
- * slabs, -ENOMEM (the cache keeps its old tier on every error).
+ * slabs (nothing changes on either), or -ENOMEM (the cache is left with
+ * the freelist tier).
  */
 int kml_slab_cache_set_tier(struct kml_slab_cache *s, enum kml_slab_tier tier,
 			    u32 capacity);
