@@ -86,6 +86,15 @@ static inline void kml_lock_acquire(struct kml_lock *lock)
 	WRITE_ONCE(lock->held, true);
 }
 
+static inline bool kml_lock_try(struct kml_lock *lock)
+{
+	if (pthread_mutex_trylock(&lock->mutex))
+		return false;
+	lock->owner = pthread_self();
+	WRITE_ONCE(lock->held, true);
+	return true;
+}
+
 static inline void kml_lock_release(struct kml_lock *lock)
 {
 	WRITE_ONCE(lock->held, false);
