@@ -18,9 +18,9 @@ cd "$top" || exit 1
 kname=${1:-6.12}
 lock=${KMEMLAB_VM_LOCK-/tmp/kmemlab-vm.lock}
 out=build/deb-test
-root=$out/root
+scratch=$out/root
 rm -rf "$out"
-mkdir -p "$root/var/lib/dkms"
+mkdir -p "$scratch/var/lib/dkms"
 tap_plan 9
 ver=$(sed -n 's/^#define KML_VERSION "\(.*\)"/\1/p' module/engine/kml_version.h)
 
@@ -33,23 +33,24 @@ dkms_deb=build/deb/kmemlab-dkms_${ver}_all.deb
 tool_debs=(build/deb/kmemlab_"${ver}"_*.deb)
 tool_deb=${tool_debs[0]}
 [ -s "$dkms_deb" ] && [ -s "$tool_deb" ] && [ -s "build/deb/kmemlab_$ver.dsc" ] &&
-	dpkg -x "$dkms_deb" "$root" && dpkg -x "$tool_deb" "$root"
+	dpkg -x "$dkms_deb" "$scratch" && dpkg -x "$tool_deb" "$scratch"
 ok $? "both packages unpack into a scratch root"
 
 # what each package holds
-src=$root/usr/src/kmemlab-$ver
+src=$scratch/usr/src/kmemlab-$ver
 grep -qx "PACKAGE_VERSION=\"$ver\"" "$src/dkms.conf" && [ -f "$src/Kbuild" ] &&
 	[ -f "$src/module/kernel/main.c" ] && [ -f "$src/module/engine/kml_version.h" ] &&
 	! dpkg -c "$tool_deb" | grep -q '/usr/src/'
 ok $? "kmemlab-dkms holds the module's source and dkms.conf at version $ver; kmemlab none of it"
-[ "$("$root/usr/bin/kmemlab" --version)" = "kmemlab tool $ver" ] &&
-	[ -s "$root/usr/share/man/man1/kmemlab.1.gz" ] &&
-	zcat "$root/usr/share/man/man1/kmemlab.1.gz" | grep -q '^\.SS bench' &&
-	[ -s "$root/usr/share/bash-completion/completions/kmemlab" ] &&
-	[ -s "$root/usr/share/doc/kmemlab/cli.md.gz" ]
+[ "$("$scratch/usr/bin/kmemlab" --version)" = "kmemlab tool $ver" ] &&
+	[ -s "$scratch/usr/share/man/man1/kmemlab.1.gz" ] &&
+	zcat "$scratch/usr/share/man/man1/kmemlab.1.gz" | grep -q '^\.SS bench' &&
+	[ -s "$scratch/usr/share/bash-completion/completions/kmemlab" ] &&
+	[ -s "$scratch/usr/share/doc/kmemlab/cli.md.gz" ]
 ok $? "kmemlab holds the tool ($ver), kmemlab(1), the bash completion and the docs"
 dpkg -I "$dkms_deb" | grep -q 'Depends:.*dkms' &&
-	dpkg-deb --ctrl-tarball "$dkms_deb" | tar -xOf - ./postinst | grep -q dkms
+	dpkg-deb -e "$dkms_deb" "$out/control" && grep -q '^DKMS_NAME=kmemlab$' "$out/control/postinst" &&
+	grep -q 'common.postinst' "$out/control/postinst"
 ok $? "kmemlab-dkms depends on dkms and its postinst hands the module to DKMS"
 
 # DKMS, in the scratch root's trees, against the cached kernel's headers
@@ -61,14 +62,14 @@ release=
 kdir=
 [ $st = 0 ] && eval "$info"
 t0=$SECONDS
-dk=(--sourcetree "$top/$root/usr/src" --dkmstree "$top/$root/var/lib/dkms")
+dk=(--sourcetree "$top/$scratch/usr/src" --dkmstree "$top/$scratch/var/lib/dkms")
 {
 	dkms add -m kmemlab -v "$ver" "${dk[@]}" &&
 		nice -n 10 dkms build -m kmemlab -v "$ver" -k "$release" \
 			--kernelsourcedir "$kdir" "${dk[@]}"
 } >"$out/dkms.log" 2>&1
 st=$?
-ko=$root/var/lib/dkms/kmemlab/$ver/$release/x86_64/module/kmemlab.ko
+ko=$scratch/var/lib/dkms/kmemlab/$ver/$release/x86_64/module/kmemlab.ko
 if [ $st != 0 ] || [ ! -s "$ko" ]; then
 	st=1
 	tail -n 20 "$out/dkms.log" | show
@@ -79,8 +80,8 @@ ok $st "dkms build makes kmemlab.ko for $release from the package ($((SECONDS - 
 cat >"$out/guest.sh" <<GUEST
 set -x
 insmod $ko || exit 11
-$root/usr/bin/kmemlab version || exit 12
-$root/usr/bin/kmemlab -e 'create s slab' -e 'alloc s 100' status || exit 13
+$scratch/usr/bin/kmemlab version || exit 12
+$scratch/usr/bin/kmemlab -e 'create s slab' -e 'alloc s 100' status || exit 13
 rmmod kmemlab || exit 14
 GUEST
 vm=(tools/vm/kmemlab-vm --timeout 600 --kernel "$release" -- sh "$out/guest.sh")
