@@ -49,6 +49,20 @@ static inline bool preempt_model_rt(void)
 #endif
 
 /*
+ * preempt_model_lazy(): PREEMPT_LAZY (6.13), full preemption of kernel code
+ * with the scheduler's ticks deferred for normal tasks: Debian's default
+ * from 7.x on. Before, no kernel runs it.
+ */
+#ifndef KMEMLAB_HAVE_PREEMPT_MODEL_LAZY
+#include <linux/types.h>
+
+static inline bool preempt_model_lazy(void)
+{
+	return false;
+}
+#endif
+
+/*
  * kmalloc_size_roundup(): the size kmalloc() really hands out for a
  * request (6.1). Before, the same from the kmalloc size classes: powers of
  * two and the 96 and 192 byte caches (kmalloc_index() 1 and 2), pages

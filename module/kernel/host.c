@@ -226,6 +226,8 @@ static const char *kmemlab_preempt_model(void)
 		return "voluntary";
 	if (preempt_model_full())
 		return "full";
+	if (preempt_model_lazy())
+		return "lazy";
 	if (preempt_model_rt())
 		return "rt";
 	return "unknown";
