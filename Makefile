@@ -4,9 +4,12 @@
 #
 #   make            kmemlab.ko (against KDIR) and userspace/kmemlab
 #   make check      every test layer; ends with "N passed, N failed"
+#   make check-debug  selftests, fuzzer and fault injection on a debug kernel
+#   make fuzz-long  10^6 fuzz commands in the VM
 #   make bench      boot the VM and run the benchmark suite
 #   make matrix     build and selftest on every kernel of tools/kernels
 #                   (KERNELS="6.1 6.12" for some; fetched once into .cache)
+#   make deb        Debian packages kmemlab-dkms and kmemlab (build/deb/)
 #   make deps       install the Debian packages the project needs (root)
 #   make install    the tool into $(DESTDIR)$(PREFIX)/bin (PREFIX=/usr/local)
 #   make modules_install   kmemlab.ko into /lib/modules/<KDIR's release>/extra
@@ -63,12 +66,12 @@ UNIT_HELPERS	:= $(filter-out $(UNIT_SRCS),$(wildcard tests/unit/*.c))
 CHECK_LIBS	:= $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt)
 
 .PHONY: all module userspace lib check check-debug unit lint bench deps clean help \
-	selftests fuzz bench-cores install modules_install shell matrix
+	selftests fuzz bench-cores install modules_install shell matrix deb
 
 all: module userspace
 
 help:
-	@sed -n '3,16p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,19p' Makefile | sed 's/^# \{0,1\}//'
 
 module:
 	@test -d "$(KDIR)" || { echo "kmemlab: no kernel build tree at KDIR='$(KDIR)' (run 'make deps')" >&2; exit 1; }
@@ -157,6 +160,9 @@ bench:
 
 matrix:
 	@tools/matrix
+
+deb:
+	@tools/deb
 
 deps:
 	@tools/deps

@@ -200,7 +200,7 @@ TEST_F(backends, real_sizes_handed_out)
 /* inst/X/slabinfo of a real cache is byte for byte /proc/slabinfo's row. */
 TEST_F(backends, real_cache_slabinfo_equals_proc_slabinfo)
 {
-	char mine[4096], row[512], want[512], merged[64];
+	char mine[4096], row[512], want[512], merged[64], ctx[8192];
 	unsigned int i;
 	struct stat st;
 	char *line2;
@@ -232,6 +232,18 @@ TEST_F(backends, real_cache_slabinfo_equals_proc_slabinfo)
 			  sizeof(self->buf)), 0);
 	ASSERT_EQ(0, ke_line_str(self->buf, "merged", merged, sizeof(merged)));
 	EXPECT_STREQ("no", merged);
+	/*
+	 * what keeps it apart: SLAB_NO_MERGE where the kernel has it (the
+	 * context says), else the usercopy region (no ctor here)
+	 */
+	ASSERT_EQ(0, ke_line_str(self->buf, "unmergeable_by", merged,
+				 sizeof(merged)));
+	ASSERT_GT(kt_read(KMEMLAB_DIR "/context", ctx, sizeof(ctx)), 0);
+	EXPECT_STREQ(strstr(ctx, " slab_no_merge=flag ") ? "slab_no_merge" :
+		     "usercopy", merged);
+	EXPECT_TRUE(strstr(ctx, " slab_no_merge=flag ") ||
+		    strstr(ctx, " slab_no_merge=ctor_or_usercopy "))
+		TH_LOG("%s", ctx);
 
 	/* destroy removes the cache from /proc/slabinfo */
 	ASSERT_EQ(0, CMDF("destroy dentries"));
