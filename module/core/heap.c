@@ -828,13 +828,13 @@ void kml_heap_list(struct kml_heap *h, struct kml_heap_step *step)
 	kml_lock_release(&h->lock);
 }
 
-void kml_heap_step_render(const struct kml_heap_step *step,
-			  unsigned int index, unsigned int flags,
-			  struct kml_out *out)
+/* The operation's lines of a step: malloc.py's Alloc or Free lines. */
+static void kml_heap_render_op(const struct kml_heap_step *step,
+			       unsigned int index, unsigned int flags,
+			       struct kml_out *out)
 {
 	bool list_only = flags & KML_HEAP_RENDER_LIST;
 	long long shown;
-	unsigned int i;
 
 	if (!list_only && !step->is_free) {
 		shown = step->ok ? (long long)step->addr : -1;
@@ -848,6 +848,16 @@ void kml_heap_step_render(const struct kml_heap_step *step,
 		kml_out_printf(out, "Free(ptr[%u])\nreturned %d\n", index,
 			       step->ret ? -1 : 0);
 	}
+}
+
+void kml_heap_step_render(const struct kml_heap_step *step,
+			  unsigned int index, unsigned int flags,
+			  struct kml_out *out)
+{
+	bool list_only = flags & KML_HEAP_RENDER_LIST;
+	unsigned int i;
+
+	kml_heap_render_op(step, index, flags, out);
 	kml_out_printf(out, "Free List [ Size %u ]: ", step->nr_free);
 	for (i = 0; i < step->nr_listed; i++)
 		kml_out_printf(out, "[ addr:%llu sz:%llu ]",
@@ -1493,6 +1503,31 @@ static u64 kml_heap_op_addr(void *priv, const void *ptr)
 	return kml_heap_addr(priv, ptr);
 }
 
+/*
+ * A step as malloc.py prints it, with the whole free list (a step keeps
+ * only its first KML_HEAP_STEP_LIST entries): read under the lock, after
+ * the operation; the engine's locks keep anyone else off the heap between.
+ */
+static void kml_heap_show_step(struct kml_heap *h,
+			       const struct kml_heap_step *step, u32 handle,
+			       struct kml_out *out)
+{
+	unsigned int l;
+	u32 gi;
+
+	kml_heap_render_op(step, handle, KML_HEAP_RENDER_PAYLOAD, out);
+	kml_lock_acquire(&h->lock);
+	kml_out_printf(out, "Free List [ Size %u ]: ", step->nr_free);
+	for (l = 0; l < h->nr_lists; l++)
+		for (gi = h->lists[l].head; gi != KML_HEAP_NIL;
+		     gi = h->tags[gi].next)
+			kml_out_printf(out, "[ addr:%llu sz:%u ]",
+				       (unsigned long long)kml_heap_gaddr(h, gi),
+				       h->tags[gi].size);
+	kml_lock_release(&h->lock);
+	kml_out_printf(out, "\n\n");
+}
+
 static void *kml_heap_op_alloc_show(void *priv, size_t size, u32 handle,
 				    struct kml_out *out)
 {
@@ -1500,12 +1535,11 @@ static void *kml_heap_op_alloc_show(void *priv, size_t size, u32 handle,
 	struct kml_heap_step *step = &h->cmd_step;
 	void *ptr = kml_heap_alloc_step(h, size, step);
 
-	if (!ptr)
-		return NULL;
-	kml_out_printf(out, " addr=%llu searched=%u\n",
-		       (unsigned long long)kml_heap_addr(h, ptr),
+	/* a failure is a step too: malloc.py's "returned -1" */
+	kml_out_printf(out, " addr=%lld searched=%u\n",
+		       ptr ? (long long)kml_heap_addr(h, ptr) : -1LL,
 		       step->searched);
-	kml_heap_step_render(step, handle, KML_HEAP_RENDER_PAYLOAD, out);
+	kml_heap_show_step(h, step, handle, out);
 	return ptr;
 }
 
@@ -1516,8 +1550,7 @@ static int kml_heap_op_free_show(void *priv, void *ptr, size_t size,
 	int ret = kml_heap_free_step(h, ptr, size, &h->cmd_step);
 
 	if (!ret)
-		kml_heap_step_render(&h->cmd_step, handle,
-				     KML_HEAP_RENDER_PAYLOAD, out);
+		kml_heap_show_step(h, &h->cmd_step, handle, out);
 	return ret;
 }
 
@@ -1551,7 +1584,7 @@ static int kml_heap_op_check(const struct kml_params *p, u32 given,
 
 /* The keys of every teaching heap, and of the fit policies. */
 #define KML_HEAP_KEYS	(KML_PKB(POOL) | KML_PKB(ALIGN) | KML_PKB(BASE) | \
-			 KML_PKB(ZERO))
+			 KML_PKB(ZERO) | KML_PKB(OSTEP))
 #define KML_HEAP_FIT_KEYS (KML_HEAP_KEYS | KML_PKB(HEADER) | \
 			   KML_PKB(MIN_SPLIT) | KML_PKB(CHECK) | \
 			   KML_PKB(COALESCE))
