@@ -1569,15 +1569,35 @@ static int kml_heap_op_show_labelled(void *priv, enum kml_view view,
 	return 0;
 }
 
-/* A header needs room for a payload: it must be below the region. */
+/*
+ * A header needs room for a payload: it must be below the region. The
+ * tags bound the granules (kml_heap_create() returns -E2BIG): say so here,
+ * with the way out.
+ */
 static int kml_heap_op_check(const struct kml_params *p, u32 given,
 			     struct kml_out *why)
 {
+	u64 region = p->pool_bytes ? p->pool_bytes : KML_HEAP_DEF_REGION;
+	u32 align = p->align ? p->align : KML_HEAP_DEF_ALIGN;
+	u64 gran;
+
 	if (p->pool_bytes && p->header >= p->pool_bytes) {
 		kml_out_printf(why,
 			       "header=%u: not below the region size pool=%llu",
 			       p->header, (unsigned long long)p->pool_bytes);
 		return -EINVAL;
+	}
+	if (align > KML_HEAP_MAX_ALIGN || region > KML_HEAP_MAX_REGION)
+		return 0;	/* refused with their own message */
+	gran = kml_heap_gcd(kml_heap_gcd(region, align), p->header);
+	if (region / gran > KML_HEAP_MAX_GRANULES) {
+		kml_out_printf(why,
+			       "pool=%llu: %llu granules of %llu bytes (gcd of pool, align=%u, header=%u), above the %u a heap may have (16 bytes of tags each); raise align= to make them larger",
+			       (unsigned long long)region,
+			       (unsigned long long)(region / gran),
+			       (unsigned long long)gran, align, p->header,
+			       KML_HEAP_MAX_GRANULES);
+		return -E2BIG;
 	}
 	return 0;
 }

@@ -101,7 +101,7 @@ static int kml_create_limits(struct kml_session *s,
 
 	if (be->max_pool && p->pool_bytes > be->max_pool)
 		return kml_cmd_err(s, -E2BIG,
-				   "pool=%s: above the bound %llu of backend '%s'",
+				   "pool=%s: above the bound %llu of backend '%s' (the largest pool it can have; below it the memory budget decides)",
 				   kml_tok_show(s, &raw[KML_PK_POOL]),
 				   (unsigned long long)be->max_pool, be->name);
 	if (be->max_obj && p->size > be->max_obj)
