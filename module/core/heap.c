@@ -14,8 +14,9 @@
  *
  * Vocabulary. The *region* is pool_bytes of virtually contiguous memory
  * (kml_region_alloc(), at most KML_HEAP_MAX_REGION: 256 MiB; in the kernel
- * it and the tags below are charged to the module's budget). A byte of it has an *offset*; users see the
- * *display address* base + offset (OSTEP's -b, default 1000 there, 0 here).
+ * it and the tags below are charged to the module's budget). A byte of it
+ * has an *offset*; users see the *display address* base + offset (OSTEP's
+ * -b, default 1000 there, 0 here).
  * The region is tiled by *blocks*. A request of n bytes occupies a block of
  * roundup(n, align) + header bytes, exactly OSTEP's arithmetic: the size is
  * aligned first, then the header is added, and the header is counted into
