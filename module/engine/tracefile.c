@@ -152,6 +152,42 @@ static const char *kml_tshow(struct kml_tparse *p, const char *tok,
  * Parse one op line into @op; check it against the live set and update
  * the live set. @max_ids bounds the ids (the header's num_ids for .rep).
  */
+/*
+ * What follows an op's words: nothing in a .rep; in the native format,
+ * optional KEY=VALUE fields (KEY of a-z and _, VALUE without blanks), which
+ * a recording uses to say where and when the op happened (docs/interface.md
+ * 7.2). They are checked, not stored: cpu= must be a number below 65536.
+ */
+static int kml_tparse_fields(struct kml_tparse *p, struct kml_tline *l,
+			     const struct kml_trace *t, u32 nr)
+{
+	const char *tok, *eq;
+	size_t tlen, i;
+	u64 v;
+
+	while (kml_ttok(l, &tok, &tlen)) {
+		eq = memchr(tok, '=', tlen);
+		for (i = 0; eq && tok + i < eq; i++)
+			if (!((tok[i] >= 'a' && tok[i] <= 'z') || tok[i] == '_'))
+				break;
+		if (t->format != KML_TRACE_NATIVE || !eq || eq == tok ||
+		    tok + i != eq || eq + 1 == tok + tlen) {
+			kml_terr(p, nr, "trailing garbage '%s'%s",
+				 kml_tshow(p, tok, tlen),
+				 t->format == KML_TRACE_NATIVE ?
+				 " (after the op, only KEY=VALUE fields)" : "");
+			return -EINVAL;
+		}
+		if (eq - tok == 3 && !memcmp(tok, "cpu", 3) &&
+		    (kml_tdec(eq + 1, tok + tlen - eq - 1, &v) || v > 65535)) {
+			kml_terr(p, nr, "bad cpu '%s' (0..65535)",
+				 kml_tshow(p, eq + 1, tok + tlen - eq - 1));
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
 static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 			 u64 max_ids, struct kml_trace *t,
 			 u64 *live_bytes, u32 *live_ids)
@@ -181,11 +217,8 @@ static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 	}
 	if (code == KML_TOP_FREE && tlen == 2 && !memcmp(tok, "-1", 2)) {
 		/* free(NULL): counted, nothing to do */
-		if (kml_ttok(l, &tok, &tlen)) {
-			kml_terr(p, nr, "trailing garbage '%s'",
-				 kml_tshow(p, tok, tlen));
+		if (kml_tparse_fields(p, l, t, nr))
 			return -EINVAL;
-		}
 		t->nr_frees++;
 		t->nr_free_null++;
 		op->op = KML_TOP_NOP;	/* id 0: a working set has a slot */
@@ -225,11 +258,8 @@ static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 			return -EINVAL;
 		}
 	}
-	if (kml_ttok(l, &tok, &tlen)) {
-		kml_terr(p, nr, "trailing garbage '%s'",
-			 kml_tshow(p, tok, tlen));
+	if (kml_tparse_fields(p, l, t, nr))
 		return -EINVAL;
-	}
 	ret = kml_tgrow(p, id);
 	if (ret)
 		return ret;

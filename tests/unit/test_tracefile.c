@@ -90,6 +90,40 @@ START_TEST(test_tracefile_native_with_comments)
 }
 END_TEST
 
+/*
+ * The native format takes KEY=VALUE fields after an op (what a kernel
+ * recording says of it); a .rep does not, and cpu= must be a number.
+ */
+START_TEST(test_tracefile_native_fields)
+{
+	struct kml_trace *t;
+
+	ck_assert_int_eq(parse("kmemlab-trace 1\n"
+			       "a 0 640 cpu=1 t=0 ev=kmalloc cache=kmalloc-1024 alloc=1024 gfp=GFP_KERNEL|__GFP_NOWARN site=__alloc_skb+0x8e\n"
+			       "f 0 cpu=3 t=2000 ev=kmalloc site=skb_free_head+0x30\n"
+			       "f -1 cpu=0\n", &t), 0);
+	ck_assert_uint_eq(t->nr_ops, 3);
+	ck_assert_uint_eq(t->nr_allocs, 1);
+	ck_assert_uint_eq(t->nr_frees, 2);
+	ck_assert_uint_eq(t->max_size, 640);
+	kml_trace_free(t);
+	REFUSE("kmemlab-trace 1\na 0 8 cpu=x\n", -EINVAL,
+	       "line 2: bad cpu 'x' (0..65535)");
+	REFUSE("kmemlab-trace 1\na 0 8 cpu=65536\n", -EINVAL,
+	       "line 2: bad cpu '65536' (0..65535)");
+	REFUSE("kmemlab-trace 1\na 0 8 CPU=1\n", -EINVAL,
+	       "line 2: trailing garbage 'CPU=1' (after the op, only KEY=VALUE fields)");
+	REFUSE("kmemlab-trace 1\na 0 8 cpu=\n", -EINVAL,
+	       "line 2: trailing garbage 'cpu=' (after the op, only KEY=VALUE fields)");
+	REFUSE("kmemlab-trace 1\na 0 8 =1\n", -EINVAL,
+	       "line 2: trailing garbage '=1' (after the op, only KEY=VALUE fields)");
+	REFUSE("kmemlab-trace 1\nf 0 cpu=1 9\n", -EINVAL,
+	       "line 2: trailing garbage '9' (after the op, only KEY=VALUE fields)");
+	REFUSE("2\n1\na 0 8 cpu=1\n", -EINVAL,
+	       "line 3: trailing garbage 'cpu=1'");
+}
+END_TEST
+
 START_TEST(test_tracefile_rejects_malformed_lines)
 {
 	/* .rep */
@@ -336,6 +370,7 @@ static Suite *tracefile_suite(void)
 	tcase_add_test(tc, test_tracefile_rep_four_line_header);
 	tcase_add_test(tc, test_tracefile_rep_two_line_header_crlf_blank);
 	tcase_add_test(tc, test_tracefile_native_with_comments);
+	tcase_add_test(tc, test_tracefile_native_fields);
 	tcase_add_test(tc, test_tracefile_rejects_malformed_lines);
 	tcase_add_test(tc, test_tracefile_errors_show_no_control_bytes);
 	tcase_add_test(tc, test_tracefile_rejects_nul_and_bounds);

@@ -12,6 +12,9 @@
 
 #include "cli.h"
 
+/* record_kernel.c: 'kmemlab record --kernel' (exit code as a command's) */
+int record_kernel_main(int argc, char **argv);
+
 /* views.c */
 int cmd_slabinfo(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_buddyinfo(struct cli_ctx *ctx, int argc, char **argv);

@@ -660,6 +660,11 @@ again:
 		rc = CLI_EXIT_USAGE;
 		goto out;
 	}
+	/* until 'record' dispatches --kernel itself: a hidden entry */
+	if (!strcmp(argv[optind], "record-kernel")) {
+		rc = record_kernel_main(argc - optind, argv + optind);
+		goto out;
+	}
 	cmd = find_command(argv[optind]);
 	if (!cmd) {
 		cli_error(argv[optind], "unknown command (see 'kmemlab --help')");
