@@ -65,12 +65,18 @@ awk 'BEGIN {
 	print 20971520; print 400; print n; print 1
 	for (j = 0; j < n; j++) print op[j]
 }' >"$tmp/big.rep"
-$K -q replay "$tmp/big.rep" --backend first-fit,best-fit --reps 1 --zero off \
-	>"$tmp/rep" 2>&1
-rc=$?
-show "$tmp/rep"
-ok $([ $rc -eq 0 ] && [ "$(grep -c ' ok$' "$tmp/rep")" = 2 ]; echo $?) \
-	"a 20 MB trace replays on first-fit and best-fit in the module"
+# one heap at a time: each holds 64 MiB and 128 MiB of tags, two at once
+# would need max_pool_mb=384 and 1.5 GiB of RAM
+rc=0
+for be in first-fit best-fit; do
+	$K -q replay "$tmp/big.rep" --backend $be --reps 1 --zero off \
+		>"$tmp/rep" 2>&1 || rc=1
+	grep -e ' ok$' -e FAIL -e kmemlab: "$tmp/rep" | show
+	# the row's last columns: FAIL FAIL.FREE REPS VALID
+	awk -v be=$be '$1 == be && $NF == "ok" && $(NF - 3) == 0 { f = 1 }
+		END { exit !f }' "$tmp/rep" || rc=1
+done
+ok $rc "a 20 MB trace replays on first-fit and on best-fit in the module, no failure"
 ok $([ "$(used)" = 0 ]; echo $?) "after the replay the budget is back to 0 ($(used))"
 
 run 'create g first-fit pool=128M'

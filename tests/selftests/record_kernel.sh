@@ -29,7 +29,7 @@ if [ ! -d $tfs/instances ]; then
 fi
 R="$K record-kernel --kernel"
 
-$R -o "$tmp/k.trace" --summary --lines 5 -- sh -c 'ls -lR /usr/share >/dev/null 2>&1; cat /etc/passwd >/dev/null' \
+$R -o "$tmp/k.trace" --summary --lines 5 -- sh -c 'ls -lR /etc >/dev/null 2>&1; cat /etc/passwd >/dev/null' \
 	>"$tmp/sum" 2>"$tmp/err"
 rc=$?
 show "$tmp/err" "$tmp/sum"
@@ -43,6 +43,7 @@ echo "# events=$ev ops=$1 (lines $lines) older=$2 zero=$3 over=$4"
 ok $([ "$ev" -gt 0 ] && [ "$lines" = "$1" ] && [ "$ev" = $(($1 + $2 + $3 + $4)) ]; echo $?) \
 	"op lines = ops written, and events = ops + the events left out (each counted)"
 kmalloc=$(sed -n 's/^# events: kmalloc=\([0-9]*\) .*/\1/p' "$tmp/k.trace")
+for e in kmalloc cache page; do grep -m 2 "^[af] .* ev=$e" "$tmp/k.trace"; done | show
 ok $([ "$(grep -c '^a .* ev=kmalloc ' "$tmp/k.trace")" -le "$kmalloc" ] &&
 	grep -q '^a [0-9]* [0-9]* cpu=[0-9]* t=[0-9]* ev=cache cache=[^ ]* alloc=[0-9]* gfp=[^ ]* site=' "$tmp/k.trace"; echo $?) \
 	"kmem_cache_alloc ops carry cpu, time, cache, sizes, gfp and call site"

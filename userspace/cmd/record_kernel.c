@@ -30,6 +30,9 @@
 #define RK_MAX_OPS	(1024u * 1024u)		/* KML_TRACE_MAX_OPS */
 #define RK_MAX_IDS	(1024u * 1024u)		/* KML_TRACE_MAX_IDS */
 #define RK_MAX_SIZE	(1024ULL * 1024 * 1024)	/* KML_TRACE_MAX_SIZE */
+/* KML_TRACE_MAX_BYTES, less room for the comment lines */
+#define RK_MAX_BYTES	((16u << 20) - (64u << 10))
+#define RK_LINE_MAX	512			/* longest op line */
 #define RK_WORD		96			/* longest word kept */
 
 /* The events recorded, in the order of enum rk_ev. */
@@ -93,6 +96,8 @@ struct rk_state {
 	uint32_t next_id;
 	uint64_t t0_ns;
 	bool have_t0;
+	bool full;		/* a bound is reached: the rest is counted */
+	uint64_t bytes;		/* estimate of the text of the ops */
 	/* counts */
 	uint64_t events[RK_NR_EV];
 	uint64_t unmatched_frees;	/* of objects from before the start */
@@ -310,8 +315,12 @@ static int rk_alloc(struct rk_state *s, enum rk_ev ev, unsigned int cpu,
 		s->skipped_zero++;
 		return 0;
 	}
-	if (req > RK_MAX_SIZE || s->nr_ops >= RK_MAX_OPS ||
-	    (s->next_id >= RK_MAX_IDS && !s->nr_free_ids)) {
+	if (req > RK_MAX_SIZE) {
+		s->skipped_over++;
+		return 0;
+	}
+	if (s->next_id >= RK_MAX_IDS && !s->nr_free_ids) {
+		s->full = true;
 		s->skipped_over++;
 		return 0;
 	}
@@ -363,10 +372,6 @@ static int rk_free(struct rk_state *s, enum rk_ev ev, unsigned int cpu,
 		s->unmatched_frees++;
 		return 0;
 	}
-	if (s->nr_ops >= RK_MAX_OPS) {
-		s->skipped_over++;
-		return 0;
-	}
 	op = rk_new_op(s);
 	if (!op)
 		return -1;
@@ -416,6 +421,15 @@ static int rk_line(struct rk_state *s, const char *line)
 	if (!rk_split(line, &ev, &cpu, &t, &f))
 		return 0;
 	s->events[ev]++;
+	/* the trace must load: ops and bytes within its bounds (7.3) */
+	if (!s->full && (s->nr_ops >= RK_MAX_OPS || s->bytes >= RK_MAX_BYTES))
+		s->full = true;
+	if (s->full) {
+		s->skipped_over++;
+		return 0;
+	}
+	/* the words of a line, the cache name (32) and the numbers */
+	s->bytes += 110 + strcspn(f, "\n") / 4;
 	if (!s->have_t0) {
 		s->t0_ns = t;
 		s->have_t0 = true;
@@ -671,13 +685,49 @@ static void rk_class(const struct rk_state *s, const struct rk_op *op,
 		snprintf(out, len, "cache-%llu", (unsigned long long)op->alloc);
 }
 
-static int rk_write_trace(const struct rk_state *s, const char *path,
-			  char **argv)
+/* One op as a line of the native trace (with its newline). */
+static int rk_fmt_op(const struct rk_state *s, const struct rk_op *op,
+		     char *buf, size_t size)
 {
-	char tmp[4096], cls[RK_WORD + 16];
-	size_t i;
+	char cls[RK_WORD + 16];
+	int n;
+
+	if (op->kind == 'a') {
+		rk_class(s, op, cls, sizeof(cls));
+		n = snprintf(buf, size, "a %u %llu cpu=%u t=%llu ev=%s cache=%s alloc=%llu",
+			     op->id, (unsigned long long)op->req, op->cpu,
+			     (unsigned long long)op->t_ns, rk_ev_tag[op->ev],
+			     cls, (unsigned long long)op->alloc);
+		if (op->gfp >= 0)
+			n += snprintf(buf + n, size - n, " gfp=%s",
+				      s->strs[op->gfp]);
+	} else {
+		n = snprintf(buf, size, "f %u cpu=%u t=%llu ev=%s", op->id,
+			     op->cpu, (unsigned long long)op->t_ns,
+			     rk_ev_tag[op->ev]);
+	}
+	if (op->site >= 0)
+		n += snprintf(buf + n, size - n, " site=%s", s->strs[op->site]);
+	n += snprintf(buf + n, size - n, "\n");
+	return n;
+}
+
+static int rk_write_trace(struct rk_state *s, const char *path, char **argv)
+{
+	char tmp[4096], line[RK_LINE_MAX];
+	size_t i, cut;
+	uint64_t bytes = 0;
 	FILE *f;
 	int fd;
+
+	/* what fits the trace's bound of bytes; the rest is counted out */
+	for (cut = 0; cut < s->nr_ops; cut++) {
+		bytes += rk_fmt_op(s, &s->ops[cut], line, sizeof(line));
+		if (bytes > RK_MAX_BYTES)
+			break;
+	}
+	s->skipped_over += s->nr_ops - cut;
+	s->nr_ops = cut;
 
 	snprintf(tmp, sizeof(tmp), "%s.XXXXXX", path);
 	fd = mkstemp(tmp);
@@ -705,23 +755,8 @@ static int rk_write_trace(const struct rk_state *s, const char *path,
 		(unsigned long long)s->lost);
 	fprintf(f, "kmemlab-trace 1\n");
 	for (i = 0; i < s->nr_ops; i++) {
-		const struct rk_op *op = &s->ops[i];
-
-		if (op->kind == 'a') {
-			rk_class(s, op, cls, sizeof(cls));
-			fprintf(f, "a %u %llu cpu=%u t=%llu ev=%s cache=%s alloc=%llu",
-				op->id, (unsigned long long)op->req, op->cpu,
-				(unsigned long long)op->t_ns, rk_ev_tag[op->ev],
-				cls, (unsigned long long)op->alloc);
-			if (op->gfp >= 0)
-				fprintf(f, " gfp=%s", s->strs[op->gfp]);
-		} else {
-			fprintf(f, "f %u cpu=%u t=%llu ev=%s", op->id, op->cpu,
-				(unsigned long long)op->t_ns, rk_ev_tag[op->ev]);
-		}
-		if (op->site >= 0)
-			fprintf(f, " site=%s", s->strs[op->site]);
-		fputc('\n', f);
+		rk_fmt_op(s, &s->ops[i], line, sizeof(line));
+		fputs(line, f);
 	}
 	if (fflush(f) || ferror(f) || fsync(fd)) {
 		cli_error(RK_WHAT, "%s: %s", path, strerror(errno));
@@ -1105,6 +1140,10 @@ int record_kernel_main(int argc, char **argv)
 			(unsigned long long)s.skipped_zero,
 			(unsigned long long)s.skipped_over,
 			(unsigned long long)s.lost);
+		if (s.skipped_over)
+			fprintf(stderr, "kmemlab: %s: warning: %llu events are left out: the trace's bounds (%u ops, 16 MiB of text, sizes up to 1 GiB) were reached; record a shorter command\n",
+				out, (unsigned long long)s.skipped_over,
+				RK_MAX_OPS);
 		if (s.lost)
 			fprintf(stderr, "kmemlab: %s: warning: the ring buffer lost %llu events: raise --buffer-kb\n",
 				out, (unsigned long long)s.lost);
