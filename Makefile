@@ -27,7 +27,8 @@ SIM_SRCS  := $(sort $(wildcard userspace/sim/*.c))
 # The CLI: its library (userspace/lib) and the subcommands (userspace/cmd).
 CLI_LIB_SRCS := $(sort $(wildcard userspace/lib/*.c))
 CLI_CMD_SRCS := $(sort $(wildcard userspace/cmd/*.c))
-CLI_HDRS  := $(wildcard userspace/lib/*.h) $(wildcard userspace/cmd/*.h)
+CLI_HDRS  := $(wildcard userspace/lib/*.h) $(wildcard userspace/cmd/*.h) \
+	     userspace/shim/record_fmt.h
 
 # Userspace flags. The cores are kernel code: unused parameters are normal
 # there, as in the kernel's own flags.
@@ -35,7 +36,7 @@ WARN	:= -Wall -Wextra -Werror -Wno-unused-parameter -Wshadow \
 	   -Wstrict-prototypes -Wmissing-prototypes
 US_INC	:= -Iuserspace/sim -Imodule/core -Imodule/engine
 US_CFLAGS := -std=gnu11 -O2 -g -D_GNU_SOURCE $(WARN) $(US_INC) -pthread
-CLI_INC	:= -Iuserspace/lib
+CLI_INC	:= -Iuserspace/lib -Iuserspace/shim
 SAN	:= -fsanitize=address,undefined -fno-omit-frame-pointer \
 	   -fno-sanitize-recover=undefined
 
@@ -50,6 +51,9 @@ CLI_LIB_SAN_OBJS := $(patsubst %.c,$(BUILD)/san/%.o,$(CLI_LIB_SRCS))
 CLI		:= userspace/kmemlab
 CLI_OBJS	:= $(patsubst %.c,$(BUILD)/%.o,$(CLI_CMD_SRCS))
 CLI_SAN_OBJS	:= $(patsubst %.c,$(BUILD)/san/%.o,$(CLI_CMD_SRCS))
+# The LD_PRELOAD library of 'kmemlab record', next to the tool.
+SHIM		:= userspace/kmemlab-record.so
+SHIM_SRCS	:= userspace/shim/record_shim.c
 # The tool under ASan, UBSan and LSan, for the tests of its error exits.
 CLI_SAN		:= $(BUILD)/san/kmemlab
 
@@ -70,7 +74,7 @@ module:
 	@test -d "$(KDIR)" || { echo "kmemlab: no kernel build tree at KDIR='$(KDIR)' (run 'make deps')" >&2; exit 1; }
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
 
-userspace: $(CLI)
+userspace: $(CLI) $(SHIM)
 
 lib: $(LIB) $(LIB_SAN) $(CLI_LIB) $(CLI_LIB_SAN) $(CLI_SAN)
 
@@ -109,6 +113,10 @@ $(CLI_LIB_SAN): $(CLI_LIB_SAN_OBJS)
 
 $(CLI): $(CLI_OBJS) $(CLI_LIB) $(LIB)
 	$(CC) $(US_CFLAGS) -o $@ $(CLI_OBJS) $(CLI_LIB) $(LIB) -lncurses -ldl -lm
+
+$(SHIM): $(SHIM_SRCS) userspace/shim/record_fmt.h
+	$(CC) -std=gnu11 -O2 -g -D_GNU_SOURCE $(WARN) -fPIC -shared \
+		-fvisibility=hidden -o $@ $(SHIM_SRCS) -ldl -pthread
 
 $(CLI_SAN): $(CLI_SAN_OBJS) $(CLI_LIB_SAN) $(LIB_SAN)
 	$(CC) $(US_CFLAGS) -O1 $(SAN) -o $@ $(CLI_SAN_OBJS) $(CLI_LIB_SAN) \
@@ -155,9 +163,11 @@ shell: all
 PREFIX	?= /usr/local
 BINDIR	:= $(DESTDIR)$(PREFIX)/bin
 
-install: $(CLI)
+install: $(CLI) $(SHIM)
 	install -d $(BINDIR)
 	install -m 0755 $(CLI) $(BINDIR)/kmemlab
+	install -d $(DESTDIR)$(PREFIX)/lib/kmemlab
+	install -m 0644 $(SHIM) $(DESTDIR)$(PREFIX)/lib/kmemlab/kmemlab-record.so
 
 # Kbuild's own target: INSTALL_MOD_PATH and INSTALL_MOD_DIR work as usual;
 # run depmod afterwards (Kbuild does when it can).
@@ -165,7 +175,7 @@ modules_install: module
 	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_DIR=$(or $(INSTALL_MOD_DIR),extra) modules_install
 
 clean:
-	rm -rf $(BUILD) $(CLI)
+	rm -rf $(BUILD) $(CLI) $(SHIM)
 	-test -d "$(KDIR)" && $(MAKE) -C $(KDIR) M=$(CURDIR) clean
 
 -include tests/selftests/Makefile.inc

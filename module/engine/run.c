@@ -48,6 +48,15 @@
 
 /* --- cells -------------------------------------------------------------- */
 
+/*
+ * Objects change hands between workers: remote's ring, and the replay of
+ * a trace with a thread column (one working set; ops split by thread).
+ */
+static bool kml_run_hands_over(const struct kml_run *r)
+{
+	return r->wl->hands_over || (r->trace && r->trace->nr_threads);
+}
+
 static u64 kml_median(u64 *v, unsigned int n)
 {
 	unsigned int i, j;
@@ -149,6 +158,7 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 	r->ring.head = 0;
 	r->ring.count = 0;
 	r->ring.done = false;
+	r->ring.turn = 0;
 	/* the backend's peaks start from here: they become the cell's own */
 	if (in->be->peak_reset)
 		in->be->peak_reset(in->priv);
@@ -180,6 +190,7 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 		res->bad_frees += w->bad_frees;
 		res->misaligned += w->misaligned;
 		res->overlaps += w->overlaps;
+		res->cross_cpu_frees += w->cross_cpu_frees;
 		res->checksum ^= w->checksum;
 		res->req_peak += w->peak_req;
 		res->usable_peak += w->peak_usable;
@@ -271,7 +282,7 @@ static int kml_cell_run(struct kml_run *r, struct kml_instance *in, u32 rep,
 	 */
 	res->util = st.held_na ? KML_METRIC_NA :
 		    kml_metric_utilization(res->req_peak, res->held_peak);
-	res->ops_req = r->wl->hands_over ? r->ops : r->ops * r->nr_cpus;
+	res->ops_req = kml_run_hands_over(r) ? r->ops : r->ops * r->nr_cpus;
 	res->violations = in->be->validate ? in->be->validate(in->priv) : 0;
 
 	kml_hist_merge(&pub->alloc, ha);
@@ -299,6 +310,7 @@ static void kml_run_free(struct kml_run *r)
 		kml_free(r->w[i].ptr);
 		kml_free(r->w[i].size);
 		kml_free(r->w[i].perm);
+		kml_free(r->w[i].cpu_of);
 		kml_free(r->w[i].ck_left);
 		kml_free(r->w[i].ck_right);
 		kml_free(r->w[i].ck_addr);
@@ -349,8 +361,13 @@ static int kml_run_alloc(struct kml_session *s, struct kml_run *r)
 			goto out_nomem;
 		if (kml_backend_null.create(&null_params, 0, &w->null_priv))
 			goto out_nomem;
+		if (!i && r->trace && r->trace->nr_threads) {
+			w->cpu_of = kml_zalloc(slots * sizeof(*w->cpu_of));
+			if (!w->cpu_of)
+				goto out_nomem;
+		}
 		/* remote: objects change hands; batch: nothing is checked */
-		if (r->wl->hands_over || r->mode == KML_MODE_BATCH)
+		if (kml_run_hands_over(r) || r->mode == KML_MODE_BATCH)
 			continue;
 		w->ck_left = kml_zalloc(slots * sizeof(*w->ck_left));
 		w->ck_right = kml_zalloc(slots * sizeof(*w->ck_right));
@@ -359,7 +376,7 @@ static int kml_run_alloc(struct kml_session *s, struct kml_run *r)
 		if (!w->ck_left || !w->ck_right || !w->ck_addr || !w->ck_len)
 			goto out_nomem;
 	}
-	if (r->wl->hands_over) {
+	if (kml_run_hands_over(r)) {
 		r->ring.cap = r->batch;
 		r->ring.ptr = kml_zalloc(r->batch * sizeof(*r->ring.ptr));
 		r->ring.size = kml_zalloc(r->batch * sizeof(*r->ring.size));
@@ -633,10 +650,13 @@ static void kml_run_result(struct kml_run *r, const struct kml_cell_result *c,
 				       (unsigned long long)c->free_q[i]);
 		kml_out_printf(o, " misaligned=%llu",
 			       (unsigned long long)c->misaligned);
-		if (!r->wl->hands_over)
+		if (!kml_run_hands_over(r))
 			kml_out_printf(o, " overlaps=%llu",
 				       (unsigned long long)c->overlaps);
 	}
+	if (r->trace && r->trace->nr_threads)
+		kml_out_printf(o, " cross_cpu_frees=%llu",
+			       (unsigned long long)c->cross_cpu_frees);
 	kml_out_printf(o,
 		       " floor_ns=%llu elapsed_ns=%llu ops_per_sec=%llu internal_frag_x1000=%d external_frag_x1000=%d stranded_x1000=%d requested_peak=%llu allocated_peak=%llu held_peak=%lld utilization_x1000=%d violations=%u checksum=%016llx",
 		       (unsigned long long)c->floor_ns,

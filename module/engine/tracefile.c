@@ -29,6 +29,7 @@ struct kml_tparse {
 	struct kml_out *err;
 	u32 *live_size;		/* per id: live size, 0 when not live */
 	u32 ids_cap;		/* entries in live_size */
+	bool v2;		/* native version 2: t=, al=, ns= fields */
 	char show[KML_SHOW_SIZE];	/* the word an error quotes */
 };
 
@@ -149,45 +150,112 @@ static const char *kml_tshow(struct kml_tparse *p, const char *tok,
 }
 
 /*
- * Parse one op line into @op; check it against the live set and update
- * the live set. @max_ids bounds the ids (the header's num_ids for .rep).
+ * The fields of version 2 that say what a kernel recording saw (kmemlab
+ * record --kernel): read past, a replay does not need them. VALUE is not
+ * empty and has no blank.
  */
-/*
- * What follows an op's words: nothing in a .rep; in the native format,
- * optional KEY=VALUE fields (KEY of a-z and _, VALUE without blanks), which
- * a recording uses to say where and when the op happened (docs/interface.md
- * 7.2). They are checked, not stored: cpu= must be a number below 65536.
- */
-static int kml_tparse_fields(struct kml_tparse *p, struct kml_tline *l,
-			     const struct kml_trace *t, u32 nr)
+static bool kml_tfield_other(const char *tok, size_t tlen)
 {
-	const char *tok, *eq;
-	size_t tlen, i;
+	static const char * const keys[] = {
+		"ev=", "cache=", "alloc=", "gfp=", "site=",
+	};
+	size_t i, n;
+
+	for (i = 0; i < ARRAY_SIZE(keys); i++) {
+		n = strlen(keys[i]);
+		if (tlen > n && !memcmp(tok, keys[i], n))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The rest of an op line: nothing, or in version 2 the optional fields
+ * t=THREAD, al=ALIGN (allocations only, a power of two) and ns=TIME, each
+ * at most once, in any order.
+ */
+static int kml_tfields(struct kml_tparse *p, struct kml_tline *l, u32 nr,
+		       int code, struct kml_trace *t, struct kml_trace_op *op)
+{
+	bool seen_t = false, seen_al = false, seen_ns = false;
+	const char *tok;
+	size_t tlen;
 	u64 v;
 
 	while (kml_ttok(l, &tok, &tlen)) {
-		eq = memchr(tok, '=', tlen);
-		for (i = 0; eq && tok + i < eq; i++)
-			if (!((tok[i] >= 'a' && tok[i] <= 'z') || tok[i] == '_'))
-				break;
-		if (t->format != KML_TRACE_NATIVE || !eq || eq == tok ||
-		    tok + i != eq || eq + 1 == tok + tlen) {
-			kml_terr(p, nr, "trailing garbage '%s'%s",
-				 kml_tshow(p, tok, tlen),
-				 t->format == KML_TRACE_NATIVE ?
-				 " (after the op, only KEY=VALUE fields)" : "");
+		const char *val = tok + 3;
+		size_t vlen = tlen - 3;
+		bool *seen;
+
+		if (!p->v2) {
+			kml_terr(p, nr, "trailing garbage '%s'",
+				 kml_tshow(p, tok, tlen));
 			return -EINVAL;
 		}
-		if (eq - tok == 3 && !memcmp(tok, "cpu", 3) &&
-		    (kml_tdec(eq + 1, tok + tlen - eq - 1, &v) || v > 65535)) {
-			kml_terr(p, nr, "bad cpu '%s' (0..65535)",
-				 kml_tshow(p, eq + 1, tok + tlen - eq - 1));
+		if (tlen > 2 && !memcmp(tok, "t=", 2)) {
+			seen = &seen_t;
+			val = tok + 2;
+			vlen = tlen - 2;
+		} else if (tlen > 3 && !memcmp(tok, "al=", 3)) {
+			seen = &seen_al;
+		} else if (tlen > 3 && !memcmp(tok, "ns=", 3)) {
+			seen = &seen_ns;
+		} else if (kml_tfield_other(tok, tlen)) {
+			continue;	/* what a recording adds: read past */
+		} else {
+			kml_terr(p, nr,
+				 "bad field '%s' (expected t=, al=, ns=, ev=, cache=, alloc=, gfp= or site=)",
+				 kml_tshow(p, tok, tlen));
 			return -EINVAL;
 		}
+		if (*seen) {
+			kml_terr(p, nr, "field '%s' given twice",
+				 kml_tshow(p, tok, val - tok));
+			return -EINVAL;
+		}
+		*seen = true;
+		if (kml_tdec(val, vlen, &v)) {
+			kml_terr(p, nr, "bad value '%s'",
+				 kml_tshow(p, tok, tlen));
+			return -EINVAL;
+		}
+		if (seen == &seen_t) {
+			if (v >= KML_TRACE_MAX_THREADS) {
+				kml_terr(p, nr, "thread %llu out of range (below %u)",
+					 (unsigned long long)v,
+					 KML_TRACE_MAX_THREADS);
+				return -EINVAL;
+			}
+			op->thread = (u16)v;
+			if (v + 1 > t->nr_threads)
+				t->nr_threads = (u32)v + 1;
+		} else if (seen == &seen_al) {
+			if (code != KML_TOP_ALLOC) {
+				kml_terr(p, nr, "al= on an op that is not 'a'");
+				return -EINVAL;
+			}
+			if (!v || (v & (v - 1)) ||
+			    v > (1ULL << KML_TRACE_MAX_ALIGN_LOG2)) {
+				kml_terr(p, nr,
+					 "alignment %llu is not a power of two up to %llu",
+					 (unsigned long long)v,
+					 1ULL << KML_TRACE_MAX_ALIGN_LOG2);
+				return -EINVAL;
+			}
+			op->align_log2 = 0;
+			while ((1ULL << op->align_log2) < v)
+				op->align_log2++;
+			t->nr_aligned++;
+		}
+		/* ns= is checked and not kept: the replay runs flat out */
 	}
 	return 0;
 }
 
+/*
+ * Parse one op line into @op; check it against the live set and update
+ * the live set. @max_ids bounds the ids (the header's num_ids for .rep).
+ */
 static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 			 u64 max_ids, struct kml_trace *t,
 			 u64 *live_bytes, u32 *live_ids)
@@ -217,8 +285,9 @@ static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 	}
 	if (code == KML_TOP_FREE && tlen == 2 && !memcmp(tok, "-1", 2)) {
 		/* free(NULL): counted, nothing to do */
-		if (kml_tparse_fields(p, l, t, nr))
-			return -EINVAL;
+		ret = kml_tfields(p, l, nr, code, t, op);
+		if (ret)
+			return ret;
 		t->nr_frees++;
 		t->nr_free_null++;
 		op->op = KML_TOP_NOP;	/* id 0: a working set has a slot */
@@ -258,8 +327,9 @@ static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 			return -EINVAL;
 		}
 	}
-	if (kml_tparse_fields(p, l, t, nr))
-		return -EINVAL;
+	ret = kml_tfields(p, l, nr, code, t, op);
+	if (ret)
+		return ret;
 	ret = kml_tgrow(p, id);
 	if (ret)
 		return ret;
@@ -401,11 +471,13 @@ static int kml_tparse_body(struct kml_tparse *p, struct kml_trace *t)
 
 				kml_ttok(&c, &tok, &tlen);
 				if (!kml_ttok(&c, &tok, &tlen) || tlen != 1 ||
-				    tok[0] != '1') {
+				    (tok[0] != '1' && tok[0] != '2')) {
 					kml_terr(p, l.nr,
-						 "unsupported native version (expected 'kmemlab-trace 1')");
+						 "unsupported native version (expected 'kmemlab-trace 1' or '2')");
 					return -EINVAL;
 				}
+				p->v2 = tok[0] == '2';
+				t->version = tok[0] - '0';
 				if (kml_ttok(&c, &tok, &tlen)) {
 					kml_terr(p, l.nr,
 						 "trailing garbage '%s'",

@@ -20,18 +20,24 @@ enum kml_trace_opcode {
 
 enum kml_trace_format {
 	KML_TRACE_REP,		/* CS:APP: 2- or 4-line header of numbers */
-	KML_TRACE_NATIVE,	/* "kmemlab-trace 1" header, comments */
+	KML_TRACE_NATIVE,	/* "kmemlab-trace 1" or "2" header, comments */
 };
 
 struct kml_trace_op {
 	u32 size;		/* bytes (alloc, realloc); 0 for free, nop */
 	u32 id : 30;		/* below nr_ids */
 	u32 op : 2;		/* enum kml_trace_opcode */
+	u16 thread;		/* t= of version 2; 0 without it */
+	u8 align_log2;		/* log2 of al= (0: no alignment asked) */
+	u8 pad;
 };
 
 struct kml_trace {
 	char name[KML_NAME_MAX + 1];	/* set by the engine */
 	enum kml_trace_format format;
+	u32 version;		/* native: 1 or 2; .rep: 0 */
+	u32 nr_threads;		/* native 2: highest t= + 1; else 0 */
+	u32 nr_aligned;		/* native 2: ops with al= */
 	u32 nr_ops;		/* entries in ops[] */
 	u32 nr_ids;		/* ids are below this */
 	u32 nr_allocs;		/* a lines */

@@ -617,6 +617,7 @@ void kml_worker_reset(struct kml_run *r, struct kml_cell *c,
 		w->ck_left[j] = KML_CK_OUT;
 	w->misaligned = 0;
 	w->overlaps = 0;
+	w->cross_cpu_frees = 0;
 	w->stopping = false;
 	w->since = 0;
 	w->t_chunk = 0;

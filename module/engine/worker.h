@@ -71,6 +71,7 @@ struct kml_cell_result {
 	u32 violations;
 	u64 misaligned;		/* objects not at the natural alignment */
 	u64 overlaps;		/* objects that overlapped a live one */
+	u64 cross_cpu_frees;	/* replay by thread: frees on another CPU */
 	u64 checksum;
 };
 
@@ -92,6 +93,7 @@ struct kml_ring {
 	u32 head;		/* next to pop */
 	u32 count;
 	bool done;		/* the producer finished */
+	u64 turn;		/* replay by thread: the op whose turn it is */
 };
 
 struct kml_cell;
@@ -111,6 +113,8 @@ struct kml_worker {
 	void **ptr;			/* working set */
 	u32 *size;
 	u32 *perm;			/* shuffles */
+	u32 *cpu_of;			/* replay by thread, worker 0's: the */
+					/* CPU + 1 of each live object's alloc */
 	u32 *ck_left;			/* overlap treap over the slots, or */
 	u32 *ck_right;			/* NULL when overlaps are not checked */
 	unsigned long *ck_addr;		/* each slot's block in the treap */
@@ -141,6 +145,7 @@ struct kml_worker {
 	u64 next_sample;
 	u64 misaligned;
 	u64 overlaps;
+	u64 cross_cpu_frees;	/* replay by thread: freed on another CPU */
 	u64 checksum;
 	/* failed requests and the state at the first one (docs/metrics.md) */
 	bool fail_seen;

@@ -288,11 +288,141 @@ static void kml_wl_remote(struct kml_worker *w)
 	}
 }
 
+/*
+ * Wait for op @i's turn (or for the run to stop). Return: false when
+ * stopped. The lock orders the previous op's working-set stores before
+ * this op's loads.
+ */
+static bool kml_replay_wait(struct kml_worker *w, u64 i)
+{
+	struct kml_run *r = w->cell->run;
+	u64 turn;
+
+	for (;;) {
+		kml_lock_acquire(&r->ring.lock);
+		turn = r->ring.turn;
+		kml_lock_release(&r->ring.lock);
+		if (turn == i)
+			return true;
+		if (READ_ONCE(r->stop)) {
+			w->stopping = true;
+			return false;
+		}
+		kml_cond_resched();
+	}
+}
+
+/* The CPU this op runs on, + 1 (0: no object). */
+static u32 kml_replay_cpu(void)
+{
+	u32 cpu = kml_cpu_get();
+
+	kml_cpu_put();
+	return cpu + 1;
+}
+
+/* Free @id's object; count it when its allocation ran on another CPU. */
+static void kml_replay_free(struct kml_worker *w, struct kml_worker *w0,
+			    u32 id)
+{
+	u32 cpu = kml_replay_cpu();
+
+	if (w0->cpu_of[id] && w0->cpu_of[id] != cpu)
+		w->cross_cpu_frees++;
+	kml_w_free(w, w0->ptr[id], w0->size[id]);
+	w0->cpu_of[id] = 0;
+}
+
+static void kml_replay_pass(struct kml_run *r, u64 next)
+{
+	kml_lock_acquire(&r->ring.lock);
+	r->ring.turn = next;
+	kml_lock_release(&r->ring.lock);
+}
+
+/*
+ * A trace with a thread column (native version 2): the op of thread T runs
+ * on worker T mod the number of workers, in the trace's order (the
+ * workers take turns, one op at a time), on one working set: worker 0's.
+ * An object freed by another thread than its allocator's is freed on
+ * another CPU, as it was recorded. Alignment is checked, overlaps are not
+ * (each worker's checker sees its own objects only, as for remote).
+ */
+static void kml_wl_replay_threads(struct kml_worker *w)
+{
+	struct kml_run *r = w->cell->run;
+	const struct kml_trace *t = r->trace;
+	struct kml_worker *w0 = &r->w[0];
+	u64 i;
+
+	for (i = 0; i < r->ops && !w->stopping; i++) {
+		const struct kml_trace_op *op = &t->ops[i];
+		u32 id = op->id;
+		void *p;
+
+		if (op->thread % r->nr_cpus != w->idx)
+			continue;
+		if (!kml_replay_wait(w, i))
+			break;
+		kml_w_sum(w, op->op + 1, id, op->size);
+		switch (op->op) {
+		case KML_TOP_ALLOC:
+			w0->ptr[id] = kml_w_alloc(w, op->size);
+			w0->size[id] = op->size;
+			w0->cpu_of[id] = w0->ptr[id] ? kml_replay_cpu() : 0;
+			break;
+		case KML_TOP_FREE:
+			if (w0->ptr[id])
+				kml_replay_free(w, w0, id);
+			w0->ptr[id] = NULL;
+			break;
+		case KML_TOP_NOP:
+			break;
+		default:
+			p = kml_w_alloc(w, op->size);
+			if (!p)
+				break;
+			if (w0->ptr[id]) {
+				memmove(p, w0->ptr[id],
+					op->size < w0->size[id] ? op->size :
+					w0->size[id]);
+				kml_replay_free(w, w0, id);
+			}
+			w0->ptr[id] = p;
+			w0->size[id] = op->size;
+			w0->cpu_of[id] = kml_replay_cpu();
+			break;
+		}
+		w->ops_done++;
+		kml_replay_pass(r, i + 1);
+		kml_w_tick(w);
+	}
+	if (!w->idx) {
+		/* the end state is the state after every worker's last op */
+		if (!w->stopping)
+			kml_replay_wait(w, r->ops);
+		kml_w_end(w);
+		for (i = 0; i < w->nr_slots; i++) {
+			if (!w->ptr[i])
+				continue;
+			kml_w_free(w, w->ptr[i], w->size[i]);
+			w->ptr[i] = NULL;
+			w->cpu_of[i] = 0;
+			kml_w_tick(w);
+		}
+	}
+}
+
 static void kml_wl_replay(struct kml_worker *w)
 {
 	struct kml_run *r = w->cell->run;
 	const struct kml_trace *t = r->trace;
 	u64 i;
+
+	if (t->nr_threads) {
+		kml_wl_replay_threads(w);
+		return;
+	}
 
 	for (i = 0; i < r->ops && !w->stopping; i++) {
 		const struct kml_trace_op *op = &t->ops[i];

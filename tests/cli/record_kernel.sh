@@ -6,9 +6,8 @@
 # trace file and of 'trace-cmd report', a comm with blanks and brackets
 # included) into a native trace, the trace replayed, the per-call-site
 # summary, and bad input. The recording itself is a VM selftest
-# (tests/selftests/record_kernel.sh). Until 'record' dispatches --kernel,
-# the entry is the hidden command 'record-kernel'. TAP on stdout; exit 1
-# when a test fails.
+# (tests/selftests/record_kernel.sh). TAP on stdout; exit 1 when a test
+# fails.
 #   tests/cli/record_kernel.sh [PATH-TO-KMEMLAB]
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -22,34 +21,34 @@ if [ ! -x "$K" ]; then
 	echo "# SKIP: $K not built (make userspace)"
 	exit 4
 fi
-R="$K record-kernel --kernel"
+R="$K record --kernel"
 
 $R --convert tests/cli/data/kmem-events.txt -o "$tmp/k.trace" 2>"$tmp/err"
 rc=$?
 show "$tmp/err"
 cat >"$tmp/want" <<'X'
-kmemlab-trace 1
-a 0 640 cpu=0 t=0 ev=kmalloc cache=kmalloc-1024 alloc=1024 gfp=GFP_KERNEL|__GFP_NOWARN site=__alloc_skb+0x8e
-a 1 4096 cpu=1 t=1000 ev=cache cache=names_cache alloc=4096 gfp=GFP_KERNEL site=getname_flags+0x4c
-f 0 cpu=0 t=2000 ev=kmalloc site=skb_free_head+0x30
-f 1 cpu=1 t=3000 ev=cache site=putname+0x50
-a 1 16384 cpu=1 t=5000 ev=page cache=order-2 alloc=16384 gfp=GFP_KERNEL
-a 0 600 cpu=0 t=6000 ev=kmalloc cache=kmalloc-1024 alloc=1024 gfp=GFP_ATOMIC site=__alloc_skb+0x8e
-f 1 cpu=0 t=7000 ev=page
+kmemlab-trace 2
+a 0 640 t=0 ns=0 ev=kmalloc cache=kmalloc-1024 alloc=1024 gfp=GFP_KERNEL|__GFP_NOWARN site=__alloc_skb+0x8e
+a 1 4096 t=1 ns=1000 ev=cache cache=names_cache alloc=4096 gfp=GFP_KERNEL site=getname_flags+0x4c
+f 0 t=0 ns=2000 ev=kmalloc site=skb_free_head+0x30
+f 1 t=1 ns=3000 ev=cache site=putname+0x50
+a 1 16384 t=1 ns=5000 ev=page cache=order-2 alloc=16384 gfp=GFP_KERNEL
+a 0 600 t=0 ns=6000 ev=kmalloc cache=kmalloc-1024 alloc=1024 gfp=GFP_ATOMIC site=__alloc_skb+0x8e
+f 1 t=0 ns=7000 ev=page
 X
 grep -v '^#' "$tmp/k.trace" >"$tmp/got"
 diff "$tmp/want" "$tmp/got" | show
 ok $([ $rc -eq 0 ] && cmp -s "$tmp/want" "$tmp/got"; echo $?) \
-	"convert: every op with cpu, time, kind, cache (named by its free), sizes, gfp and call site"
+	"convert: every op with its CPU as t=, time, kind, cache (named by its free), sizes, gfp and call site"
 grep -q '^# events: kmalloc=3 kfree=2 kmem_cache_alloc=1 kmem_cache_free=1 mm_page_alloc=1 mm_page_free=1 mm_page_free_batched=0$' "$tmp/k.trace" &&
 	grep -q '^# ops=7 unmatched_frees=1 zero_size=1 over_bounds=0 missed_frees=0 lost=0$' "$tmp/k.trace"
 ok $? "the header counts the events: 9 = 7 ops + 1 free of an older object + 1 kmalloc(0)"
 
-$K -q sim replay "$tmp/k.trace" --backend slab,first-fit,buddy --reps 1 >"$tmp/rep" 2>&1
+$K -q sim replay "$tmp/k.trace" --backend slab,first-fit,buddy --reps 1 --cpus 0,1 >"$tmp/rep" 2>&1
 rc=$?
 grep -e " ok$" -e FAIL "$tmp/rep" | show
 ok $([ $rc -eq 0 ] && [ "$(grep -c ' ok$' "$tmp/rep")" = 3 ]; echo $?) \
-	"the recording replays on slab, first-fit and buddy (fields are read past)"
+	"the recording replays by CPU (t=) on slab, first-fit and buddy, its other fields read past"
 
 $R --summary --input "$tmp/k.trace" >"$tmp/sum" 2>&1
 rc=$?
@@ -78,7 +77,7 @@ $R --convert tests/cli/data/kmem-events.txt 2>"$tmp/err"
 ok $([ $? -eq 2 ] && grep -q "needs -o FILE" "$tmp/err"; echo $?) "no -o: exit 2"
 $R --bogus 2>"$tmp/err"
 ok $([ $? -eq 2 ] && grep -q "unknown option" "$tmp/err"; echo $?) "an unknown option: exit 2"
-printf 'kmemlab-trace 1\nzz\n' >"$tmp/bad.trace"
+printf 'kmemlab-trace 2\nzz\n' >"$tmp/bad.trace"
 $R --summary --input "$tmp/bad.trace" 2>"$tmp/err"
 rc=$?
 show "$tmp/err"

@@ -1,11 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# Selftest of 'kmemlab record --kernel' (entry: the hidden command
-# 'record-kernel' until 'record' dispatches --kernel): the kmem events of
-# a file-tree walk become a native trace whose op count is the recorded
-# events minus the ones it says it left out; the trace replays in the
-# module on our slab, the real kmalloc and our buddy; --summary adds up;
+# Selftest of 'kmemlab record --kernel': the kmem events of a file-tree
+# walk become a native trace whose op count is the recorded events minus
+# the ones it says it left out; the trace replays in the module by CPU
+# (t=, each op on the CPU it was recorded on) on our slab, the real
+# kmalloc and our buddy; --summary adds up;
 # a command that fails leaves no file; the tracefs instance is removed.
 # TAP on stdout. Run as root in the VM (tests/selftests/run).
 set -u
@@ -27,7 +27,7 @@ if [ ! -d $tfs/instances ]; then
 	echo "# SKIP: no tracefs"
 	exit 4
 fi
-R="$K record-kernel --kernel"
+R="$K record --kernel"
 
 $R -o "$tmp/k.trace" --summary --lines 5 -- sh -c 'ls -lR /etc >/dev/null 2>&1; cat /etc/passwd >/dev/null' \
 	>"$tmp/sum" 2>"$tmp/err"
@@ -45,18 +45,18 @@ ok $([ "$ev" -gt 0 ] && [ "$lines" = "$1" ] && [ "$ev" = $(($1 + $2 + $3 + $4)) 
 kmalloc=$(sed -n 's/^# events: kmalloc=\([0-9]*\) .*/\1/p' "$tmp/k.trace")
 for e in kmalloc cache page; do grep -m 2 "^[af] .* ev=$e" "$tmp/k.trace"; done | show
 ok $([ "$(grep -c '^a .* ev=kmalloc ' "$tmp/k.trace")" -le "$kmalloc" ] &&
-	grep -q '^a [0-9]* [0-9]* cpu=[0-9]* t=[0-9]* ev=cache cache=[^ ]* alloc=[0-9]* gfp=[^ ]* site=' "$tmp/k.trace"; echo $?) \
-	"kmem_cache_alloc ops carry cpu, time, cache, sizes, gfp and call site"
+	grep -q '^a [0-9]* [0-9]* t=[0-9]* ns=[0-9]* ev=cache cache=[^ ]* alloc=[0-9]* gfp=[^ ]* site=' "$tmp/k.trace"; echo $?) \
+	"kmem_cache_alloc ops carry CPU (t=), time, cache, sizes, gfp and call site"
 allocs=$(grep -c '^a ' "$tmp/k.trace")
 ok $(awk -v n="$allocs" '$1 == "TOTAL" && $2 == n { f = 1 } END { exit !f }' "$tmp/sum"; echo $?) \
 	"--summary: TOTAL allocations = the a lines ($allocs)"
 
 grep -q '^kmemlab ' /proc/modules || insmod "$ko"
-$K -q replay "$tmp/k.trace" --backend slab,kmalloc,buddy --reps 1 >"$tmp/rep" 2>&1
+$K -q replay "$tmp/k.trace" --backend slab,kmalloc,buddy --reps 1 --cpus 0,1 >"$tmp/rep" 2>&1
 rc=$?
 grep -e ' ok$' -e FAIL -e kmemlab: "$tmp/rep" | show
 ok $([ $rc -eq 0 ] && [ "$(grep -c ' ok$' "$tmp/rep")" = 3 ]; echo $?) \
-	"the kernel recording replays in the module on slab, kmalloc and buddy"
+	"the kernel recording replays in the module by CPU on slab, kmalloc and buddy"
 rmmod kmemlab
 
 $R -o "$tmp/f.trace" -- sh -c 'ls / >/dev/null; exit 3' 2>"$tmp/err"

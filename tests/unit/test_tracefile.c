@@ -91,36 +91,32 @@ START_TEST(test_tracefile_native_with_comments)
 END_TEST
 
 /*
- * The native format takes KEY=VALUE fields after an op (what a kernel
- * recording says of it); a .rep does not, and cpu= must be a number.
+ * Version 2 takes the fields a kernel recording adds (ev=, cache=, alloc=,
+ * gfp=, site=) beside t= and ns=, and reads past them; version 1 and .rep
+ * take none.
  */
 START_TEST(test_tracefile_native_fields)
 {
 	struct kml_trace *t;
 
-	ck_assert_int_eq(parse("kmemlab-trace 1\n"
-			       "a 0 640 cpu=1 t=0 ev=kmalloc cache=kmalloc-1024 alloc=1024 gfp=GFP_KERNEL|__GFP_NOWARN site=__alloc_skb+0x8e\n"
-			       "f 0 cpu=3 t=2000 ev=kmalloc site=skb_free_head+0x30\n"
-			       "f -1 cpu=0\n", &t), 0);
+	ck_assert_int_eq(parse("kmemlab-trace 2\n"
+			       "a 0 640 t=1 ns=0 ev=kmalloc cache=kmalloc-1024 alloc=1024 gfp=GFP_KERNEL|__GFP_NOWARN site=__alloc_skb+0x8e\n"
+			       "f 0 t=3 ns=2000 ev=kmalloc site=skb_free_head+0x30\n"
+			       "f -1 t=0\n", &t), 0);
 	ck_assert_uint_eq(t->nr_ops, 3);
 	ck_assert_uint_eq(t->nr_allocs, 1);
 	ck_assert_uint_eq(t->nr_frees, 2);
 	ck_assert_uint_eq(t->max_size, 640);
+	ck_assert_uint_eq(t->nr_threads, 4);
 	kml_trace_free(t);
-	REFUSE("kmemlab-trace 1\na 0 8 cpu=x\n", -EINVAL,
-	       "line 2: bad cpu 'x' (0..65535)");
-	REFUSE("kmemlab-trace 1\na 0 8 cpu=65536\n", -EINVAL,
-	       "line 2: bad cpu '65536' (0..65535)");
-	REFUSE("kmemlab-trace 1\na 0 8 CPU=1\n", -EINVAL,
-	       "line 2: trailing garbage 'CPU=1' (after the op, only KEY=VALUE fields)");
-	REFUSE("kmemlab-trace 1\na 0 8 cpu=\n", -EINVAL,
-	       "line 2: trailing garbage 'cpu=' (after the op, only KEY=VALUE fields)");
-	REFUSE("kmemlab-trace 1\na 0 8 =1\n", -EINVAL,
-	       "line 2: trailing garbage '=1' (after the op, only KEY=VALUE fields)");
-	REFUSE("kmemlab-trace 1\nf 0 cpu=1 9\n", -EINVAL,
-	       "line 2: trailing garbage '9' (after the op, only KEY=VALUE fields)");
-	REFUSE("2\n1\na 0 8 cpu=1\n", -EINVAL,
-	       "line 3: trailing garbage 'cpu=1'");
+	REFUSE("kmemlab-trace 2\na 0 8 site=\n", -EINVAL,
+	       "line 2: bad field 'site=' (expected t=, al=, ns=, ev=, cache=, alloc=, gfp= or site=)");
+	REFUSE("kmemlab-trace 2\na 0 8 SITE=x\n", -EINVAL,
+	       "line 2: bad field 'SITE=x' (expected t=, al=, ns=, ev=, cache=, alloc=, gfp= or site=)");
+	REFUSE("kmemlab-trace 1\na 0 8 ev=kmalloc\n", -EINVAL,
+	       "line 2: trailing garbage 'ev=kmalloc'");
+	REFUSE("2\n1\na 0 8 ev=kmalloc\n", -EINVAL,
+	       "line 3: trailing garbage 'ev=kmalloc'");
 }
 END_TEST
 
@@ -172,8 +168,8 @@ START_TEST(test_tracefile_rejects_malformed_lines)
 	REFUSE("2000000\n1\na 0 8\n", -E2BIG,
 	       "line 1: num_ids 2000000 above the bound 1048576");
 	/* native */
-	REFUSE("kmemlab-trace 2\na 0 8\n", -EINVAL,
-	       "line 1: unsupported native version (expected 'kmemlab-trace 1')");
+	REFUSE("kmemlab-trace 3\na 0 8\n", -EINVAL,
+	       "line 1: unsupported native version (expected 'kmemlab-trace 1' or '2')");
 	REFUSE("kmemlab-trace 1 x\na 0 8\n", -EINVAL,
 	       "line 1: trailing garbage 'x'");
 	REFUSE("kmemlab-trace 1\na 1048576 8\n", -EINVAL,
@@ -361,6 +357,66 @@ START_TEST(test_tracefile_sizes_above_an_object)
 }
 END_TEST
 
+/*
+ * Version 2 of the native format: t=, al= and ns= after an op, in any
+ * order; version 1 files stay as they were (a field there is garbage).
+ */
+START_TEST(test_tracefile_native_v2_fields)
+{
+	struct kml_trace *t;
+
+	ck_assert_int_eq(parse("kmemlab-trace 2\n"
+			       "a 0 100 t=0 ns=10\n"
+			       "a 1 64 al=64 t=3 ns=11\n"
+			       "r 0 200 ns=12 t=1\n"
+			       "f -1 t=2\n"
+			       "f 1 t=0\n"
+			       "a 2 8\n", &t), 0);
+	ck_assert_int_eq(t->format, KML_TRACE_NATIVE);
+	ck_assert_uint_eq(t->version, 2);
+	ck_assert_uint_eq(t->nr_ops, 6);
+	ck_assert_uint_eq(t->nr_threads, 4);
+	ck_assert_uint_eq(t->nr_aligned, 1);
+	ck_assert_uint_eq(t->ops[0].thread, 0);
+	ck_assert_uint_eq(t->ops[1].thread, 3);
+	ck_assert_uint_eq(t->ops[1].align_log2, 6);
+	ck_assert_uint_eq(t->ops[1].size, 64);
+	ck_assert_uint_eq(t->ops[2].thread, 1);
+	ck_assert_uint_eq(t->ops[2].op, KML_TOP_REALLOC);
+	ck_assert_uint_eq(t->ops[3].thread, 2);
+	ck_assert_uint_eq(t->ops[3].op, KML_TOP_NOP);
+	ck_assert_uint_eq(t->ops[4].op, KML_TOP_FREE);
+	ck_assert_uint_eq(t->ops[5].thread, 0);
+	ck_assert_uint_eq(t->ops[5].align_log2, 0);
+	kml_trace_free(t);
+	/* version 1: unchanged, no thread column */
+	ck_assert_int_eq(parse("kmemlab-trace 1\na 0 8\nf 0\n", &t), 0);
+	ck_assert_uint_eq(t->version, 1);
+	ck_assert_uint_eq(t->nr_threads, 0);
+	kml_trace_free(t);
+	REFUSE("kmemlab-trace 1\na 0 8 t=1\n", -EINVAL,
+	       "line 2: trailing garbage 't=1'");
+	REFUSE("kmemlab-trace 2\na 0 8 x=1\n", -EINVAL,
+	       "line 2: bad field 'x=1' (expected t=, al=, ns=, ev=, cache=, alloc=, gfp= or site=)");
+	REFUSE("kmemlab-trace 2\na 0 8 t=1 t=2\n", -EINVAL,
+	       "line 2: field 't=' given twice");
+	REFUSE("kmemlab-trace 2\na 0 8 t=65536\n", -EINVAL,
+	       "line 2: thread 65536 out of range (below 65536)");
+	REFUSE("kmemlab-trace 2\na 0 8 t=\n", -EINVAL,
+	       "line 2: bad field 't=' (expected t=, al=, ns=, ev=, cache=, alloc=, gfp= or site=)");
+	REFUSE("kmemlab-trace 2\na 0 8 t=-1\n", -EINVAL,
+	       "line 2: bad value 't=-1'");
+	REFUSE("kmemlab-trace 2\na 0 8 al=48\n", -EINVAL,
+	       "line 2: alignment 48 is not a power of two up to 1073741824");
+	REFUSE("kmemlab-trace 2\na 0 8 al=0\n", -EINVAL,
+	       "line 2: alignment 0 is not a power of two up to 1073741824");
+	REFUSE("kmemlab-trace 2\na 0 8\nf 0 al=8\n", -EINVAL,
+	       "line 3: al= on an op that is not 'a'");
+	REFUSE("kmemlab-trace 2\na 0 8 ns=1x\n", -EINVAL,
+	       "line 2: bad value 'ns=1x'");
+}
+END_TEST
+
 static Suite *tracefile_suite(void)
 {
 	Suite *s = suite_create("tracefile");
@@ -380,6 +436,7 @@ static Suite *tracefile_suite(void)
 	tcase_add_test(tc, test_tracefile_realloc_to_zero_frees);
 	tcase_add_test(tc, test_tracefile_header_op_count_follows_the_body);
 	tcase_add_test(tc, test_tracefile_sizes_above_an_object);
+	tcase_add_test(tc, test_tracefile_native_v2_fields);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -365,7 +365,9 @@ static void bench_traces(struct bench *b, const char *dir)
 	while ((de = readdir(d)) && n < 64) {
 		size_t l = strlen(de->d_name);
 
-		if (l > 4 && !strcmp(de->d_name + l - 4, ".rep"))
+		/* .rep, and the native traces recorded from real programs */
+		if ((l > 4 && !strcmp(de->d_name + l - 4, ".rep")) ||
+		    (l > 6 && !strcmp(de->d_name + l - 6, ".trace")))
 			names[n++] = strdup(de->d_name);
 	}
 	closedir(d);

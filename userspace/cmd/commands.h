@@ -12,9 +12,6 @@
 
 #include "cli.h"
 
-/* record_kernel.c: 'kmemlab record --kernel' (exit code as a command's) */
-int record_kernel_main(int argc, char **argv);
-
 /* views.c */
 int cmd_slabinfo(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_buddyinfo(struct cli_ctx *ctx, int argc, char **argv);
@@ -88,6 +85,10 @@ extern const struct cli_opt run_opts[];
 void run_help_workloads(FILE *f);
 extern const struct cli_opt replay_opts[];
 extern const struct cli_opt bench_opts[];
+
+/* record.c */
+int cmd_record(struct cli_ctx *ctx, int argc, char **argv);
+extern const struct cli_opt record_opts[];
 
 /* trace.c */
 int cmd_trace(struct cli_ctx *ctx, int argc, char **argv);

@@ -139,6 +139,15 @@ static const struct cli_command commands[] = {
 	  "allocation, and the events the ring buffer lost. Root and trace-cmd are\n"
 	  "needed (exit 4 otherwise). With --json/--csv, CMD's output goes to stderr.",
 	  trace_opts, CLI_F_JSON | CLI_F_CSV, cmd_trace, NULL },
+	{ "record", "-o FILE -- CMD [ARGS...]", "record a program's malloc/free calls as a trace",
+	  "Runs CMD with kmemlab-record.so preloaded (malloc, free, calloc,\n"
+	  "realloc, reallocarray, memalign, posix_memalign, aligned_alloc, valloc,\n"
+	  "pvalloc), every process and thread of it, then writes FILE: native\n"
+	  "'kmemlab-trace 2' with a t= stream per thread, al= and ns= (or --format\n"
+	  "rep for one thread). Frees of pointers it never saw are counted and\n"
+	  "dropped. CMD's failure: its exit status, no FILE. Found next to the\n"
+	  "tool, in ../lib/kmemlab, or at $KMEMLAB_RECORD_SHIM (exit 4 if not).",
+	  record_opts, 0, cmd_record, NULL },
 	{ "help", "[COMMAND]", "help on the tool or on one command", NULL,
 	  no_opts, 0, cmd_help, NULL },
 };
@@ -658,11 +667,6 @@ again:
 	if (optind >= argc) {
 		usage(stderr);
 		rc = CLI_EXIT_USAGE;
-		goto out;
-	}
-	/* until 'record' dispatches --kernel itself: a hidden entry */
-	if (!strcmp(argv[optind], "record-kernel")) {
-		rc = record_kernel_main(argc - optind, argv + optind);
 		goto out;
 	}
 	cmd = find_command(argv[optind]);

@@ -24,7 +24,7 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "commands.h"
+#include "record.h"
 
 #define RK_WHAT		"record --kernel"
 #define RK_MAX_OPS	(1024u * 1024u)		/* KML_TRACE_MAX_OPS */
@@ -694,7 +694,7 @@ static int rk_fmt_op(const struct rk_state *s, const struct rk_op *op,
 
 	if (op->kind == 'a') {
 		rk_class(s, op, cls, sizeof(cls));
-		n = snprintf(buf, size, "a %u %llu cpu=%u t=%llu ev=%s cache=%s alloc=%llu",
+		n = snprintf(buf, size, "a %u %llu t=%u ns=%llu ev=%s cache=%s alloc=%llu",
 			     op->id, (unsigned long long)op->req, op->cpu,
 			     (unsigned long long)op->t_ns, rk_ev_tag[op->ev],
 			     cls, (unsigned long long)op->alloc);
@@ -702,7 +702,7 @@ static int rk_fmt_op(const struct rk_state *s, const struct rk_op *op,
 			n += snprintf(buf + n, size - n, " gfp=%s",
 				      s->strs[op->gfp]);
 	} else {
-		n = snprintf(buf, size, "f %u cpu=%u t=%llu ev=%s", op->id,
+		n = snprintf(buf, size, "f %u t=%u ns=%llu ev=%s", op->id,
 			     op->cpu, (unsigned long long)op->t_ns,
 			     rk_ev_tag[op->ev]);
 	}
@@ -753,7 +753,7 @@ static int rk_write_trace(struct rk_state *s, const char *path, char **argv)
 		(unsigned long long)s->skipped_over,
 		(unsigned long long)s->reused_live,
 		(unsigned long long)s->lost);
-	fprintf(f, "kmemlab-trace 1\n");
+	fprintf(f, "kmemlab-trace 2\n");
 	for (i = 0; i < s->nr_ops; i++) {
 		rk_fmt_op(s, &s->ops[i], line, sizeof(line));
 		fputs(line, f);
@@ -891,8 +891,8 @@ static int rk_load(struct rk_state *s, const char *path)
 		if (!line[0] || line[0] == '#')
 			continue;
 		if (!header) {
-			if (strcmp(line, "kmemlab-trace 1")) {
-				cli_error(RK_WHAT, "%s:%zu: not a native trace (expected 'kmemlab-trace 1')",
+			if (strcmp(line, "kmemlab-trace 2")) {
+				cli_error(RK_WHAT, "%s:%zu: not a kernel recording (expected 'kmemlab-trace 2')",
 					  path, nr);
 				goto bad;
 			}
@@ -916,7 +916,7 @@ static int rk_load(struct rk_state *s, const char *path)
 		op->alloc = size;
 		if (rk_field_u64(line, "alloc", &x))
 			op->alloc = x;
-		if (rk_field_u64(line, "cpu", &x))
+		if (rk_field_u64(line, "t", &x))
 			op->cpu = (unsigned short)x;
 		if (rk_field(line, "site", &v, &len))
 			op->site = rk_intern(s, v, len < RK_WORD ? len : RK_WORD);
@@ -929,7 +929,7 @@ static int rk_load(struct rk_state *s, const char *path)
 		s->nr_ops++;
 	}
 	if (!header) {
-		cli_error(RK_WHAT, "%s: empty: no 'kmemlab-trace 1' header", path);
+		cli_error(RK_WHAT, "%s: empty: no 'kmemlab-trace 2' header", path);
 		goto bad;
 	}
 	free(last);
@@ -990,8 +990,10 @@ static void rk_usage(FILE *f)
 		"Records the kernel's kmalloc, kfree, kmem_cache_alloc, kmem_cache_free,\n"
 		"mm_page_alloc and mm_page_free(_batched) events of the whole system while\n"
 		"CMD runs (a tracefs instance of its own; root), and writes them as a\n"
-		"native trace whose ops carry cpu=, t= (ns), ev=, cache=, alloc=, gfp=\n"
-		"and site=. --summary prints allocations per call site as\n"
+		"native trace (version 2) whose ops carry t= (the CPU: a replay by\n"
+		"thread puts each CPU's ops on a worker of their own), ns=, ev=,\n"
+		"cache=, alloc=, gfp= and site=. --summary prints allocations per call\n"
+		"site as\n"
 		"'perf kmem stat --caller' does.\n"
 		"\n"
 		"  -o, --output FILE    the trace (written whole or not at all)\n"
