@@ -16,7 +16,7 @@ K=${1:-$top/userspace/kmemlab}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . tests/lib/tap.sh
-tap_plan 9
+tap_plan 10
 if [ ! -x "$K" ]; then
 	echo "# SKIP: $K not built (make userspace)"
 	exit 4
@@ -65,6 +65,15 @@ ok $([ $rc -eq 0 ] && cmp -s "$tmp/want" "$tmp/sum"; echo $?) \
 
 $R --convert tests/cli/data/kmem-events.txt -o "$tmp/k2.trace" --summary >"$tmp/sum2" 2>/dev/null
 ok $(cmp -s "$tmp/want" "$tmp/sum2"; echo $?) "--summary right after a conversion: the same table"
+
+# the output of 'trace-cmd report' (a recording made in the VM by 'kmemlab
+# trace', tests/data/trace-report.txt): its layout, with the probe column
+$R --convert tests/data/trace-report.txt -o "$tmp/tr.trace" 2>/dev/null
+rc=$?
+grep '^a ' "$tmp/tr.trace" | head -n 2 | show
+ok $([ $rc -eq 0 ] && grep -q '^# ops=12 unmatched_frees=4 ' "$tmp/tr.trace" &&
+	grep -q '^a 1 832 t=0 ns=1993250000 ev=kmalloc cache=kmalloc-1024 alloc=1024 gfp=GFP_KERNEL site=kmemlab_real_stats+0xc7$' "$tmp/tr.trace"; echo $?) \
+	"convert 'trace-cmd report' output: 12 ops, 4 frees of older objects, every field"
 
 # bad input: no event in it, garbage, no -o, an unknown option
 printf '# tracer: nop\nsomething else\n' >"$tmp/none.txt"

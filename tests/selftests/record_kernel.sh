@@ -29,6 +29,18 @@ if [ ! -d $tfs/instances ]; then
 fi
 R="$K record --kernel"
 
+# two raw events, for the record (what the kernel's own text looks like)
+d=$tfs/instances/kmemlab-selftest-$$
+if mkdir $d 2>/dev/null; then
+	echo 1 >$d/events/kmem/kmalloc/enable
+	echo 1 >$d/events/kmem/mm_page_alloc/enable
+	ls -lR /etc >/dev/null 2>&1
+	echo 0 >$d/tracing_on
+	grep -m 1 ' kmalloc: ' $d/trace | show
+	grep -m 1 ' mm_page_alloc: ' $d/trace | show
+	rmdir $d
+fi
+
 $R -o "$tmp/k.trace" --summary --lines 5 -- sh -c 'ls -lR /etc >/dev/null 2>&1; cat /etc/passwd >/dev/null' \
 	>"$tmp/sum" 2>"$tmp/err"
 rc=$?
