@@ -16,7 +16,7 @@ ko=${KMEMLAB_KO:-$top/kmemlab.ko}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . tests/lib/tap.sh
-tap_plan 8
+tap_plan 9
 if [ "$(id -u)" != 0 ] || [ ! -x "$K" ]; then
 	echo "# SKIP: needs root and $K"
 	exit 4
@@ -41,7 +41,7 @@ if mkdir $d 2>/dev/null; then
 	rmdir $d
 fi
 
-$R -o "$tmp/k.trace" --summary --lines 5 -- sh -c 'ls -lR /etc >/dev/null 2>&1; cat /etc/passwd >/dev/null' \
+$R -o "$tmp/k.trace" --raw "$tmp/raw.txt" --summary --lines 5 -- sh -c 'ls -lR /etc >/dev/null 2>&1; cat /etc/passwd >/dev/null' \
 	>"$tmp/sum" 2>"$tmp/err"
 rc=$?
 show "$tmp/err" "$tmp/sum"
@@ -59,6 +59,12 @@ for e in kmalloc cache page; do grep -m 2 "^[af] .* ev=$e" "$tmp/k.trace"; done 
 ok $([ "$(grep -c '^a .* ev=kmalloc ' "$tmp/k.trace")" -le "$kmalloc" ] &&
 	grep -q '^a [0-9]* [0-9]* t=[0-9]* ns=[0-9]* ev=cache cache=[^ ]* alloc=[0-9]* gfp=[^ ]* site=' "$tmp/k.trace"; echo $?) \
 	"kmem_cache_alloc ops carry CPU (t=), time, cache, sizes, gfp and call site"
+grep -m 2 ' kmem_cache_alloc: ' "$tmp/raw.txt" | show
+$R --convert "$tmp/raw.txt" -o "$tmp/k2.trace" 2>/dev/null
+grep -v '^#' "$tmp/k.trace" >"$tmp/k.ops"
+grep -v '^#' "$tmp/k2.trace" >"$tmp/k2.ops"
+diff "$tmp/k.ops" "$tmp/k2.ops" | head -n 6 | show
+ok $(cmp -s "$tmp/k.ops" "$tmp/k2.ops"; echo $?) "--raw keeps the text: --convert of it gives the same ops"
 allocs=$(grep -c '^a ' "$tmp/k.trace")
 ok $(awk -v n="$allocs" '$1 == "TOTAL" && $2 == n { f = 1 } END { exit !f }' "$tmp/sum"; echo $?) \
 	"--summary: TOTAL allocations = the a lines ($allocs)"

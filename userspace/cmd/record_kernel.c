@@ -97,6 +97,7 @@ struct rk_state {
 	uint64_t t0_ns;
 	bool have_t0;
 	bool full;		/* a bound is reached: the rest is counted */
+	FILE *raw;		/* --raw: the text as read, or NULL */
 	uint64_t bytes;		/* estimate of the text of the ops */
 	/* counts */
 	uint64_t events[RK_NR_EV];
@@ -506,6 +507,8 @@ static int rk_drain(struct rk_state *s, int fd, char *buf, size_t *have,
 		n = read(fd, buf + *have, size - 1 - *have);
 		if (n <= 0)
 			return n < 0 && errno != EAGAIN && errno != EINTR ? -1 : 0;
+		if (s->raw)
+			fwrite(buf + *have, 1, (size_t)n, s->raw);
 		*have += (size_t)n;
 		buf[*have] = '\0';
 		line = buf;
@@ -950,23 +953,29 @@ bad:
  */
 static int rk_convert(struct rk_state *s, const char *path)
 {
-	char line[4096];
+	size_t i, have = 0, size = 1 << 20;
+	char *buf = malloc(size);
 	uint64_t total = 0;
-	size_t i;
-	FILE *f = fopen(path, "r");
+	int fd = open(path, O_RDONLY);
 
-	if (!f) {
+	if (fd < 0 || !buf) {
 		cli_error(RK_WHAT, "%s: %s", path, strerror(errno));
+		free(buf);
+		if (fd >= 0)
+			close(fd);
 		return 2;
 	}
-	while (fgets(line, sizeof(line), f)) {
-		if (rk_line(s, line)) {
-			fclose(f);
-			cli_error(RK_WHAT, "%s: out of memory", path);
-			return 1;
-		}
+	/* the same reader as a live recording's, to the end of the file */
+	if (rk_drain(s, fd, buf, &have, size) ||
+	    (have && (buf[have] = '\0', rk_line(s, buf)))) {
+		cli_error(RK_WHAT, "%s: %s", path,
+			  errno ? strerror(errno) : "out of memory");
+		free(buf);
+		close(fd);
+		return 1;
 	}
-	fclose(f);
+	free(buf);
+	close(fd);
 	for (i = 0; i < RK_NR_EV; i++)
 		total += s->events[i];
 	if (!total) {
@@ -1004,6 +1013,8 @@ static void rk_usage(FILE *f)
 		"      --lines N        rows of the summary (default 20, 0: all)\n"
 		"      --no-pages       leave mm_page_alloc/mm_page_free out\n"
 		"      --buffer-kb N    ring buffer per CPU (default 16384)\n"
+		"      --raw TEXT       also keep the events' text as read (--convert\n"
+		"                       reads it back)\n"
 		"  -h, --help           this help\n");
 }
 
@@ -1043,10 +1054,11 @@ int record_kernel_main(int argc, char **argv)
 		{ "lines", required_argument, NULL, 'l' },
 		{ "no-pages", no_argument, NULL, 'P' },
 		{ "buffer-kb", required_argument, NULL, 'b' },
+		{ "raw", required_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *out = NULL, *in = NULL, *text = NULL;
+	const char *out = NULL, *in = NULL, *text = NULL, *raw = NULL;
 	unsigned int lines = 20, buf_kb = 16384;
 	bool summary = false, pages = true;
 	struct rk_state s = { 0 };
@@ -1070,6 +1082,9 @@ int record_kernel_main(int argc, char **argv)
 			break;
 		case 'c':
 			text = optarg;
+			break;
+		case 'r':
+			raw = optarg;
 			break;
 		case 'l':
 			if (rk_parse_uint("--lines", optarg, &lines, 0, 1u << 30))
@@ -1123,7 +1138,16 @@ int record_kernel_main(int argc, char **argv)
 		argv = conv;
 		optind = 0;
 	} else {
+		if (raw && !(s.raw = fopen(raw, "w"))) {
+			cli_error(RK_WHAT, "%s: %s", raw, strerror(errno));
+			free(s.free_ids);
+			return 1;
+		}
 		rc = rk_record(&s, argv + optind, buf_kb, pages);
+		if (s.raw && fclose(s.raw) && !rc) {
+			cli_error(RK_WHAT, "%s: %s", raw, strerror(errno));
+			rc = 1;
+		}
 	}
 	if (!rc && !s.nr_ops) {
 		cli_error(RK_WHAT, "no allocation event was recorded: nothing written");
