@@ -578,8 +578,10 @@ static int rk_record(struct rk_state *s, char **argv, unsigned int buf_kb,
 	snprintf(val, sizeof(val), "%u", buf_kb);
 	rk_write(inst, "buffer_size_kb", val);
 	rk_write(inst, "tracing_on", "0");
-	/* real addresses where the kernel allows it (the pairs match anyway) */
-	rk_write(inst, "options/hash-ptr", "0");
+	/*
+	 * Pointers stay hashed (the hash is stable, so allocations and frees
+	 * still pair): with hash-ptr off, 6.1 prints every gfp_flags= empty.
+	 */
 	for (e = 0; e < RK_NR_EV; e++) {
 		char ev[96];
 
@@ -992,7 +994,7 @@ static void rk_usage(FILE *f)
 {
 	fprintf(f,
 		"usage: kmemlab record --kernel -o FILE [--summary] [--lines N] [--no-pages]\n"
-		"                      [--buffer-kb N] -- CMD [ARGS...]\n"
+		"                      [--buffer-kb N] [--raw TEXT] -- CMD [ARGS...]\n"
 		"       kmemlab record --kernel --summary --input FILE [--lines N]\n"
 		"       kmemlab record --kernel --convert TEXT -o FILE [--summary]\n"
 		"\n"
