@@ -4,9 +4,12 @@
 #
 #   make            kmemlab.ko (against KDIR) and userspace/kmemlab
 #   make check      every test layer; ends with "N passed, N failed"
+#   make check-debug  selftests, fuzzer and fault injection on a debug kernel
+#   make fuzz-long  10^6 fuzz commands in the VM
 #   make bench      boot the VM and run the benchmark suite
 #   make matrix     build and selftest on every kernel of tools/kernels
 #                   (KERNELS="6.1 6.12" for some; fetched once into .cache)
+#   make deb        Debian packages kmemlab-dkms and kmemlab (build/deb/)
 #   make deps       install the Debian packages the project needs (root)
 #   make install    the tool into $(DESTDIR)$(PREFIX)/bin (PREFIX=/usr/local)
 #   make modules_install   kmemlab.ko into /lib/modules/<KDIR's release>/extra
@@ -62,13 +65,13 @@ UNIT_BINS	:= $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
 UNIT_HELPERS	:= $(filter-out $(UNIT_SRCS),$(wildcard tests/unit/*.c))
 CHECK_LIBS	:= $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt)
 
-.PHONY: all module userspace lib check unit lint bench deps clean help \
-	selftests fuzz bench-cores install modules_install shell matrix
+.PHONY: all module userspace lib check check-debug unit lint bench deps clean help \
+	selftests fuzz bench-cores install modules_install shell matrix deb
 
 all: module userspace
 
 help:
-	@sed -n '3,16p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,19p' Makefile | sed 's/^# \{0,1\}//'
 
 module:
 	@test -d "$(KDIR)" || { echo "kmemlab: no kernel build tree at KDIR='$(KDIR)' (run 'make deps')" >&2; exit 1; }
@@ -147,11 +150,19 @@ bench-cores: $(BUILD)/bench/bench_cores
 check:
 	@tools/check
 
+# The selftests, fuzzer and fault injection on the debug kernel
+# (tools/debug-kernel; docs/hardening.md).
+check-debug:
+	@tools/check-debug
+
 bench:
 	@tools/bench
 
 matrix:
 	@tools/matrix
+
+deb:
+	@tools/deb
 
 deps:
 	@tools/deps

@@ -41,7 +41,8 @@ enum kml_pkey {
 	KML_PK_POOL, KML_PK_SIZE, KML_PK_ALIGN, KML_PK_HEADER, KML_PK_BASE,
 	KML_PK_MIN_SPLIT, KML_PK_ORDER, KML_PK_LIST, KML_PK_ZERO, KML_PK_PCP,
 	KML_PK_REDZONE, KML_PK_POISON, KML_PK_CHECK, KML_PK_CTOR,
-	KML_PK_COALESCE, KML_PK_MIN_PARTIAL, KML_PK_OSTEP, KML_PK_NR,
+	KML_PK_COALESCE, KML_PK_MIN_PARTIAL, KML_PK_TIER, KML_PK_SHEAF,
+	KML_PK_OSTEP, KML_PK_NR,
 };
 
 #define KML_PKB(k)	(1u << KML_PK_##k)
@@ -73,6 +74,8 @@ struct kml_params {
 	u32 min_split;		/* heap: smallest remainder worth splitting */
 	u32 flags;		/* KML_F_* */
 	u32 min_partial;	/* slab: empty slabs kept before release */
+	u32 tier;		/* slab: enum kml_slab_tier (0: freelist) */
+	u32 sheaf;		/* slab: objects per sheaf (0: the default) */
 	u32 order;		/* page backends: default order */
 	enum kml_heap_order list_order;
 };

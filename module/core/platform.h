@@ -135,10 +135,13 @@ void kml_free(void *ptr);
  *
  *   void kml_lock_init(struct kml_lock *lock);
  *   void kml_lock_acquire(struct kml_lock *lock);
+ *   bool kml_lock_try(struct kml_lock *lock);
  *   void kml_lock_release(struct kml_lock *lock);
  *   void kml_lock_destroy(struct kml_lock *lock);
  *   void kml_lock_assert_held(const struct kml_lock *lock);
  *	Locks are never held across a sleep and never taken from interrupts.
+ *	kml_lock_try() takes @lock only when it is free, true when it did
+ *	(the magazine tier counts the misses as contention).
  *	kml_lock_assert_held() warns unless the caller holds @lock: every
  *	_locked helper of the cores calls it first.
  *

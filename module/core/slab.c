@@ -133,16 +133,9 @@
  * slab_want_init_on_alloc() makes the same exception), and poisoning is
  * off in caches with a constructor, as SLUB's __OBJECT_POISON.
  */
-#include "slab.h"
-#include "list.h"
+#include "slab_priv.h"
 #include "ops.h"
 
-#define KML_SLAB_MAGIC		0x5ab1ab1e5ab1ab1eUL
-#define KML_BITS_PER_LONG	64
-#define KML_LONGS(bits)		(((bits) + KML_BITS_PER_LONG - 1) / \
-				 KML_BITS_PER_LONG)
-/* c->active when the CPU has no active slab: no slab address is odd. */
-#define KML_SLAB_NO_ACTIVE	1UL
 #define KML_SLAB_CTOR_BYTE	0x5a
 
 const char * const kml_slab_stat_names[] = {
@@ -169,86 +162,35 @@ const char * const kml_slab_stat_names[] = {
 	[KML_SLAB_POISON_HIT]		= "poison_hit",
 	[KML_SLAB_FREEPTR_BAD]		= "freeptr_bad",
 	[KML_SLAB_QUARANTINED]		= "quarantined",
+	[KML_SLAB_TIER_ALLOC_CPU]	= "tier_alloc_cpu",
+	[KML_SLAB_TIER_ALLOC_BARN]	= "tier_alloc_barn",
+	[KML_SLAB_TIER_ALLOC_SLAB]	= "tier_alloc_slab",
+	[KML_SLAB_TIER_REFILL_OBJS]	= "tier_refill_objects",
+	[KML_SLAB_TIER_FREE_CPU]	= "tier_free_cpu",
+	[KML_SLAB_TIER_FREE_BARN]	= "tier_free_barn",
+	[KML_SLAB_TIER_FREE_SLAB]	= "tier_free_slab",
+	[KML_SLAB_TIER_FLUSH]		= "tier_flush",
+	[KML_SLAB_TIER_FLUSH_OBJS]	= "tier_flush_objects",
+	[KML_SLAB_LOCK_CACHE]		= "lock_cache",
+	[KML_SLAB_LOCK_BARN]		= "lock_barn",
+	[KML_SLAB_LOCK_BARN_CONTENDED]	= "lock_barn_contended",
+	[KML_SLAB_MAG_RESIZE]		= "magazine_resize",
+};
+
+const char * const kml_slab_tier_names[KML_SLAB_TIER_NR] = {
+	[KML_SLAB_TIER_FREELIST]	= "freelist",
+	[KML_SLAB_TIER_SHEAVES]		= "sheaves",
+	[KML_SLAB_TIER_MAGAZINE]	= "magazine",
+};
+
+static const struct kml_slab_tier_ops * const kml_slab_tiers[KML_SLAB_TIER_NR] = {
+	[KML_SLAB_TIER_FREELIST]	= &kml_slab_tier_freelist,
+	[KML_SLAB_TIER_SHEAVES]		= &kml_slab_tier_sheaves,
+	[KML_SLAB_TIER_MAGAZINE]	= &kml_slab_tier_magazine,
 };
 
 static_assert(ARRAY_SIZE(kml_slab_stat_names) == KML_SLAB_STAT_NR,
 	      "kml_slab_stat_names must name every enum kml_slab_stat");
-
-enum kml_slab_state {
-	KML_SLAB_ACTIVE,
-	KML_SLAB_PARTIAL,
-	KML_SLAB_FULL,
-	KML_SLAB_EMPTY,
-};
-
-/* The on-slab descriptor, at the start of every slab. */
-struct kml_slab {
-	unsigned long magic;		/* KML_SLAB_MAGIC ^ address: live */
-	struct kml_slab_cache *cache;	/* owner */
-	struct kml_list node;		/* on partial, full or empty */
-	void *freelist;			/* free objects not on a CPU list */
-	u32 inuse;			/* objects not on @freelist */
-	u32 objects;			/* objects in the slab */
-	u32 quarantined;		/* debug: objects withheld */
-	u16 state;			/* enum kml_slab_state */
-	u16 cpu;			/* owning CPU while ACTIVE */
-	/* debug caches: allocated bits, then quarantined bits */
-	unsigned long map[];		/* 2 * map_longs longs */
-};
-
-static_assert(sizeof(struct kml_slab) <= KML_SLAB_DESC_SIZE,
-	      "the slab descriptor must fit KML_SLAB_DESC_SIZE");
-
-/* Per-CPU state of a cache; only its CPU writes it, with the CPU pinned. */
-struct kml_slab_cpu {
-	void *freelist;			/* lockless free objects of @slab */
-	unsigned long active;		/* @slab's address or NO_ACTIVE */
-	struct kml_slab *slab;		/* the active slab, or NULL */
-	u64 stat[KML_SLAB_STAT_NR];	/* this CPU's counters */
-};
-
-/* Per-CPU entries are padded to whole cache lines (no false sharing). */
-#define KML_SLAB_CPU_STRIDE	((sizeof(struct kml_slab_cpu) + 63) & ~63UL)
-
-struct kml_slab_cache {
-	/* per-CPU layer: read on every fast-path operation */
-	char *cpu;			/* KML_MAX_CPUS entries, aligned */
-	unsigned long slab_mask;	/* ~(slab bytes - 1) */
-	u32 offset;			/* free pointer offset */
-	u32 flags;			/* KML_F_* in effect */
-	u32 size;			/* object size */
-	u32 stride;			/* object distance */
-	u32 inst;			/* instance id for the trace hooks */
-	bool debug;			/* locked path only, with checks */
-	bool zero;			/* zero on alloc */
-	bool poison;			/* poison free objects */
-	bool redzone;			/* red zone after each object */
-
-	/* properties: fixed at create */
-	char name[32];			/* "kmalloc-64", "slab-96", ... */
-	struct kml_slab_layout layout;	/* stride, order, objects, ... */
-	unsigned long slab_bytes;	/* KML_PAGE_SIZE << order */
-	u32 map_longs;			/* longs per debug bitmap */
-	kml_slab_ctor_t ctor;		/* constructor or NULL */
-	void *ctor_arg;			/* its argument */
-	struct kml_buddy *buddy;	/* where slabs come from */
-	struct kml_kmalloc *kmalloc;	/* the set of a kmalloc class */
-	void *cpu_raw;			/* allocation behind @cpu */
-
-	/* slabs: under @lock */
-	struct kml_lock lock;		/* the list lock */
-	struct kml_list partial;	/* PARTIAL slabs, allocs at head */
-	struct kml_list full;		/* FULL slabs */
-	struct kml_list empty;		/* EMPTY slabs kept */
-	unsigned long nr_partial;	/* slabs on @partial */
-	unsigned long nr_full;		/* slabs on @full */
-	unsigned long nr_empty;		/* slabs on @empty */
-	unsigned long nr_slabs;		/* all slabs, active ones included */
-	unsigned long peak_slabs;	/* peak of @nr_slabs */
-	unsigned long quarantined;	/* objects withheld, all slabs */
-	unsigned long peak_inuse;	/* sampled peak of objects in use */
-	unsigned int min_partial;	/* empty slabs kept at most */
-};
 
 struct kml_kmalloc {
 	struct kml_slab_cache *cache[KML_KMALLOC_CLASSES]; /* by class */
@@ -264,23 +206,6 @@ static inline unsigned long kml_align(unsigned long x, unsigned long a)
 	return (x + a - 1) & ~(a - 1);
 }
 
-static inline struct kml_slab_cpu *kml_slab_cpu_of(const struct kml_slab_cache *s,
-						   unsigned int cpu)
-{
-	return (struct kml_slab_cpu *)(s->cpu + cpu * KML_SLAB_CPU_STRIDE);
-}
-
-static inline void *kml_slab_get_fp(const struct kml_slab_cache *s, void *obj)
-{
-	return *(void **)((char *)obj + s->offset);
-}
-
-static inline void kml_slab_set_fp(const struct kml_slab_cache *s, void *obj,
-				   void *next)
-{
-	*(void **)((char *)obj + s->offset) = next;
-}
-
 static inline char *kml_slab_obj(const struct kml_slab_cache *s,
 				 struct kml_slab *slab, unsigned int idx)
 {
@@ -291,8 +216,8 @@ static inline char *kml_slab_obj(const struct kml_slab_cache *s,
  * kml_slab_obj_index() - index of @p in @slab, or -1 when @p is not the
  * start of one of its objects.
  */
-static long kml_slab_obj_index(const struct kml_slab_cache *s,
-			       const struct kml_slab *slab, const void *p)
+long kml_slab_obj_index(const struct kml_slab_cache *s,
+			const struct kml_slab *slab, const void *p)
 {
 	unsigned long off = (unsigned long)p - (unsigned long)slab;
 	unsigned long idx;
@@ -349,13 +274,6 @@ static inline unsigned long *kml_slab_qmap(const struct kml_slab_cache *s,
 					   struct kml_slab *slab)
 {
 	return slab->map + s->map_longs;
-}
-
-/* Count into the pinned CPU's counters. */
-static inline void kml_slab_count(struct kml_slab_cpu *c,
-				  enum kml_slab_stat item)
-{
-	c->stat[item]++;
 }
 
 static unsigned int kml_fls(unsigned int x)
@@ -554,8 +472,8 @@ static bool kml_slab_redzone_ok(const struct kml_slab_cache *s,
  * and linked on the slab freelist in address order. Called without the
  * cache lock, with the CPU pinned.
  */
-static struct kml_slab *kml_slab_new(struct kml_slab_cache *s,
-				     struct kml_slab_cpu *c, unsigned int cpu)
+struct kml_slab *kml_slab_new(struct kml_slab_cache *s,
+			      struct kml_slab_cpu *c, unsigned int cpu)
 {
 	/* LAB slab.new: begin */
 	struct kml_slab *slab;
@@ -640,8 +558,8 @@ static void kml_slab_unlist_locked(struct kml_slab_cache *s,
  * partial slabs go first as in SLUB's deactivate to tail), empty slabs
  * kept up to min_partial, released beyond.
  */
-static void kml_slab_place_locked(struct kml_slab_cache *s,
-				  struct kml_slab *slab,
+void kml_slab_place_locked(struct kml_slab_cache *s,
+			   struct kml_slab *slab,
 				  struct kml_slab_cpu *c)
 {
 	kml_lock_assert_held(&s->lock);
@@ -669,8 +587,8 @@ static void kml_slab_place_locked(struct kml_slab_cache *s,
 }
 
 /* Move a listed slab whose inuse changed to the list it now belongs on. */
-static void kml_slab_relist_locked(struct kml_slab_cache *s,
-				   struct kml_slab *slab,
+void kml_slab_relist_locked(struct kml_slab_cache *s,
+			    struct kml_slab *slab,
 				   struct kml_slab_cpu *c)
 {
 	kml_lock_assert_held(&s->lock);
@@ -685,8 +603,8 @@ static void kml_slab_relist_locked(struct kml_slab_cache *s,
  * assertion here: the whole body is a lab region; the caller takes the
  * lock just before.
  */
-static struct kml_slab *kml_slab_take_locked(struct kml_slab_cache *s,
-					     struct kml_slab_cpu *c)
+struct kml_slab *kml_slab_take_locked(struct kml_slab_cache *s,
+				      struct kml_slab_cpu *c)
 {
 	/* LAB slab.take: begin */
 	struct kml_slab *slab;
@@ -717,7 +635,7 @@ static u64 kml_slab_inuse_now(const struct kml_slab_cache *s)
 }
 
 /* A new slab joins the cache (the CPU pinned, the lock held). */
-static void kml_slab_added_locked(struct kml_slab_cache *s)
+void kml_slab_added_locked(struct kml_slab_cache *s)
 {
 	u64 inuse = kml_slab_inuse_now(s);
 
@@ -729,55 +647,6 @@ static void kml_slab_added_locked(struct kml_slab_cache *s)
 		s->peak_inuse = inuse;
 }
 
-/* --- per-CPU active slab --------------------------------------------------- */
-
-/* Make @slab (on no list) the CPU's active slab, taking its freelist. */
-static void kml_slab_freeze_locked(struct kml_slab_cache *s,
-				   struct kml_slab_cpu *c,
-				   struct kml_slab *slab, unsigned int cpu)
-{
-	kml_lock_assert_held(&s->lock);
-	slab->state = KML_SLAB_ACTIVE;
-	slab->cpu = (u16)cpu;
-	c->freelist = slab->freelist;
-	slab->freelist = NULL;
-	slab->inuse = slab->objects;
-	c->slab = slab;
-	c->active = (unsigned long)slab;
-}
-
-/*
- * kml_slab_deactivate_locked() - hand the active slab of @c back to the
- * lists: its per-CPU freelist is spliced in front of the slab freelist.
- * @cnt is the pinned CPU's entry (the one counting), maybe not @c.
- */
-static void kml_slab_deactivate_locked(struct kml_slab_cache *s,
-				       struct kml_slab_cpu *c,
-				       struct kml_slab_cpu *cnt)
-{
-	struct kml_slab *slab = c->slab;
-	void *obj = c->freelist, *tail = NULL;
-	u32 n = 0;
-
-	kml_lock_assert_held(&s->lock);
-	while (obj && n < slab->objects) {
-		tail = obj;
-		n++;
-		obj = kml_slab_get_fp(s, obj);
-	}
-	if (tail) {
-		kml_slab_set_fp(s, tail, slab->freelist);
-		slab->freelist = c->freelist;
-	}
-	slab->inuse -= n;
-	c->freelist = NULL;
-	c->slab = NULL;
-	c->active = KML_SLAB_NO_ACTIVE;
-	kml_list_init(&slab->node);
-	kml_slab_count(cnt, KML_SLAB_DEACTIVATE);
-	kml_slab_place_locked(s, slab, cnt);
-}
-
 /* --- allocation ----------------------------------------------------------- */
 
 /*
@@ -786,8 +655,8 @@ static void kml_slab_deactivate_locked(struct kml_slab_cache *s,
  * (KML_SLAB_ALLOC_FAIL counted) when the buddy has no block. Either way
  * s->lock is held on return.
  */
-static struct kml_slab *kml_slab_grow_locked(struct kml_slab_cache *s,
-					     struct kml_slab_cpu *c,
+struct kml_slab *kml_slab_grow_locked(struct kml_slab_cache *s,
+				      struct kml_slab_cpu *c,
 					     unsigned int cpu)
 {
 	struct kml_slab *slab;
@@ -802,43 +671,6 @@ static struct kml_slab *kml_slab_grow_locked(struct kml_slab_cache *s,
 	}
 	kml_slab_added_locked(s);
 	return slab;
-}
-
-/* The per-CPU freelist ran dry (or never was: debug caches go elsewhere). */
-static void *kml_slab_alloc_slow(struct kml_slab_cache *s,
-				 struct kml_slab_cpu *c, unsigned int cpu)
-{
-	/* LAB slab.alloc_slow: begin */
-	struct kml_slab *slab;
-	void *obj;
-
-	kml_lock_acquire(&s->lock);
-	slab = c->slab;
-	if (slab && slab->freelist) {
-		/* Remote frees into our active slab: take them all. */
-		c->freelist = slab->freelist;
-		slab->freelist = NULL;
-		slab->inuse = slab->objects;
-		kml_slab_count(c, KML_SLAB_ALLOC_REFILL);
-	} else {
-		if (slab)
-			kml_slab_deactivate_locked(s, c, c);
-		slab = kml_slab_take_locked(s, c);
-		if (!slab) {
-			slab = kml_slab_grow_locked(s, c, cpu);
-			if (!slab) {
-				kml_lock_release(&s->lock);
-				return NULL;
-			}
-		}
-		kml_slab_freeze_locked(s, c, slab, cpu);
-	}
-	obj = c->freelist;
-	c->freelist = kml_slab_get_fp(s, obj);
-	kml_slab_count(c, KML_SLAB_ALLOC_SLOW);
-	kml_lock_release(&s->lock);
-	return obj;
-	/* LAB slab.alloc_slow: end */
 }
 
 /* Put the free objects of @slab back on its freelist, from the bitmaps. */
@@ -883,8 +715,8 @@ static bool kml_slab_next_ok(struct kml_slab_cache *s, struct kml_slab *slab,
 }
 
 /* Debug caches: every allocation under the lock, with checks. */
-static void *kml_slab_alloc_debug(struct kml_slab_cache *s,
-				  struct kml_slab_cpu *c, unsigned int cpu)
+void *kml_slab_alloc_debug(struct kml_slab_cache *s,
+			   struct kml_slab_cpu *c, unsigned int cpu)
 {
 	enum kml_slab_stat why;
 	struct kml_slab *slab;
@@ -950,22 +782,25 @@ static void *kml_slab_alloc_debug(struct kml_slab_cache *s,
 	return obj;
 }
 
+/*
+ * The tier's fast path, by direct call (no indirect call, and so no
+ * retpoline, on the hot path). The freelist tier routes debug caches
+ * itself (its lab region does); the array tiers never see them.
+ */
 static inline void *kml_slab_alloc_req(struct kml_slab_cache *s, size_t req)
 {
 	unsigned int cpu = kml_cpu_get();
 	struct kml_slab_cpu *c = kml_slab_cpu_of(s, cpu);
-	void *obj = c->freelist;
+	void *obj;
 
-	/* LAB percpu.alloc_fast: begin */
-	if (likely(obj)) {
-		c->freelist = kml_slab_get_fp(s, obj);
-		c->stat[KML_SLAB_ALLOC_FAST]++;
-	} else if (!s->debug) {
-		obj = kml_slab_alloc_slow(s, c, cpu);
-	} else {
+	if (likely(s->tier == KML_SLAB_TIER_FREELIST))
+		obj = kml_tier_freelist_alloc(s, c, cpu);
+	else if (unlikely(s->debug))
 		obj = kml_slab_alloc_debug(s, c, cpu);
-	}
-	/* LAB percpu.alloc_fast: end */
+	else if (s->tier == KML_SLAB_TIER_SHEAVES)
+		obj = kml_tier_sheaves_alloc(s, c, cpu);
+	else
+		obj = kml_tier_magazine_alloc(s, c, cpu);
 	kml_cpu_put();
 	if (unlikely(!obj))
 		return NULL;
@@ -995,8 +830,8 @@ static int kml_slab_refuse(struct kml_slab_cpu *c, enum kml_slab_stat why)
  * the pool, in a live slab of @s, at an object boundary.
  * Return: 0 with *@slabp and *@idxp set, or the refusal's -EINVAL.
  */
-static int kml_slab_check_ptr(struct kml_slab_cache *s, struct kml_slab_cpu *c,
-			      void *obj, struct kml_slab **slabp, long *idxp)
+int kml_slab_check_ptr(struct kml_slab_cache *s, struct kml_slab_cpu *c,
+		       void *obj, struct kml_slab **slabp, long *idxp)
 {
 	struct kml_slab *slab;
 
@@ -1012,33 +847,8 @@ static int kml_slab_check_ptr(struct kml_slab_cache *s, struct kml_slab_cpu *c,
 	return 0;
 }
 
-static int kml_slab_free_slow(struct kml_slab_cache *s, struct kml_slab_cpu *c,
-			      void *obj)
-{
-	/* LAB percpu.free_slow: begin */
-	struct kml_slab *slab;
-	long idx;
-	int err;
-
-	err = kml_slab_check_ptr(s, c, obj, &slab, &idx);
-	if (err)
-		return err;
-	kml_lock_acquire(&s->lock);
-	kml_slab_set_fp(s, obj, slab->freelist);
-	slab->freelist = obj;
-	slab->inuse--;
-	if (slab->state == KML_SLAB_ACTIVE)
-		kml_slab_count(c, KML_SLAB_FREE_REMOTE);
-	else
-		kml_slab_relist_locked(s, slab, c);
-	kml_slab_count(c, KML_SLAB_FREE_SLOW);
-	kml_lock_release(&s->lock);
-	return 0;
-	/* LAB percpu.free_slow: end */
-}
-
-static int kml_slab_free_debug(struct kml_slab_cache *s,
-			       struct kml_slab_cpu *c, void *obj)
+int kml_slab_free_debug(struct kml_slab_cache *s,
+			struct kml_slab_cpu *c, void *obj)
 {
 	struct kml_slab *slab;
 	long idx;
@@ -1077,27 +887,109 @@ int kml_slab_cache_free(struct kml_slab_cache *s, void *obj)
 {
 	unsigned int cpu;
 	struct kml_slab_cpu *c;
-	int ret = 0;
+	int ret;
 
 	if (unlikely(!obj))
 		return 0;
 	cpu = kml_cpu_get();
 	c = kml_slab_cpu_of(s, cpu);
-	/* LAB percpu.free_fast: begin */
-	if (likely(((unsigned long)obj & s->slab_mask) == c->active)) {
-		kml_slab_set_fp(s, obj, c->freelist);
-		c->freelist = obj;
-		c->stat[KML_SLAB_FREE_FAST]++;
-	} else if (!s->debug) {
-		ret = kml_slab_free_slow(s, c, obj);
-	} else {
+	if (likely(s->tier == KML_SLAB_TIER_FREELIST))
+		ret = kml_tier_freelist_free(s, c, obj);
+	else if (unlikely(s->debug))
 		ret = kml_slab_free_debug(s, c, obj);
-	}
-	/* LAB percpu.free_fast: end */
+	else if (s->tier == KML_SLAB_TIER_SHEAVES)
+		ret = kml_tier_sheaves_free(s, c, obj);
+	else
+		ret = kml_tier_magazine_free(s, c, obj);
 	kml_cpu_put();
 	if (likely(!ret))
 		kml_trace_slab_free(s->inst, s->name, (unsigned long)obj, cpu);
 	return ret;
+}
+
+/* --- the slab layer's side of the array tiers ------------------------------ */
+
+unsigned int kml_slab_get_bulk(struct kml_slab_cache *s,
+			       struct kml_slab_cpu *c, unsigned int cpu,
+			       void **objs, unsigned int n)
+{
+	struct kml_slab *slab;
+	unsigned int got = 0;
+
+	kml_slab_lock(s, c);
+	while (got < n) {
+		if (!kml_list_empty(&s->partial)) {
+			slab = kml_list_entry(kml_list_first(&s->partial),
+					      struct kml_slab, node);
+			kml_slab_count(c, KML_SLAB_ALLOC_PARTIAL);
+		} else if (!kml_list_empty(&s->empty)) {
+			slab = kml_list_entry(kml_list_first(&s->empty),
+					      struct kml_slab, node);
+			kml_slab_count(c, KML_SLAB_ALLOC_EMPTY);
+		} else {
+			kml_lock_release(&s->lock);
+			slab = kml_slab_new(s, c, cpu);
+			kml_slab_lock(s, c);
+			if (!slab)
+				break;
+			kml_slab_added_locked(s);
+			kml_list_add(&slab->node, &s->empty);
+			s->nr_empty++;
+		}
+		while (got < n && slab->freelist) {
+			void *obj = slab->freelist;
+
+			slab->freelist = kml_slab_get_fp(s, obj);
+			slab->inuse++;
+			objs[got++] = obj;
+		}
+		kml_slab_relist_locked(s, slab, c);
+	}
+	kml_lock_release(&s->lock);
+	return got;
+}
+
+void kml_slab_put_bulk(struct kml_slab_cache *s, struct kml_slab_cpu *c,
+		       void **objs, unsigned int n)
+{
+	unsigned int i;
+
+	if (!n)
+		return;
+	kml_slab_lock(s, c);
+	for (i = 0; i < n; i++) {
+		struct kml_slab *slab = (struct kml_slab *)
+			((unsigned long)objs[i] & s->slab_mask);
+
+		kml_slab_set_fp(s, objs[i], slab->freelist);
+		slab->freelist = objs[i];
+		slab->inuse--;
+		kml_slab_relist_locked(s, slab, c);
+	}
+	kml_lock_release(&s->lock);
+	kml_slab_count(c, KML_SLAB_TIER_FLUSH);
+	kml_slab_count_n(c, KML_SLAB_TIER_FLUSH_OBJS, n);
+}
+
+unsigned int kml_slab_tier_check_obj(struct kml_slab_cache *s, void *obj)
+{
+	struct kml_slab *slab;
+	u32 n = 0;
+	void *p;
+
+	kml_lock_assert_held(&s->lock);
+	if (!kml_buddy_owns(s->buddy, obj))
+		return 1;
+	slab = (struct kml_slab *)((unsigned long)obj & s->slab_mask);
+	if (!kml_slab_is_live(slab) || slab->cache != s ||
+	    kml_slab_obj_index(s, slab, obj) < 0 ||
+	    slab->state == KML_SLAB_EMPTY)
+		return 1;
+	for (p = slab->freelist; p && n <= slab->objects;
+	     p = kml_slab_get_fp(s, p), n++)
+		if (p == obj)
+			return 1;
+	return 0;
 }
 
 /* --- create, destroy, shrink ----------------------------------------------- */
@@ -1157,7 +1049,45 @@ struct kml_slab_cache *kml_slab_cache_create(struct kml_buddy *b,
 	kml_list_init(&s->partial);
 	kml_list_init(&s->full);
 	kml_list_init(&s->empty);
+	s->tier = KML_SLAB_TIER_FREELIST;
+	s->tops = &kml_slab_tier_freelist;
 	return s;
+}
+
+int kml_slab_cache_set_tier(struct kml_slab_cache *s, enum kml_slab_tier tier,
+			    u32 capacity)
+{
+	const struct kml_slab_tier_ops *ops;
+	int ret;
+
+	if ((unsigned int)tier >= KML_SLAB_TIER_NR)
+		return -EINVAL;
+	if (tier == KML_SLAB_TIER_SHEAVES ?
+	    capacity && (capacity < KML_SLAB_SHEAF_MIN ||
+			 capacity > KML_SLAB_SHEAF_MAX) : capacity)
+		return -EINVAL;
+	if (READ_ONCE(s->nr_slabs) || kml_slab_cache_stat(s, KML_SLAB_ALLOC))
+		return -EBUSY;
+	ops = kml_slab_tiers[tier];
+	if (tier == s->tier && tier == KML_SLAB_TIER_FREELIST)
+		return 0;
+	if (s->tops->fini)
+		s->tops->fini(s);
+	s->tops = &kml_slab_tier_freelist;
+	s->tier = KML_SLAB_TIER_FREELIST;
+	if (ops->init) {
+		ret = ops->init(s, capacity);
+		if (ret)
+			return ret;
+	}
+	s->tops = ops;
+	s->tier = (u8)tier;
+	return 0;
+}
+
+enum kml_slab_tier kml_slab_cache_tier(const struct kml_slab_cache *s)
+{
+	return (enum kml_slab_tier)s->tier;
 }
 
 void kml_slab_cache_flush_all(struct kml_slab_cache *s)
@@ -1165,14 +1095,9 @@ void kml_slab_cache_flush_all(struct kml_slab_cache *s)
 	struct kml_slab_cpu *cnt = kml_slab_cpu_of(s, kml_cpu_get());
 	unsigned int i;
 
-	kml_lock_acquire(&s->lock);
-	for (i = 0; i < KML_MAX_CPUS; i++) {
-		struct kml_slab_cpu *c = kml_slab_cpu_of(s, i);
-
-		if (c->slab)
-			kml_slab_deactivate_locked(s, c, cnt);
-	}
-	kml_lock_release(&s->lock);
+	for (i = 0; i < KML_MAX_CPUS; i++)
+		s->tops->flush(s, kml_slab_cpu_of(s, i), cnt);
+	s->tops->drain(s, cnt);
 	kml_cpu_put();
 }
 
@@ -1195,6 +1120,14 @@ static void kml_slab_release_list_locked(struct kml_slab_cache *s,
 
 int kml_slab_cache_shrink(struct kml_slab_cache *s)
 {
+	/* An array tier gives this CPU's arrays and the barn's back first. */
+	if (s->tier != KML_SLAB_TIER_FREELIST) {
+		struct kml_slab_cpu *me = kml_slab_cpu_of(s, kml_cpu_get());
+
+		s->tops->flush(s, me, me);
+		s->tops->drain(s, me);
+		kml_cpu_put();
+	}
 	/* LAB slab.shrink: begin */
 	unsigned int cpu = kml_cpu_get();
 	struct kml_slab_cpu *c = kml_slab_cpu_of(s, cpu);
@@ -1227,6 +1160,8 @@ void kml_slab_cache_destroy(struct kml_slab_cache *s)
 	KML_WARN_ON_ONCE(s->nr_slabs);
 	kml_lock_release(&s->lock);
 	kml_cpu_put();
+	if (s->tops->fini)
+		s->tops->fini(s);
 	kml_lock_destroy(&s->lock);
 	kml_free(s->cpu_raw);
 	kml_free(s);
@@ -1261,6 +1196,11 @@ u64 kml_slab_cache_stat(const struct kml_slab_cache *s,
 	if (item == KML_SLAB_FREE)
 		return kml_slab_cache_stat(s, KML_SLAB_FREE_FAST) +
 		       kml_slab_cache_stat(s, KML_SLAB_FREE_SLOW);
+	/* The CPU level of every tier is its fast path. */
+	if (item == KML_SLAB_TIER_ALLOC_CPU)
+		item = KML_SLAB_ALLOC_FAST;
+	if (item == KML_SLAB_TIER_FREE_CPU)
+		item = KML_SLAB_FREE_FAST;
 	for (i = 0; i < KML_MAX_CPUS; i++)
 		sum += READ_ONCE(kml_slab_cpu_of(s, i)->stat[item]);
 	return sum;
@@ -1308,7 +1248,9 @@ static u64 kml_slab_free_slots_locked(const struct kml_list *head)
  */
 void kml_slab_cache_info(struct kml_slab_cache *s, struct kml_slab_info *info)
 {
-	u64 free_listed, live, slots;
+	u64 free_listed, live, slots, inuse;
+	struct kml_slab_tier_held h;
+	unsigned int i;
 
 	memset(info, 0, sizeof(*info));
 	live = kml_slab_inuse_now(s);
@@ -1320,7 +1262,23 @@ void kml_slab_cache_info(struct kml_slab_cache *s, struct kml_slab_info *info)
 	info->nr_empty = s->nr_empty;
 	info->nr_full = s->nr_full;
 	info->quarantined = s->quarantined;
+	/* Objects the slabs count in use: the live ones and the tier's. */
+	inuse = (u64)s->nr_partial * s->layout.objects - free_listed +
+		kml_slab_free_slots_locked(&s->empty) +
+		(u64)s->nr_full * s->layout.objects;
+	for (i = 0; i < KML_MAX_CPUS; i++) {
+		struct kml_slab *slab = kml_slab_cpu_of(s, i)->slab;
+
+		if (slab)
+			inuse += slab->inuse;
+	}
 	kml_lock_release(&s->lock);
+	inuse -= inuse > info->quarantined ? info->quarantined : inuse;
+	info->tier_objs = inuse > live ? inuse - live : 0;
+	s->tops->stats(s, &h);
+	info->tier_objs_barn = h.barn < info->tier_objs ? h.barn :
+			       info->tier_objs;
+	info->tier_objs_cpu = info->tier_objs - info->tier_objs_barn;
 
 	info->active_slabs = info->num_slabs;
 	info->nr_active = info->num_slabs - info->nr_partial - info->nr_empty -
@@ -1417,6 +1375,16 @@ void kml_slab_show_stats(struct kml_slab_cache *s, struct kml_out *out)
 					    (u64)l->objects * l->stride));
 	kml_out_printf(out, "%s.loss_free_bytes %llu\n", s->name,
 		       (unsigned long long)si.loss_free);
+	kml_out_printf(out, "%s.tier %s\n", s->name, s->tops->name);
+	kml_out_printf(out, "%s.tier_objects %llu\n", s->name,
+		       (unsigned long long)si.tier_objs);
+	kml_out_printf(out, "%s.tier_objects_cpu %llu\n", s->name,
+		       (unsigned long long)si.tier_objs_cpu);
+	kml_out_printf(out, "%s.tier_objects_barn %llu\n", s->name,
+		       (unsigned long long)si.tier_objs_barn);
+	kml_out_printf(out, "%s.tier_bytes %llu\n", s->name,
+		       (unsigned long long)(si.tier_objs * l->stride));
+	s->tops->show(s, out);
 }
 
 /* --- validation --------------------------------------------------------------- */
@@ -1451,8 +1419,8 @@ static u32 kml_slab_walk(struct kml_slab_cache *s, struct kml_slab *slab,
 	return n;
 }
 
-static unsigned int kml_slab_check_locked(struct kml_slab_cache *s,
-					  struct kml_slab *slab,
+unsigned int kml_slab_check_locked(struct kml_slab_cache *s,
+				   struct kml_slab *slab,
 					  void *cpu_freelist, u64 *live,
 					  unsigned long *seen)
 {
@@ -1528,51 +1496,45 @@ static unsigned int kml_slab_check_list_locked(struct kml_slab_cache *s,
 
 unsigned int kml_slab_cache_validate(struct kml_slab_cache *s)
 {
-	unsigned long *seen, slabs = 0, quar = 0;
-	unsigned int bad = 0, i;
-	u64 live = 0, allocs, frees;
+	struct kml_slab_vctx v = { 0 };
+	unsigned int bad = 0;
+	u64 allocs, frees;
 
-	seen = kml_zalloc(KML_LONGS(s->layout.objects) * sizeof(unsigned long));
-	if (!seen)
+	v.seen = kml_zalloc(KML_LONGS(s->layout.objects) *
+			    sizeof(unsigned long));
+	if (!v.seen)
 		return 1;
+	v.objs_cap = (u64)s->nr_arrays * s->arr_cap;
+	if (v.objs_cap) {
+		v.objs = kml_zalloc(v.objs_cap * sizeof(void *));
+		if (!v.objs) {
+			kml_free(v.seen);
+			return 1;
+		}
+	}
 	kml_lock_acquire(&s->lock);
 	bad += kml_slab_check_list_locked(s, &s->partial, KML_SLAB_PARTIAL,
-					  s->nr_partial, &live, seen, &slabs,
-					  &quar);
+					  s->nr_partial, &v.live, v.seen,
+					  &v.slabs, &v.quar);
 	bad += kml_slab_check_list_locked(s, &s->full, KML_SLAB_FULL,
-					  s->nr_full, &live, seen, &slabs,
-					  &quar);
+					  s->nr_full, &v.live, v.seen,
+					  &v.slabs, &v.quar);
 	bad += kml_slab_check_list_locked(s, &s->empty, KML_SLAB_EMPTY,
-					  s->nr_empty, &live, seen, &slabs,
-					  &quar);
+					  s->nr_empty, &v.live, v.seen,
+					  &v.slabs, &v.quar);
 	if (s->nr_empty > s->min_partial)
 		bad++;
-	for (i = 0; i < KML_MAX_CPUS; i++) {
-		struct kml_slab_cpu *c = kml_slab_cpu_of(s, i);
-		struct kml_slab *slab = c->slab;
-
-		if (!slab) {
-			if (c->freelist || c->active != KML_SLAB_NO_ACTIVE)
-				bad++;
-			continue;
-		}
-		slabs++;
-		if (s->debug || c->active != (unsigned long)slab ||
-		    slab->state != KML_SLAB_ACTIVE || slab->cpu != i ||
-		    !kml_list_empty(&slab->node))
-			bad++;
-		bad += kml_slab_check_locked(s, slab, c->freelist, &live,
-					     seen);
-		quar += slab->quarantined;
-	}
-	if (slabs != s->nr_slabs || quar != s->quarantined)
+	/* The tier's structures: active slabs, sheaves, magazines. */
+	bad += s->tops->validate(s, &v);
+	if (v.slabs != s->nr_slabs || v.quar != s->quarantined)
 		bad++;
 	allocs = kml_slab_cache_stat(s, KML_SLAB_ALLOC);
 	frees = kml_slab_cache_stat(s, KML_SLAB_FREE);
-	if (allocs - frees != live)
+	if (v.held > v.live || allocs - frees != v.live - v.held)
 		bad++;
 	kml_lock_release(&s->lock);
-	kml_free(seen);
+	kml_free(v.objs);
+	kml_free(v.seen);
 	return bad;
 }
 
@@ -1688,6 +1650,19 @@ int kml_kfree(struct kml_kmalloc *k, void *ptr)
 	return -EINVAL;
 }
 
+int kml_kmalloc_set_tier(struct kml_kmalloc *k, enum kml_slab_tier tier,
+			 u32 capacity)
+{
+	int i, ret;
+
+	for (i = 0; i < KML_KMALLOC_CLASSES; i++) {
+		ret = kml_slab_cache_set_tier(k->cache[i], tier, capacity);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
 struct kml_slab_cache *kml_kmalloc_cache(struct kml_kmalloc *k, int idx)
 {
 	if (idx < 0 || idx >= KML_KMALLOC_CLASSES)
@@ -1751,6 +1726,8 @@ static int kml_slab_be_create(const struct kml_params *p, u32 inst_id,
 		if (!be->cache)
 			goto out_destroy_buddy;
 		kml_slab_cache_set_inst(be->cache, inst_id);
+		if (kml_slab_cache_set_tier(be->cache, p->tier, p->sheaf))
+			goto out_destroy_cache;
 		if (p->min_partial)
 			kml_slab_cache_set_min_partial(be->cache,
 						       p->min_partial);
@@ -1759,6 +1736,8 @@ static int kml_slab_be_create(const struct kml_params *p, u32 inst_id,
 		if (!be->km)
 			goto out_destroy_buddy;
 		kml_kmalloc_set_inst(be->km, inst_id);
+		if (kml_kmalloc_set_tier(be->km, p->tier, p->sheaf))
+			goto out_destroy_km;
 		if (p->min_partial) {
 			int i;
 
@@ -1770,6 +1749,11 @@ static int kml_slab_be_create(const struct kml_params *p, u32 inst_id,
 	*priv = be;
 	return 0;
 
+out_destroy_km:
+	kml_kmalloc_destroy(be->km);
+	goto out_destroy_buddy;
+out_destroy_cache:
+	kml_slab_cache_destroy(be->cache);
 out_destroy_buddy:
 	kml_buddy_destroy(be->buddy);
 out_free_be:
@@ -1981,6 +1965,22 @@ static int kml_slab_be_check(const struct kml_params *p, u32 given,
 
 	if (ret)
 		return ret;
+	if (p->tier >= KML_SLAB_TIER_NR) {
+		kml_out_printf(why, "tier=%u: no such tier", p->tier);
+		return -EINVAL;
+	}
+	if (p->sheaf && p->tier != KML_SLAB_TIER_SHEAVES) {
+		kml_out_printf(why,
+			       "sheaf= needs tier=sheaves (tier=%s has no sheaves)",
+			       kml_slab_tier_names[p->tier]);
+		return -EINVAL;
+	}
+	if (p->sheaf && (p->sheaf < KML_SLAB_SHEAF_MIN ||
+			 p->sheaf > KML_SLAB_SHEAF_MAX)) {
+		kml_out_printf(why, "sheaf=%u: out of range %u..%u", p->sheaf,
+			       KML_SLAB_SHEAF_MIN, KML_SLAB_SHEAF_MAX);
+		return -EINVAL;
+	}
 	if (p->size)
 		return 0;
 	if (p->align) {
@@ -2005,7 +2005,7 @@ const struct kml_backend kml_backend_slab = {
 	.keys		= KML_PKB(POOL) | KML_PKB(SIZE) | KML_PKB(ALIGN) |
 			  KML_PKB(ZERO) | KML_PKB(PCP) | KML_PKB(REDZONE) |
 			  KML_PKB(POISON) | KML_PKB(CHECK) | KML_PKB(CTOR) |
-			  KML_PKB(MIN_PARTIAL),
+			  KML_PKB(MIN_PARTIAL) | KML_PKB(TIER) | KML_PKB(SHEAF),
 	.max_obj	= KML_SLAB_MAX_SIZE,
 	.check		= kml_slab_be_check,
 	.create		= kml_slab_be_create,

@@ -57,10 +57,41 @@ enum kml_slab_stat {
 	KML_SLAB_POISON_HIT,	/* poisoned free objects found written */
 	KML_SLAB_FREEPTR_BAD,	/* corrupted free pointers (list rebuilt) */
 	KML_SLAB_QUARANTINED,	/* objects withheld for good as corrupted */
+	KML_SLAB_TIER_ALLOC_CPU, /* allocs served by the CPU level (= fast) */
+	KML_SLAB_TIER_ALLOC_BARN, /* allocs that took a full barn array */
+	KML_SLAB_TIER_ALLOC_SLAB, /* allocs that refilled from the slabs */
+	KML_SLAB_TIER_REFILL_OBJS, /* objects those refills moved */
+	KML_SLAB_TIER_FREE_CPU,	/* frees kept by the CPU level (= fast) */
+	KML_SLAB_TIER_FREE_BARN, /* frees that traded a full array in */
+	KML_SLAB_TIER_FREE_SLAB, /* frees that flushed to the slabs */
+	KML_SLAB_TIER_FLUSH,	/* flushes of objects to the slabs (batches) */
+	KML_SLAB_TIER_FLUSH_OBJS, /* objects those flushes moved */
+	KML_SLAB_LOCK_CACHE,	/* cache lock taken on alloc/free paths */
+	KML_SLAB_LOCK_BARN,	/* barn/depot lock taken */
+	KML_SLAB_LOCK_BARN_CONTENDED, /* ... found taken (magazine tier) */
+	KML_SLAB_MAG_RESIZE,	/* magazine size grown */
 	KML_SLAB_STAT_NR,
 };
 
 extern const char * const kml_slab_stat_names[KML_SLAB_STAT_NR];
+
+/*
+ * The per-CPU tier of a cache (see slab_tier_*.c): SLUB 6.1's per-CPU
+ * active slab and lockless freelist, Linux 7.x's sheaves and barn, or
+ * Bonwick's magazines and depot.
+ */
+enum kml_slab_tier {
+	KML_SLAB_TIER_FREELIST,
+	KML_SLAB_TIER_SHEAVES,
+	KML_SLAB_TIER_MAGAZINE,
+	KML_SLAB_TIER_NR,
+};
+
+/* Bounds of a sheaf's capacity (create's sheaf=N). */
+#define KML_SLAB_SHEAF_MIN	1u
+#define KML_SLAB_SHEAF_MAX	256u
+
+extern const char * const kml_slab_tier_names[KML_SLAB_TIER_NR];
 
 /* kml_slab_ctor_t - constructor, run once per object when its slab is new. */
 typedef void (*kml_slab_ctor_t)(void *obj, void *arg);
@@ -120,6 +151,10 @@ struct kml_slab_layout {
  * @loss_tail: descriptor and leftover of every slab ("Lpadd")
  * @loss_free: free (and quarantined) slots times the stride
  * @bytes_held: slabs times slab bytes
+ * @tier_objs: free objects parked in the per-CPU tier (per-CPU level and
+ *             barn/depot): in use as far as slabs know, used by no one
+ * @tier_objs_cpu: ... of them in per-CPU structures
+ * @tier_objs_barn: ... of them in the barn or depot
  */
 struct kml_slab_info {
 	u64 active_objs;
@@ -141,6 +176,9 @@ struct kml_slab_info {
 	u64 loss_tail;
 	u64 loss_free;
 	u64 bytes_held;
+	u64 tier_objs;
+	u64 tier_objs_cpu;
+	u64 tier_objs_barn;
 };
 
 /**
@@ -175,6 +213,31 @@ struct kml_slab_cache *kml_slab_cache_create(struct kml_buddy *b,
 					     u32 align, u32 flags,
 					     kml_slab_ctor_t ctor,
 					     void *ctor_arg);
+
+/**
+ * kml_slab_cache_set_tier() - choose the per-CPU tier of a new cache
+ * @s: the cache, before its first allocation
+ * @tier: the tier
+ * @capacity: objects per sheaf for KML_SLAB_TIER_SHEAVES (0: the default),
+ *            KML_SLAB_SHEAF_MIN..KML_SLAB_SHEAF_MAX; must be 0 otherwise
+ *
+ * A cache is created with the freelist tier. Debug caches keep their
+ * locked path whatever the tier (the tier is set, never used).
+ *
+ * Return: 0, -EINVAL for a bad tier or capacity, -EBUSY when @s has
+ * slabs (nothing changes on either), or -ENOMEM (the cache is left with
+ * the freelist tier).
+ */
+int kml_slab_cache_set_tier(struct kml_slab_cache *s, enum kml_slab_tier tier,
+			    u32 capacity);
+
+/**
+ * kml_slab_cache_tier() - the cache's per-CPU tier
+ * @s: the cache
+ *
+ * Return: the tier.
+ */
+enum kml_slab_tier kml_slab_cache_tier(const struct kml_slab_cache *s);
 
 /**
  * kml_slab_cache_destroy() - release every slab and the cache
@@ -331,6 +394,17 @@ u32 kml_kmalloc_class_size(int idx);
  * Return: the set, or NULL on no memory.
  */
 struct kml_kmalloc *kml_kmalloc_create(struct kml_buddy *b, u32 flags);
+
+/**
+ * kml_kmalloc_set_tier() - kml_slab_cache_set_tier() on every class
+ * @k: the set, before its first allocation
+ * @tier: the tier
+ * @capacity: as kml_slab_cache_set_tier()
+ *
+ * Return: 0 or the first error (classes set before it keep the new tier).
+ */
+int kml_kmalloc_set_tier(struct kml_kmalloc *k, enum kml_slab_tier tier,
+			 u32 capacity);
 
 /**
  * kml_kmalloc_destroy() - destroy every class cache

@@ -12,6 +12,11 @@ static const char * const kml_list_words[] = {
 	"addr", "size-asc", "size-desc", "lifo", "fifo", NULL,
 };
 
+/* The slab backend's per-CPU tiers, in enum kml_slab_tier's order. */
+static const char * const kml_tier_words[] = {
+	"freelist", "sheaves", "magazine", NULL,
+};
+
 /* The engine's bounds of every key; a backend may bound pool= and size= lower. */
 const struct kml_keyspec kml_create_keys[KML_PK_NR] = {
 	[KML_PK_POOL]	= { "pool", KML_KT_NUM, 0, KML_POOL_MAX },
@@ -30,6 +35,8 @@ const struct kml_keyspec kml_create_keys[KML_PK_NR] = {
 	[KML_PK_CTOR]	= { "ctor", KML_KT_BOOL },
 	[KML_PK_COALESCE] = { "coalesce", KML_KT_BOOL },
 	[KML_PK_MIN_PARTIAL] = { "min_partial", KML_KT_NUM, 0, 1024 },
+	[KML_PK_TIER]	= { "tier", KML_KT_ENUM, 0, 0, kml_tier_words },
+	[KML_PK_SHEAF]	= { "sheaf", KML_KT_NUM, 1, 256 },
 	[KML_PK_OSTEP]	= { "ostep", KML_KT_BOOL },
 };
 
@@ -169,6 +176,8 @@ static void kml_create_params(const struct kml_session *s,
 	p->min_split = (u32)v[KML_PK_MIN_SPLIT];
 	p->order = (u32)v[KML_PK_ORDER];
 	p->min_partial = (u32)v[KML_PK_MIN_PARTIAL];
+	p->tier = kml_key_given(s, KML_PK_TIER) ? (u32)v[KML_PK_TIER] : 0;
+	p->sheaf = (u32)v[KML_PK_SHEAF];
 	p->list_order = kml_key_given(s, KML_PK_LIST) ?
 			(enum kml_heap_order)v[KML_PK_LIST] : KML_ORDER_ADDR;
 	if (kml_key_given(s, KML_PK_PCP) && !v[KML_PK_PCP])

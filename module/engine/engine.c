@@ -87,6 +87,7 @@ int kml_engine_exec(struct kml_engine *e, struct kml_session *s,
 
 	/* Keep room for the truncation note at the end of the buffer. */
 	kml_out_init(&s->out, s->reply, KML_REPLY_MAX - sizeof(KML_TRUNC_NOTE));
+	s->fault_mark = kml_fault_injected();
 	ret = kml_cmd_dispatch(s, buf, len);
 	if (s->out.overflow) {
 		/* cut back to the last full line, then say so */

@@ -9,6 +9,7 @@
 #define KML_ENGINE_PRIV_H
 
 #include "engine.h"
+#include "fault.h"
 #include "hist.h"
 #include "list.h"
 #include "ops.h"
@@ -117,6 +118,7 @@ struct kml_session {
 	struct kml_tok items[KML_MAX_CPUS]; /* a comma-separated list */
 	char show[2][KML_SHOW_SIZE];	/* kml_tok_show() buffers */
 	unsigned int show_next;
+	u64 fault_mark;			/* kml_fault_injected() at its start */
 };
 
 /* The type of a key=value argument. */

@@ -75,6 +75,7 @@ int kml_cmd_err(struct kml_session *s, int err, const char *fmt, ...)
 	struct kml_out *out = &s->out;
 	va_list args;
 	size_t room;
+	u64 inj;
 	int n;
 
 	kml_out_init(out, s->reply, KML_REPLY_MAX);
@@ -88,6 +89,12 @@ int kml_cmd_err(struct kml_session *s, int err, const char *fmt, ...)
 	va_end(args);
 	if (n > 0)
 		out->len += (size_t)n < room ? (size_t)n : room - 1;
+	/* an ENOMEM the platform's fault injection caused says so */
+	inj = kml_fault_injected() - s->fault_mark;
+	if (err == -ENOMEM && inj)
+		kml_out_printf(out,
+			       " (fault injection: %llu allocation(s) failed on purpose while this command ran; view 'fault')",
+			       (unsigned long long)inj);
 	kml_out_printf(out, "\n");
 	return err;
 }

@@ -876,9 +876,16 @@ int kml_cmd_run(struct kml_session *s)
 				ret = -EINTR;
 				break;
 			}
+			r->res[r->nr_res].in = NULL;
 			ret = kml_cell_run(r, r->inst[k], rep,
 					   &r->res[r->nr_res], r->pub[k]);
-			if (!ret || ret == -EINTR)
+			/*
+			 * A cell interrupted after its workers ran has a
+			 * result; one whose workers the host interrupted (a
+			 * signal to the writer) has none, and must not be
+			 * printed when a stop command makes the run end well.
+			 */
+			if (!ret || (ret == -EINTR && r->res[r->nr_res].in))
 				r->nr_res++;
 			done += !ret;
 		}

@@ -6,10 +6,12 @@
  * alloc_pages and vmalloc.
  *
  * Facts a comparison must state, and how this file handles them:
- *  - Merging: 6.1 aliases a new cache to a compatible existing one, which
+ *  - Merging: SLUB aliases a new cache to a compatible existing one, which
  *    then never shows in /proc/slabinfo under its own name. Our caches are
- *    never merged: with KML_F_CTOR they get a constructor, otherwise a
- *    usercopy region, and 6.1 aliases neither. The views still check
+ *    never merged: SLAB_NO_MERGE where it exists (6.5), before that a
+ *    constructor (KML_F_CTOR) or else a usercopy region, which SLUB never
+ *    aliases either (kmemlab_cache_create(), compat.h; the stats view
+ *    names which, "unmergeable_by"). The views still check
  *    /sys/kernel/slab/<name> (a symlink when merged) and say so.
  *  - Zeroing: KML_F_ZERO adds __GFP_ZERO. Debian boots with init_on_alloc=1,
  *    which zeroes every object anyway, except in caches with a constructor.
@@ -90,6 +92,7 @@ struct kmemlab_real {
 	unsigned int align;	/* kmem_cache: alignment, 0 = default */
 	struct kmem_cache *cache;	/* kmem_cache, kmem_cache_bulk */
 	char cache_name[KMEMLAB_CACHE_NAME_MAX];
+	const char *apart;	/* what keeps the cache unmerged */
 	struct list_head unnamed;	/* on kmemlab_real_unnamed */
 
 	/* statistics */
@@ -767,6 +770,7 @@ static int kmemlab_real_show_stats(struct kmemlab_real *r,
 		kml_out_printf(out, "object_size %zu\n", r->size);
 		kml_out_printf(out, "merged %s\n", merged < 0 ? "unknown" :
 			       merged ? "yes" : "no");
+		kml_out_printf(out, "unmergeable_by %s\n", r->apart);
 		kml_out_printf(out, "ctor %s\n",
 			       r->flags & KML_F_CTOR ? "yes" : "no");
 	}
@@ -913,13 +917,9 @@ static int kmemlab_real_create_cache(struct kmemlab_real *r,
 	if (kmemlab_cache_merged(r->cache_name) >= 0)
 		return -EEXIST;
 
-	if (r->flags & KML_F_CTOR)
-		r->cache = kmem_cache_create(r->cache_name, r->size, r->align,
-					     sflags, kmemlab_real_ctor);
-	else
-		r->cache = kmem_cache_create_usercopy(r->cache_name, r->size,
-						      r->align, sflags, 0,
-						      r->size, NULL);
+	r->cache = kmemlab_cache_create(r->cache_name, r->size, r->align,
+					sflags, r->flags & KML_F_CTOR ?
+					kmemlab_real_ctor : NULL, &r->apart);
 	return r->cache ? 0 : -ENOMEM;
 }
 

@@ -49,6 +49,20 @@ static inline bool preempt_model_rt(void)
 #endif
 
 /*
+ * preempt_model_lazy(): PREEMPT_LAZY (6.13), full preemption of kernel code
+ * with the scheduler's ticks deferred for normal tasks: Debian's default
+ * from 7.x on. Before, no kernel runs it.
+ */
+#ifndef KMEMLAB_HAVE_PREEMPT_MODEL_LAZY
+#include <linux/types.h>
+
+static inline bool preempt_model_lazy(void)
+{
+	return false;
+}
+#endif
+
+/*
  * kmalloc_size_roundup(): the size kmalloc() really hands out for a
  * request (6.1). Before, the same from the kmalloc size classes: powers of
  * two and the 96 and 192 byte caches (kmalloc_index() 1 and 2), pages
@@ -108,9 +122,15 @@ static inline struct task_struct *kmemlab_kthread_bound(struct task_struct *t,
  * for the context of results. SLUB's per-CPU slabs ("cpu-slabs", the
  * cmpxchg16b fast path) until 7.0; then per-CPU sheaves and a per-node
  * barn for every cache ("sheaves"); in between (6.18, 6.19) both, sheaves
- * for the caches that ask. SLAB went away in 6.8.
+ * for the caches that ask. SLAB went away in 6.8. CONFIG_SLUB_TINY (6.2)
+ * has neither: every allocation goes to the node's partial slabs
+ * ("slub-tiny"). The per-CPU slabs are seen by their option
+ * CONFIG_SLUB_CPU_PARTIAL existing in the configuration (set or not),
+ * which SLUB_TINY hides as well.
  */
-#if defined(CONFIG_SLUB) && defined(KMEMLAB_HAVE_SLUB_CPU_SLABS) && \
+#if defined(CONFIG_SLUB_TINY)
+#define KMEMLAB_SLAB_DESIGN	"slub-tiny"
+#elif defined(CONFIG_SLUB) && defined(KMEMLAB_HAVE_SLUB_CPU_SLABS) && \
 	defined(KMEMLAB_HAVE_SHEAVES)
 #define KMEMLAB_SLAB_DESIGN	"slub-cpu-slabs+sheaves"
 #elif defined(CONFIG_SLUB) && defined(KMEMLAB_HAVE_SLUB_CPU_SLABS)
@@ -124,5 +144,48 @@ static inline struct task_struct *kmemlab_kthread_bound(struct task_struct *t,
 #else
 #define KMEMLAB_SLAB_DESIGN	"unknown"
 #endif
+
+/*
+ * kmemlab_cache_create(): a cache that SLUB never merges with another, so
+ * that its /proc/slabinfo row and its /sys/kernel/slab directory are its
+ * own. SLAB_NO_MERGE says so (6.5); before, a constructor or a usercopy
+ * region over the whole object keeps a cache apart. Since 6.12 the
+ * optional arguments travel in a struct kmem_cache_args. @how is set to
+ * what keeps the cache apart: "slab_no_merge", "ctor" or "usercopy".
+ */
+#include <linux/slab.h>
+
+#ifdef KMEMLAB_HAVE_SLAB_NO_MERGE
+#define KMEMLAB_SLAB_NO_MERGE	SLAB_NO_MERGE
+#else
+#define KMEMLAB_SLAB_NO_MERGE	0
+#endif
+
+static inline struct kmem_cache *
+kmemlab_cache_create(const char *name, unsigned int size, unsigned int align,
+		     slab_flags_t flags, void (*ctor)(void *),
+		     const char **how)
+{
+	/* usercopy only where nothing else keeps the cache apart */
+	unsigned int usersize = !ctor && !KMEMLAB_SLAB_NO_MERGE ? size : 0;
+#ifdef KMEMLAB_HAVE_KMEM_CACHE_ARGS
+	struct kmem_cache_args args = {
+		.align = align,
+		.useroffset = 0,
+		.usersize = usersize,
+		.ctor = ctor,
+	};
+#endif
+
+	*how = KMEMLAB_SLAB_NO_MERGE ? "slab_no_merge" :
+	       ctor ? "ctor" : "usercopy";
+	flags |= KMEMLAB_SLAB_NO_MERGE;
+#ifdef KMEMLAB_HAVE_KMEM_CACHE_ARGS
+	return kmem_cache_create(name, size, &args, flags);
+#else
+	return kmem_cache_create_usercopy(name, size, align, flags, 0,
+					  usersize, ctor);
+#endif
+}
 
 #endif /* KMEMLAB_COMPAT_H */

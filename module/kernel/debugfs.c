@@ -140,6 +140,43 @@ static const struct file_operations kmemlab_version_fops = {
 	.llseek = default_llseek,
 };
 
+/* --- fault injection: the file `fault` --------------------------------------- */
+
+static int kmemlab_fault_render_fn(const void *what, struct kml_out *out)
+{
+	kmemlab_fault_render(out);
+	return 0;
+}
+
+static int kmemlab_fault_open(struct inode *inode, struct file *file)
+{
+	return kmemlab_text_open(file, kmemlab_fault_render_fn, NULL);
+}
+
+/* Settings for kml_fault_parse(): one write of at most 255 bytes. */
+static ssize_t kmemlab_fault_fwrite(struct file *file, const char __user *ubuf,
+				    size_t len, loff_t *ppos)
+{
+	char buf[256];
+	int ret;
+
+	if (len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	ret = kmemlab_fault_write(buf, len);
+	return ret ? ret : (ssize_t)len;
+}
+
+static const struct file_operations kmemlab_fault_fops = {
+	.owner = THIS_MODULE,
+	.open = kmemlab_fault_open,
+	.read = kmemlab_text_read,
+	.write = kmemlab_fault_fwrite,
+	.release = kmemlab_text_release,
+	.llseek = default_llseek,
+};
+
 /* --- per-instance views: inst/NAME/ ------------------------------------------ */
 
 struct kmemlab_inst;
@@ -412,6 +449,7 @@ int kmemlab_debugfs_init(struct kml_engine *engine)
 		debugfs_create_file(kml_gview_names[v], 0400, root,
 				    (void *)&kmemlab_gviews[v],
 				    &kmemlab_gview_fops);
+	debugfs_create_file("fault", 0600, root, NULL, &kmemlab_fault_fops);
 	/* Last: once it exists, commands can arrive. */
 	kmemlab_control = debugfs_create_file("control", 0600, root, NULL,
 					      &kmemlab_control_fops);

@@ -226,6 +226,8 @@ static const char *kmemlab_preempt_model(void)
 		return "voluntary";
 	if (preempt_model_full())
 		return "full";
+	if (preempt_model_lazy())
+		return "lazy";
 	if (preempt_model_rt())
 		return "rt";
 	return "unknown";
@@ -295,6 +297,9 @@ static void kmemlab_context(void *priv, struct kml_out *out)
 	kml_out_printf(out, " slab_design=%s slub_cpu_partial=%d",
 		       KMEMLAB_SLAB_DESIGN,
 		       IS_ENABLED(CONFIG_SLUB_CPU_PARTIAL) ? 1 : 0);
+	kml_out_printf(out, " slub_tiny=%d slab_no_merge=%s",
+		       IS_ENABLED(CONFIG_SLUB_TINY) ? 1 : 0,
+		       KMEMLAB_SLAB_NO_MERGE ? "flag" : "ctor_or_usercopy");
 #ifdef CONFIG_X86
 	kmemlab_context_quoted(out, "cpu_model", boot_cpu_data.x86_model_id);
 #endif

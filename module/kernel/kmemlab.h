@@ -10,6 +10,8 @@
 
 #include "kml_version.h"
 
+struct kml_out;
+
 #define KMEMLAB_VERSION		KML_VERSION
 
 /*
@@ -44,6 +46,11 @@ u64 kmemlab_budget_used(void);
 u64 kmemlab_budget_limit(void);
 u64 kmemlab_budget_refused(void);
 const char *kmemlab_budget_raise(void);
+
+/* platform.c: fault injection (fail_nth, fail_prob, debugfs kmemlab/fault). */
+int kmemlab_fault_init(void);
+void kmemlab_fault_render(struct kml_out *out);
+int kmemlab_fault_write(const char *buf, size_t len);
 
 /* backends.c: the kernel's allocators behind struct kml_backend. */
 int kmemlab_backends_register(void);

@@ -21,6 +21,9 @@ static int __init kmemlab_init(void)
 {
 	int ret;
 
+	ret = kmemlab_fault_init();
+	if (ret)
+		return ret;
 	ret = kmemlab_budget_init();
 	if (ret)
 		return ret;

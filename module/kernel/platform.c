@@ -22,6 +22,7 @@
 #include <linux/vmalloc.h>
 
 #include "platform.h"
+#include "fault.h"
 #include "kmemlab.h"
 
 /* --- memory budget -------------------------------------------------------- */
@@ -164,6 +165,138 @@ u64 kmemlab_budget_limit(void)
 	return kmemlab_budget_max;
 }
 
+/* --- fault injection -------------------------------------------------------- */
+
+/*
+ * The page source (and, with where=meta, kml_zalloc()) fails the calls
+ * kml_fault_decide() picks: module parameters at load, the debugfs file
+ * `fault` afterwards (kmemlab_fault_write()). The settings are read without
+ * a lock: a call racing with a write sees the old or the new value of each
+ * field, which is all a test needs.
+ */
+static unsigned long fail_nth;
+module_param(fail_nth, ulong, 0444);
+MODULE_PARM_DESC(fail_nth,
+		 "fault injection: fail every Nth page source allocation (0: off; debugfs kmemlab/fault at run time)");
+static unsigned int fail_prob;
+module_param(fail_prob, uint, 0444);
+MODULE_PARM_DESC(fail_prob,
+		 "fault injection: fail page source allocations with this probability in percent (0..100)");
+static bool fail_meta;
+module_param(fail_meta, bool, 0444);
+MODULE_PARM_DESC(fail_meta,
+		 "fault injection: fail metadata allocations too (where=pages+meta)");
+
+static struct kml_fault_cfg kmemlab_fault;
+static atomic64_t kmemlab_fault_calls[KML_FAULT_NR_SITES];
+static atomic64_t kmemlab_fault_hits[KML_FAULT_NR_SITES];
+static atomic64_t kmemlab_fault_total = ATOMIC64_INIT(0);
+static DEFINE_MUTEX(kmemlab_fault_lock);	/* serialises writers */
+
+/**
+ * kmemlab_fault_init() - apply the fail_* module parameters
+ *
+ * Return: 0, or -EINVAL for fail_prob above 100 (said in the kernel log).
+ */
+int kmemlab_fault_init(void)
+{
+	if (fail_prob > 100) {
+		pr_err("fail_prob=%u: a percentage, 0..100\n", fail_prob);
+		return -EINVAL;
+	}
+	kmemlab_fault.nth = fail_nth;
+	kmemlab_fault.prob = fail_prob;
+	kmemlab_fault.sites = 1u << KML_FAULT_PAGES;
+	if (fail_meta)
+		kmemlab_fault.sites |= 1u << KML_FAULT_META;
+	if (fail_nth || fail_prob)
+		pr_info("fault injection on: nth=%lu prob=%u%s\n", fail_nth,
+			fail_prob, fail_meta ? " where=pages+meta" : "");
+	return 0;
+}
+
+static bool kmemlab_fault_hit(unsigned int site)
+{
+	struct kml_fault_cfg c;
+	u64 call;
+
+	c.sites = READ_ONCE(kmemlab_fault.sites);
+	c.nth = READ_ONCE(kmemlab_fault.nth);
+	c.prob = READ_ONCE(kmemlab_fault.prob);
+	if (likely(!c.nth && !c.prob))
+		return false;
+	c.seed = READ_ONCE(kmemlab_fault.seed);
+	call = atomic64_inc_return(&kmemlab_fault_calls[site]);
+	if (!kml_fault_decide(&c, site, call))
+		return false;
+	atomic64_inc(&kmemlab_fault_hits[site]);
+	atomic64_inc(&kmemlab_fault_total);
+	return true;
+}
+
+u64 kml_fault_injected(void)
+{
+	return atomic64_read(&kmemlab_fault_total);
+}
+
+/**
+ * kmemlab_fault_render() - the debugfs file `fault`: settings and counters
+ * @out: where to write the line (kml_fault_show())
+ */
+void kmemlab_fault_render(struct kml_out *out)
+{
+	u64 calls[KML_FAULT_NR_SITES], hits[KML_FAULT_NR_SITES];
+	struct kml_fault_cfg c;
+	unsigned int k;
+
+	mutex_lock(&kmemlab_fault_lock);
+	c = kmemlab_fault;
+	for (k = 0; k < KML_FAULT_NR_SITES; k++) {
+		calls[k] = atomic64_read(&kmemlab_fault_calls[k]);
+		hits[k] = atomic64_read(&kmemlab_fault_hits[k]);
+	}
+	mutex_unlock(&kmemlab_fault_lock);
+	kml_fault_show(&c, calls, hits, out);
+}
+
+/**
+ * kmemlab_fault_write() - new settings from the debugfs file `fault`
+ * @buf: the text written (kml_fault_parse())
+ * @len: its length
+ *
+ * Resets the per-site counters. Return: 0, or -EINVAL (the reason in the
+ * kernel log, nothing changed).
+ */
+int kmemlab_fault_write(const char *buf, size_t len)
+{
+	struct kml_fault_cfg c;
+	char err[160];
+	unsigned int k;
+	int ret;
+
+	mutex_lock(&kmemlab_fault_lock);
+	c = kmemlab_fault;
+	ret = kml_fault_parse(&c, buf, len, err, sizeof(err));
+	if (ret) {
+		mutex_unlock(&kmemlab_fault_lock);
+		pr_info("fault: %s\n", err);
+		return ret;
+	}
+	/* off first, so that no call sees a half-written setting */
+	WRITE_ONCE(kmemlab_fault.nth, 0);
+	WRITE_ONCE(kmemlab_fault.prob, 0);
+	for (k = 0; k < KML_FAULT_NR_SITES; k++) {
+		atomic64_set(&kmemlab_fault_calls[k], 0);
+		atomic64_set(&kmemlab_fault_hits[k], 0);
+	}
+	WRITE_ONCE(kmemlab_fault.sites, c.sites);
+	WRITE_ONCE(kmemlab_fault.seed, c.seed);
+	WRITE_ONCE(kmemlab_fault.prob, c.prob);
+	WRITE_ONCE(kmemlab_fault.nth, c.nth);
+	mutex_unlock(&kmemlab_fault_lock);
+	return 0;
+}
+
 /* --- page source ------------------------------------------------------------ */
 
 void *kml_pages_alloc(unsigned int order)
@@ -171,6 +304,8 @@ void *kml_pages_alloc(unsigned int order)
 	struct page *page;
 
 	if (order > KML_MAX_ORDER)
+		return NULL;
+	if (kmemlab_fault_hit(KML_FAULT_PAGES))
 		return NULL;
 	if (!kmemlab_charge(PAGE_SIZE << order))
 		return NULL;
@@ -225,6 +360,8 @@ void kml_region_free(void *addr, size_t bytes)
 
 void *kml_zalloc(size_t size)
 {
+	if (kmemlab_fault_hit(KML_FAULT_META))
+		return NULL;
 	return kvzalloc(size, GFP_KERNEL);
 }
 

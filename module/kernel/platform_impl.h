@@ -47,6 +47,11 @@ static inline void kml_lock_acquire(struct kml_lock *lock)
 	spin_lock(&lock->lock);
 }
 
+static inline bool kml_lock_try(struct kml_lock *lock)
+{
+	return spin_trylock(&lock->lock);
+}
+
 static inline void kml_lock_release(struct kml_lock *lock)
 {
 	spin_unlock(&lock->lock);

@@ -54,6 +54,11 @@ cat >"$tmp/table" <<'TABLE'
 2	kmemlab: slabtop: -o: no such letter in slabtop: write --once (a letter means one thing in every command, docs/cli.md) (see 'kmemlab help slabtop')	slabtop -o
 2	kmemlab: slabinfo: -r: no such letter in slabinfo: write --real (a letter means one thing in every command, docs/cli.md) (see 'kmemlab help slabinfo')	slabinfo -r
 2	kmemlab: diff: -o: no such letter in diff: write --only (a letter means one thing in every command, docs/cli.md) (see 'kmemlab help diff')	diff a b -o x
+1	kmemlab: create k slab tier=bogus: tier=bogus: expected freelist|sheaves|magazine	exec 'create k slab tier=bogus'
+1	kmemlab: create k slab size=64 tier=sheaves sheaf=0: sheaf=0: below the minimum 1	exec 'create k slab size=64 tier=sheaves sheaf=0'
+1	kmemlab: create k slab size=64 tier=sheaves sheaf=257: sheaf=257: above the bound 256	exec 'create k slab size=64 tier=sheaves sheaf=257'
+1	kmemlab: create k slab size=64 tier=magazine sheaf=8: sheaf= needs tier=sheaves (tier=magazine has no sheaves)	exec 'create k slab size=64 tier=magazine sheaf=8'
+1	kmemlab: create k buddy tier=sheaves: backend 'buddy' does not take tier= (it takes: pool zero pcp check)	exec 'create k buddy tier=sheaves'
 TABLE
 real=$($K -q sim --csv backends | awk -F, 'NR > 1 && $3 == "real" && $1 != "glibc" { printf ", %s", $1 }')
 lastcpu=$(($(getconf _NPROCESSORS_ONLN) - 1))

@@ -3,7 +3,8 @@
  * libFuzzer target of the trace parser: any bytes either parse into a
  * trace whose ops are consistent (ids in range, frees of live ids, peaks
  * right, the dialects counted: realloc(NULL, n), free(NULL)) or are
- * refused with a one-line message.
+ * refused with a one-line message free of control bytes. The corpus's
+ * err-* seeds reach every error of the parser.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -80,9 +81,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	kml_out_init(&err, msg, sizeof(msg));
 	ret = kml_trace_parse((const char *)data, size, &t, &err);
 	if (ret) {
+		size_t i;
+
 		if (t || !msg[0] || strchr(msg, '\n') ||
 		    (ret != -EINVAL && ret != -E2BIG && ret != -ENOMEM))
 			abort();
+		/* the input's control bytes are never echoed (shown as '?') */
+		for (i = 0; msg[i]; i++)
+			if ((unsigned char)msg[i] < 0x20 || msg[i] == 0x7f)
+				abort();
 		return 0;
 	}
 	fz_check(t);

@@ -3,8 +3,12 @@
 #
 # Executable documentation, kernel mode: every block of README.md, docs/*.md
 # and the lab handouts marked <!-- doctest: kernel --> runs, line by line,
-# as root with the module loaded, and each line exits 0
-# (tests/lib/doctest.py --kernel). TAP on stdout. Run in the VM.
+# as root with the module loaded, and each line exits 0; the "kernel
+# check" of each block marked slow runs too; docs/interface.md's
+# "(kernel) $" commands run in one session on the control file and its
+# shell examples in one bash, their replies compared with the docs
+# (tests/lib/doctest.py --kernel). TAP on stdout, then the count of
+# examples run and skipped by reason. Run in the VM.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 1

@@ -99,6 +99,56 @@ TEST_F_TIMEOUT(backends, churn_on_each_real_allocator, 300)
 	}
 }
 
+/*
+ * Every per-CPU tier of our slab, one cache and the kmalloc classes: churn
+ * and remote frees on two CPUs, then validate (each tier's invariants),
+ * the tier named in stats, no live object left.
+ */
+TEST_F_TIMEOUT(backends, slab_tiers_churn_validate, 300)
+{
+	static const char * const tiers[] = {
+		"tier=freelist", "tier=sheaves", "tier=sheaves sheaf=4",
+		"tier=magazine",
+	};
+	static const char * const shown[] = {
+		".tier freelist\n", ".tier sheaves\n", ".tier sheaves\n",
+		".tier magazine\n",
+	};
+	const char *cpus = sysconf(_SC_NPROCESSORS_ONLN) >= 2 ? "0,1" : "0";
+	char *reply = self->reply, args[64];
+	unsigned int i, k;
+	uint64_t v = ~0ULL;
+
+	for (i = 0; i < sizeof(tiers) / sizeof(tiers[0]); i++) {
+		for (k = 0; k < 2; k++) {
+			snprintf(args, sizeof(args), "%s%s", k ? "" : "size=64 ",
+				 tiers[i]);
+			run_one(_metadata, self->fd, reply, "slab", args,
+				k ? "churn ops=3000 size=100" :
+				    "churn ops=3000 size=64");
+			ASSERT_EQ(0, CMDF("create i slab %s", args)) TH_LOG("%s", reply);
+			ASSERT_EQ(0, CMDF("run remote on=i ops=3000 size=64 cpus=%s seed=3",
+					  cpus)) TH_LOG("%s: %s", args, reply);
+			EXPECT_NE(NULL, strstr(reply, " done=ok ")) TH_LOG("%s", reply);
+			ASSERT_EQ(0, CMDF("validate i"));
+			EXPECT_EQ(0, ke_field(reply, "violations", &v));
+			EXPECT_EQ(0U, v) TH_LOG("%s", args);
+			ASSERT_GT(kt_read(KMEMLAB_DIR "/inst/i/stats", self->buf,
+					  sizeof(self->buf)), 0);
+			EXPECT_NE(NULL, strstr(self->buf, shown[i]))
+				TH_LOG("%s", args);
+			EXPECT_EQ(0, ke_line_value(self->buf, "bytes_allocated",
+						   &v));
+			EXPECT_EQ(0U, v) TH_LOG("%s", args);
+			ASSERT_EQ(0, CMDF("destroy i"));
+		}
+	}
+	/* Refused, nothing made. */
+	EXPECT_NE(0, CMDF("create i slab tier=bogus"));
+	EXPECT_NE(0, CMDF("create i slab size=64 tier=sheaves sheaf=300"));
+	EXPECT_NE(0, CMDF("destroy i"));
+}
+
 TEST_F(backends, remote_free_on_real_caches)
 {
 	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)
@@ -150,7 +200,7 @@ TEST_F(backends, real_sizes_handed_out)
 /* inst/X/slabinfo of a real cache is byte for byte /proc/slabinfo's row. */
 TEST_F(backends, real_cache_slabinfo_equals_proc_slabinfo)
 {
-	char mine[4096], row[512], want[512], merged[64];
+	char mine[4096], row[512], want[512], merged[64], ctx[8192];
 	unsigned int i;
 	struct stat st;
 	char *line2;
@@ -182,6 +232,18 @@ TEST_F(backends, real_cache_slabinfo_equals_proc_slabinfo)
 			  sizeof(self->buf)), 0);
 	ASSERT_EQ(0, ke_line_str(self->buf, "merged", merged, sizeof(merged)));
 	EXPECT_STREQ("no", merged);
+	/*
+	 * what keeps it apart: SLAB_NO_MERGE where the kernel has it (the
+	 * context says), else the usercopy region (no ctor here)
+	 */
+	ASSERT_EQ(0, ke_line_str(self->buf, "unmergeable_by", merged,
+				 sizeof(merged)));
+	ASSERT_GT(kt_read(KMEMLAB_DIR "/context", ctx, sizeof(ctx)), 0);
+	EXPECT_STREQ(strstr(ctx, " slab_no_merge=flag ") ? "slab_no_merge" :
+		     "usercopy", merged);
+	EXPECT_TRUE(strstr(ctx, " slab_no_merge=flag ") ||
+		    strstr(ctx, " slab_no_merge=ctor_or_usercopy "))
+		TH_LOG("%s", ctx);
 
 	/* destroy removes the cache from /proc/slabinfo */
 	ASSERT_EQ(0, CMDF("destroy dentries"));

@@ -1054,6 +1054,67 @@ END_TEST
 
 /* --- our own backends -------------------------------------------------------------- */
 
+/* The slab backend's per-CPU tiers: taken by name, refused out of bounds. */
+START_TEST(test_engine_slab_tiers)
+{
+	static const struct {
+		const char *cmd;
+		int err;
+		const char *reply;
+	} bad[] = {
+		{ "create t slab tier=bogus", -EINVAL,
+		  "error: create: tier=bogus: expected freelist|sheaves|magazine\n" },
+		{ "create t slab tier=", -EINVAL,
+		  "error: create: tier=: expected freelist|sheaves|magazine\n" },
+		{ "create t slab size=64 tier=sheaves sheaf=0", -EINVAL,
+		  "error: create: sheaf=0: below the minimum 1\n" },
+		{ "create t slab size=64 tier=sheaves sheaf=257", -E2BIG,
+		  "error: create: sheaf=257: above the bound 256\n" },
+		{ "create t slab size=64 sheaf=8", -EINVAL,
+		  "error: create: sheaf= needs tier=sheaves (tier=freelist has no sheaves)\n" },
+		{ "create t slab tier=magazine sheaf=8", -EINVAL,
+		  "error: create: sheaf= needs tier=sheaves (tier=magazine has no sheaves)\n" },
+	};
+	static const char * const good[] = {
+		"create a slab pool=4M size=64 tier=freelist",
+		"create b slab pool=4M size=64 tier=sheaves sheaf=1",
+		"create c slab pool=4M size=64 tier=sheaves sheaf=256",
+		"create d slab pool=4M tier=magazine",
+		"create e slab pool=4M size=64 tier=sheaves redzone=1 poison=1 check=1",
+		"create f slab pool=4M tier=sheaves",
+	};
+	char cmd[128];
+	unsigned int i, k;
+
+	ck_assert_int_eq(kml_register_ours(), 0);
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		ck_assert_int_eq(ex(bad[i].cmd), bad[i].err);
+		ck_assert_str_eq(reply(), bad[i].reply);
+	}
+	/* nothing changed */
+	ck_assert_str_eq(gview(KML_GVIEW_INSTANCES), "");
+	for (i = 0; i < ARRAY_SIZE(good); i++) {
+		const char *name = good[i] + 7;
+
+		ck_assert_msg(ex(good[i]) == 0, "%s: %s", good[i], reply());
+		for (k = 0; k < 300; k++) {
+			snprintf(cmd, sizeof(cmd), "alloc %.1s %u", name,
+				 8 + k % 56);
+			ck_assert_msg(ex(cmd) == 0, "%s: %s", cmd, reply());
+		}
+		for (k = 0; k < 300; k += 2) {
+			snprintf(cmd, sizeof(cmd), "free %.1s %u", name, k);
+			ck_assert_msg(ex(cmd) == 0, "%s: %s", cmd, reply());
+		}
+		snprintf(cmd, sizeof(cmd), "validate %.1s", name);
+		ck_assert_int_eq(ex(cmd), 0);
+		ck_assert_uint_eq(field(reply(), "violations"), 0);
+		snprintf(cmd, sizeof(cmd), "destroy %.1s", name);
+		ck_assert_int_eq(ex(cmd), 0);
+	}
+}
+END_TEST
+
 START_TEST(test_engine_ours_round_trip)
 {
 	static const char * const creates[] = {
@@ -2042,6 +2103,7 @@ static Suite *engine_suite(void)
 	tcase_add_test(tc, test_engine_parse_u64);
 	tcase_add_test(tc, test_engine_create_destroy_round_trip);
 	tcase_add_test(tc, test_engine_create_errors);
+	tcase_add_test(tc, test_engine_slab_tiers);
 	tcase_add_test(tc, test_engine_instance_table_bound);
 	tcase_add_test(tc, test_engine_zero_default_follows_host);
 	tcase_add_test(tc, test_engine_create_key_table_matches_backends);

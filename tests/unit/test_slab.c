@@ -14,6 +14,7 @@
 #include "buddy.h"
 #include "ops.h"
 #include "slab.h"
+#include "slab_priv.h"
 #include "unit.h"
 
 /* CPU slots the simulator offers; min_objects = 4 * (fls(8) + 1) = 20. */
@@ -39,6 +40,46 @@ static void assert_buddy_whole(struct kml_buddy *b)
 	ck_assert_uint_eq(kml_buddy_nr_free(b, KML_MAX_ORDER),
 			  kml_buddy_pool_pages(b) >> KML_MAX_ORDER);
 	ck_assert_uint_eq(kml_buddy_validate(b), 0);
+}
+
+/* The per-CPU tier of the caches a test makes (its TCase sets it). */
+static enum kml_slab_tier g_tier;
+
+static void tier_freelist(void)
+{
+	g_tier = KML_SLAB_TIER_FREELIST;
+}
+
+static void tier_sheaves(void)
+{
+	g_tier = KML_SLAB_TIER_SHEAVES;
+}
+
+static void tier_magazine(void)
+{
+	g_tier = KML_SLAB_TIER_MAGAZINE;
+}
+
+/* kml_slab_cache_create() with the tier of the running TCase. */
+static struct kml_slab_cache *tc_create(struct kml_buddy *b, const char *name,
+					u32 size, u32 align, u32 flags,
+					kml_slab_ctor_t ctor, void *arg)
+{
+	struct kml_slab_cache *s;
+
+	s = kml_slab_cache_create(b, name, size, align, flags, ctor, arg);
+	if (s)
+		ck_assert_int_eq(kml_slab_cache_set_tier(s, g_tier, 0), 0);
+	return s;
+}
+
+static struct kml_kmalloc *tk_create(struct kml_buddy *b, u32 flags)
+{
+	struct kml_kmalloc *k = kml_kmalloc_create(b, flags);
+
+	if (k)
+		ck_assert_int_eq(kml_kmalloc_set_tier(k, g_tier, 0), 0);
+	return k;
 }
 
 static u64 st(struct kml_slab_cache *s, enum kml_slab_stat i)
@@ -173,7 +214,7 @@ START_TEST(test_slab_fast_path_lifo)
 	struct kml_slab_cache *s;
 	char *a, *p, *q, *base;
 
-	s = kml_slab_cache_create(b, "t-64", 64, 0, 0, NULL, NULL);
+	s = tc_create(b, "t-64", 64, 0, 0, NULL, NULL);
 	ck_assert_ptr_nonnull(s);
 	ck_assert_str_eq(kml_slab_cache_name(s), "t-64");
 	a = kml_slab_cache_alloc(s);
@@ -235,7 +276,7 @@ START_TEST(test_slab_ctor_once_per_object)
 	unsigned int i, n, k;
 
 	/* KML_F_ZERO is ignored with a constructor, as init_on_alloc. */
-	s = kml_slab_cache_create(b, "t-ctor", 40, 0, KML_F_ZERO, count_ctor,
+	s = tc_create(b, "t-ctor", 40, 0, KML_F_ZERO, count_ctor,
 				  &log);
 	ck_assert_ptr_nonnull(s);
 	n = kml_slab_cache_layout(s)->objects;
@@ -279,7 +320,7 @@ START_TEST(test_slab_partial_empty_release)
 	unsigned int i;
 
 	/* 256 bytes: order 1, 31 objects per slab (layout table). */
-	s = kml_slab_cache_create(b, "t-256", 256, 0, 0, NULL, NULL);
+	s = tc_create(b, "t-256", 256, 0, 0, NULL, NULL);
 	ck_assert_ptr_nonnull(s);
 	kml_slab_cache_set_min_partial(s, 1);
 	for (i = 0; i < 93; i++)
@@ -346,7 +387,7 @@ START_TEST(test_slab_reuses_kept_empty_slab)
 	void *objs[64];
 	unsigned int i;
 
-	s = kml_slab_cache_create(b, "t-64", 64, 0, 0, NULL, NULL);
+	s = tc_create(b, "t-64", 64, 0, 0, NULL, NULL);
 	kml_slab_cache_set_min_partial(s, 5);
 	for (i = 0; i < 64; i++)		/* 63 + 1: two slabs */
 		objs[i] = kml_slab_cache_alloc(s);
@@ -396,7 +437,7 @@ START_TEST(test_slab_remote_free_refill)
 	unsigned int i, k;
 	bool found;
 
-	s = kml_slab_cache_create(b, "t-64", 64, 0, 0, NULL, NULL);
+	s = tc_create(b, "t-64", 64, 0, 0, NULL, NULL);
 	for (i = 0; i < 63; i++)		/* the whole active slab */
 		objs[i] = kml_slab_cache_alloc(s);
 	for (i = 0; i < 10; i++)
@@ -440,8 +481,8 @@ START_TEST(test_slab_zero_on_alloc)
 	u8 *p, *q;
 	unsigned int i, nonzero = 0;
 
-	z = kml_slab_cache_create(b, "t-zero", 128, 0, KML_F_ZERO, NULL, NULL);
-	nz = kml_slab_cache_create(b, "t-nozero", 128, 0, 0, NULL, NULL);
+	z = tc_create(b, "t-zero", 128, 0, KML_F_ZERO, NULL, NULL);
+	nz = tc_create(b, "t-nozero", 128, 0, 0, NULL, NULL);
 	p = kml_slab_cache_alloc(z);
 	memset(p, 0xff, 128);
 	ck_assert_int_eq(kml_slab_cache_free(z, p), 0);
@@ -482,7 +523,7 @@ START_TEST(test_slab_debug_redzone_overwrite)
 	u8 *p;
 	unsigned int i;
 
-	s = kml_slab_cache_create(b, "t-rz", 64, 0, DEBUG_ALL, NULL, NULL);
+	s = tc_create(b, "t-rz", 64, 0, DEBUG_ALL, NULL, NULL);
 	p = kml_slab_cache_alloc(s);
 	ck_assert_ptr_nonnull(p);
 	for (i = 64; i < 72; i++)
@@ -512,7 +553,7 @@ START_TEST(test_slab_debug_poison_use_after_free)
 	u8 *p, *q;
 	unsigned int i;
 
-	s = kml_slab_cache_create(b, "t-poison", 64, 0, DEBUG_ALL, NULL,
+	s = tc_create(b, "t-poison", 64, 0, DEBUG_ALL, NULL,
 				  NULL);
 	p = kml_slab_cache_alloc(s);
 	ck_assert_int_eq(kml_slab_cache_free(s, p), 0);
@@ -544,7 +585,7 @@ START_TEST(test_slab_debug_double_free)
 	struct kml_slab_cache *s;
 	void *p, *q, *r;
 
-	s = kml_slab_cache_create(b, "t-df", 64, 0, KML_F_CHECK, NULL, NULL);
+	s = tc_create(b, "t-df", 64, 0, KML_F_CHECK, NULL, NULL);
 	p = kml_slab_cache_alloc(s);
 	q = kml_slab_cache_alloc(s);
 	ck_assert_int_eq(kml_slab_cache_free(s, p), 0);
@@ -578,9 +619,9 @@ START_TEST(test_slab_debug_foreign_and_misaligned)
 	char *p, *x, *y, stack_obj[64];
 	void *heap = malloc(64), *page;
 
-	s = kml_slab_cache_create(b, "t-a", 64, 0, KML_F_CHECK, NULL, NULL);
-	t = kml_slab_cache_create(b, "t-b", 64, 0, KML_F_CHECK, NULL, NULL);
-	plain = kml_slab_cache_create(b, "t-plain", 96, 0, 0, NULL, NULL);
+	s = tc_create(b, "t-a", 64, 0, KML_F_CHECK, NULL, NULL);
+	t = tc_create(b, "t-b", 64, 0, KML_F_CHECK, NULL, NULL);
+	plain = tc_create(b, "t-plain", 96, 0, 0, NULL, NULL);
 	p = kml_slab_cache_alloc(s);
 	x = kml_slab_cache_alloc(t);
 	y = kml_slab_cache_alloc(plain);
@@ -636,7 +677,7 @@ START_TEST(test_slab_debug_freeptr_corruption)
 	char *p[3], *q;
 
 	/* CHECK only: the free pointer lives in the object, at 32. */
-	s = kml_slab_cache_create(b, "t-fp", 64, 0, KML_F_CHECK, NULL, NULL);
+	s = tc_create(b, "t-fp", 64, 0, KML_F_CHECK, NULL, NULL);
 	ck_assert_uint_eq(kml_slab_cache_layout(s)->offset, 32);
 	p[0] = kml_slab_cache_alloc(s);
 	p[1] = kml_slab_cache_alloc(s);
@@ -696,7 +737,7 @@ START_TEST(test_slab_kmalloc_classes)
 			ck_abort_msg("size %zu: class %d", sz, idx);
 	}
 
-	k = kml_kmalloc_create(b, 0);
+	k = tk_create(b, 0);
 	ck_assert_ptr_nonnull(k);
 	for (i = 0; i < KML_KMALLOC_CLASSES; i++)
 		ck_assert_str_eq(kml_slab_cache_name(kml_kmalloc_cache(k, i)),
@@ -731,8 +772,8 @@ START_TEST(test_slab_kfree_bad_pointers)
 	struct kml_slab_cache *other, *k8, *k4k;
 	char *p, *big, *o, stack_obj[16];
 
-	k = kml_kmalloc_create(b, KML_F_CHECK);
-	other = kml_slab_cache_create(b, "t-other", 64, 0, 0, NULL, NULL);
+	k = tk_create(b, KML_F_CHECK);
+	other = tc_create(b, "t-other", 64, 0, 0, NULL, NULL);
 	k8 = kml_kmalloc_cache(k, 0);
 	k4k = kml_kmalloc_cache(k, kml_kmalloc_index(4096));
 	p = kml_kmalloc(k, 40);
@@ -776,7 +817,7 @@ START_TEST(test_slab_slabinfo_row_exact)
 	void *objs[70];
 	unsigned int i;
 
-	s = kml_slab_cache_create(b, "test-64", 64, 0, 0, NULL, NULL);
+	s = tc_create(b, "test-64", 64, 0, 0, NULL, NULL);
 	for (i = 0; i < 70; i++)
 		objs[i] = kml_slab_cache_alloc(s);
 	/* slab 0 full (63), slab 1 active with 7 used and 56 free. */
@@ -818,7 +859,7 @@ END_TEST
 START_TEST(test_slab_backend_cache)
 {
 	const struct kml_backend *be = &kml_backend_slab;
-	struct kml_params p = { .pool_bytes = POOL_4M, .size = 100,
+	struct kml_params p = { .pool_bytes = POOL_4M, .size = 100, .tier = g_tier,
 				.flags = KML_F_CTOR, .min_partial = 2 };
 	struct kml_alloc_stats as;
 	struct kml_out out;
@@ -872,7 +913,7 @@ END_TEST
 START_TEST(test_slab_backend_kmalloc)
 {
 	const struct kml_backend *be = &kml_backend_slab;
-	struct kml_params p = { .pool_bytes = POOL_4M };
+	struct kml_params p = { .pool_bytes = POOL_4M, .tier = g_tier };
 	struct kml_alloc_stats as;
 	struct kml_out out;
 	static char buf[8192];
@@ -1010,14 +1051,14 @@ START_TEST(test_slab_property_model)
 	rng_state = PROP_SEED;
 	for (i = 0; i < PROP_CACHES; i++) {
 		snprintf(name, sizeof(name), "prop-%u", i);
-		s[i] = kml_slab_cache_create(b, name, spec[i].size,
+		s[i] = tc_create(b, name, spec[i].size,
 					     spec[i].align, spec[i].flags,
 					     spec[i].ctor ? ctor_pattern : NULL,
 					     NULL);
 		ck_assert_ptr_nonnull(s[i]);
 		kml_slab_cache_set_min_partial(s[i], i);
 	}
-	k = kml_kmalloc_create(b, 0);
+	k = tk_create(b, 0);
 	ck_assert_ptr_nonnull(k);
 
 	for (op = 0; op < PROP_OPS; op++) {
@@ -1251,8 +1292,8 @@ START_TEST(test_slab_threads_cross_free)
 	unsigned int i;
 
 	ck_assert_ptr_nonnull(b);
-	ctx.s = kml_slab_cache_create(b, "mt-48", 48, 0, 0, NULL, NULL);
-	ctx.k = kml_kmalloc_create(b, 0);
+	ctx.s = tc_create(b, "mt-48", 48, 0, 0, NULL, NULL);
+	ctx.k = tk_create(b, 0);
 	ck_assert_ptr_nonnull(ctx.s);
 	ck_assert_ptr_nonnull(ctx.k);
 	pthread_barrier_init(&ctx.barrier, NULL, MT_THREADS);
@@ -1272,8 +1313,14 @@ START_TEST(test_slab_threads_cross_free)
 	ck_assert_uint_eq(st(k64, KML_SLAB_ALLOC), st(k64, KML_SLAB_FREE));
 	ck_assert_uint_eq(st(ctx.s, KML_SLAB_ALLOC) + st(k64, KML_SLAB_ALLOC),
 			  MT_THREADS * MT_ITERS);
-	ck_assert_uint_gt(st(ctx.s, KML_SLAB_FREE_REMOTE), 0);
-	ck_assert_uint_gt(st(k64, KML_SLAB_FREE_REMOTE), 0);
+	if (g_tier == KML_SLAB_TIER_FREELIST) {
+		ck_assert_uint_gt(st(ctx.s, KML_SLAB_FREE_REMOTE), 0);
+		ck_assert_uint_gt(st(k64, KML_SLAB_FREE_REMOTE), 0);
+	} else {
+		/* Array tiers keep every free, remote ones too, per CPU. */
+		ck_assert_uint_eq(st(ctx.s, KML_SLAB_FREE_REMOTE), 0);
+		ck_assert_uint_gt(st(ctx.s, KML_SLAB_TIER_FREE_CPU), MT_ITERS);
+	}
 	ck_assert_uint_gt(st(ctx.s, KML_SLAB_ALLOC_FAST), MT_ITERS);
 	ck_assert_uint_eq(kml_slab_cache_validate(ctx.s), 0);
 	ck_assert_uint_eq(kml_slab_cache_validate(k64), 0);
@@ -1290,10 +1337,355 @@ START_TEST(test_slab_threads_cross_free)
 }
 END_TEST
 
+/* --- the array tiers: sheaves and magazines -------------------------------------- */
+
+static struct kml_slab_cache *tier_cache(struct kml_buddy *b, u32 size,
+					 enum kml_slab_tier tier, u32 cap)
+{
+	struct kml_slab_cache *s;
+
+	s = kml_slab_cache_create(b, "t-tier", size, 0, 0, NULL, NULL);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(kml_slab_cache_set_tier(s, tier, cap), 0);
+	ck_assert_int_eq(kml_slab_cache_tier(s), tier);
+	return s;
+}
+
+static u64 held(struct kml_slab_cache *s, int which)
+{
+	struct kml_slab_info si;
+
+	kml_slab_cache_info(s, &si);
+	return which == 0 ? si.tier_objs : which == 1 ? si.tier_objs_cpu :
+	       si.tier_objs_barn;
+}
+
+START_TEST(test_tier_set_rejects)
+{
+	struct kml_buddy *b = new_buddy(POOL_4M);
+	struct kml_slab_cache *s;
+	void *p;
+
+	s = kml_slab_cache_create(b, "t-64", 64, 0, 0, NULL, NULL);
+	ck_assert_int_eq(kml_slab_cache_tier(s), KML_SLAB_TIER_FREELIST);
+	ck_assert_int_eq(kml_slab_cache_set_tier(s, KML_SLAB_TIER_NR, 0),
+			 -EINVAL);
+	ck_assert_int_eq(kml_slab_cache_set_tier(s, KML_SLAB_TIER_SHEAVES,
+						 KML_SLAB_SHEAF_MAX + 1),
+			 -EINVAL);
+	ck_assert_int_eq(kml_slab_cache_set_tier(s, KML_SLAB_TIER_MAGAZINE, 4),
+			 -EINVAL);
+	ck_assert_int_eq(kml_slab_cache_set_tier(s, KML_SLAB_TIER_FREELIST, 4),
+			 -EINVAL);
+	/* Refusals changed nothing. */
+	ck_assert_int_eq(kml_slab_cache_tier(s), KML_SLAB_TIER_FREELIST);
+	/* The bounds themselves are taken, and a tier can be set again. */
+	ck_assert_int_eq(kml_slab_cache_set_tier(s, KML_SLAB_TIER_SHEAVES,
+						 KML_SLAB_SHEAF_MAX), 0);
+	ck_assert_int_eq(kml_slab_cache_set_tier(s, KML_SLAB_TIER_SHEAVES,
+						 KML_SLAB_SHEAF_MIN), 0);
+	ck_assert_uint_eq(kml_slab_cache_layout(s) != NULL, 1);
+	p = kml_slab_cache_alloc(s);
+	ck_assert_ptr_nonnull(p);
+	/* Too late once the cache has slabs. */
+	ck_assert_int_eq(kml_slab_cache_set_tier(s, KML_SLAB_TIER_MAGAZINE, 0),
+			 -EBUSY);
+	ck_assert_int_eq(kml_slab_cache_tier(s), KML_SLAB_TIER_SHEAVES);
+	ck_assert_int_eq(kml_slab_cache_free(s, p), 0);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	kml_slab_cache_destroy(s);
+	assert_buddy_whole(b);
+	kml_buddy_destroy(b);
+}
+END_TEST
+
+START_TEST(test_sheaves_refill_batch_and_lifo)
+{
+	struct kml_buddy *b = new_buddy(POOL_4M);
+	struct kml_slab_cache *s = tier_cache(b, 64, KML_SLAB_TIER_SHEAVES, 4);
+	char *p[5], *base, *q;
+	unsigned int i;
+
+	p[0] = kml_slab_cache_alloc(s);
+	base = slab_base(p[0], s);
+	/* One refill of 4 in address order; the last one is handed out. */
+	ck_assert_ptr_eq(p[0], base + 64 + 3 * 64);
+	ck_assert_uint_eq(st(s, KML_SLAB_TIER_ALLOC_SLAB), 1);
+	ck_assert_uint_eq(st(s, KML_SLAB_TIER_REFILL_OBJS), 4);
+	ck_assert_uint_eq(st(s, KML_SLAB_ALLOC_SLOW), 1);
+	/* Taken, dropped around the new slab, taken again. */
+	ck_assert_uint_eq(st(s, KML_SLAB_LOCK_CACHE), 2);
+	ck_assert_uint_eq(held(s, 1), 3);
+	for (i = 1; i < 4; i++)
+		p[i] = kml_slab_cache_alloc(s);
+	ck_assert_ptr_eq(p[3], base + 64);
+	ck_assert_uint_eq(st(s, KML_SLAB_ALLOC_FAST), 3);
+	ck_assert_uint_eq(st(s, KML_SLAB_TIER_ALLOC_CPU), 3);
+	/* Main and spare empty, barn without full sheaves: refill again. */
+	p[4] = kml_slab_cache_alloc(s);
+	ck_assert_uint_eq(st(s, KML_SLAB_TIER_ALLOC_SLAB), 2);
+	ck_assert_uint_eq(st(s, KML_SLAB_LOCK_BARN), 2);
+	ck_assert_uint_eq(held(s, 0), 3);
+	/* LIFO through the sheaf, no lock. */
+	ck_assert_int_eq(kml_slab_cache_free(s, p[2]), 0);
+	q = kml_slab_cache_alloc(s);
+	ck_assert_ptr_eq(q, p[2]);
+	/* Only the second refill (from the partial slab) took it since. */
+	ck_assert_uint_eq(st(s, KML_SLAB_LOCK_CACHE), 3);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	for (i = 0; i < 5; i++)
+		ck_assert_int_eq(kml_slab_cache_free(s, p[i]), 0);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	/* Everything parked in sheaves is held, none is live. */
+	ck_assert_uint_eq(held(s, 0), 8);
+	kml_slab_cache_flush_all(s);
+	ck_assert_uint_eq(held(s, 0), 0);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	kml_slab_cache_destroy(s);
+	assert_buddy_whole(b);
+	kml_buddy_destroy(b);
+}
+END_TEST
+
+START_TEST(test_sheaves_barn_and_flush)
+{
+	struct kml_buddy *b = new_buddy(POOL_4M);
+	struct kml_slab_cache *s = tier_cache(b, 64, KML_SLAB_TIER_SHEAVES, 1);
+	void *p[16];
+	unsigned int i;
+
+	for (i = 0; i < 16; i++)
+		p[i] = kml_slab_cache_alloc(s);
+	/* 1 in main, 1 in the spare, then full mains go to the barn. */
+	for (i = 0; i < 2 + KML_BARN_MAX_FULL; i++)
+		ck_assert_int_eq(kml_slab_cache_free(s, p[i]), 0);
+	ck_assert_uint_eq(st(s, KML_SLAB_TIER_FREE_BARN), KML_BARN_MAX_FULL);
+	ck_assert_uint_eq(held(s, 2), KML_BARN_MAX_FULL);
+	ck_assert_uint_eq(held(s, 1), 2);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	/* The barn keeps at most 10 full sheaves: main is flushed. */
+	ck_assert_int_eq(kml_slab_cache_free(s, p[12]), 0);
+	ck_assert_uint_eq(st(s, KML_SLAB_TIER_FREE_SLAB), 1);
+	ck_assert_uint_eq(st(s, KML_SLAB_TIER_FLUSH_OBJS), 1);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	/* Allocs: main, spare, then full sheaves from the barn. */
+	for (i = 0; i < 3; i++)
+		ck_assert_ptr_nonnull(kml_slab_cache_alloc(s));
+	ck_assert_uint_eq(st(s, KML_SLAB_TIER_ALLOC_BARN), 1);
+	ck_assert_uint_eq(held(s, 2), KML_BARN_MAX_FULL - 1);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	/* shrink gives this CPU's sheaves and the barn's back. */
+	kml_slab_cache_shrink(s);
+	ck_assert_uint_eq(held(s, 0), 0);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	kml_slab_cache_destroy(s);
+	assert_buddy_whole(b);
+	kml_buddy_destroy(b);
+}
+END_TEST
+
+struct free_job {
+	struct kml_slab_cache *s;
+	void **objs;
+	unsigned int nr;
+	int errors;
+	u64 locks;
+};
+
+static void *free_job_thread(void *arg)
+{
+	struct free_job *job = arg;
+	unsigned int i;
+
+	for (i = 0; i < job->nr; i++)
+		if (kml_slab_cache_free(job->s, job->objs[i]))
+			job->errors++;
+	kml_sim_release_slot();
+	return NULL;
+}
+
+/* 7.x: a free goes into the freeing CPU's sheaf, whoever allocated it. */
+START_TEST(test_array_tier_remote_free_is_local)
+{
+	struct kml_buddy *b = new_buddy(POOL_4M);
+	struct kml_slab_cache *s = tier_cache(b, 64, g_tier,
+					      g_tier == KML_SLAB_TIER_SHEAVES ?
+					      16 : 0);
+	struct free_job job;
+	void *objs[10];
+	pthread_t t;
+	unsigned int i;
+	u64 locks;
+
+	for (i = 0; i < 10; i++)
+		objs[i] = kml_slab_cache_alloc(s);
+	locks = st(s, KML_SLAB_LOCK_CACHE);
+	job = (struct free_job){ .s = s, .objs = objs, .nr = 10 };
+	ck_assert_int_eq(pthread_create(&t, NULL, free_job_thread, &job), 0);
+	pthread_join(t, NULL);
+	ck_assert_int_eq(job.errors, 0);
+	ck_assert_uint_eq(st(s, KML_SLAB_FREE_FAST), 10);
+	ck_assert_uint_eq(st(s, KML_SLAB_FREE_REMOTE), 0);
+	ck_assert_uint_eq(st(s, KML_SLAB_LOCK_CACHE), locks);
+	ck_assert_uint_ge(held(s, 1), 10);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	kml_slab_cache_flush_all(s);
+	ck_assert_uint_eq(held(s, 0), 0);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	kml_slab_cache_destroy(s);
+	assert_buddy_whole(b);
+	kml_buddy_destroy(b);
+}
+END_TEST
+
+/* validate sees a duplicated, a foreign and a slab-free object in a tier. */
+START_TEST(test_array_tier_validate_catches)
+{
+	struct kml_buddy *b = new_buddy(POOL_4M);
+	struct kml_slab_cache *s = tier_cache(b, 64, g_tier, 0);
+	struct kml_slab_cpu *c;
+	void *p[3], *saved;
+	unsigned int cpu;
+	long x;
+
+	p[0] = kml_slab_cache_alloc(s);
+	p[1] = kml_slab_cache_alloc(s);
+	p[2] = kml_slab_cache_alloc(s);
+	ck_assert_int_eq(kml_slab_cache_free(s, p[0]), 0);
+	ck_assert_int_eq(kml_slab_cache_free(s, p[1]), 0);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	cpu = kml_cpu_get();
+	c = kml_slab_cpu_of(s, cpu);
+	kml_cpu_put();
+	ck_assert_uint_ge(c->cur->nr, 2);
+	saved = c->cur->obj[c->cur->nr - 1];
+	c->cur->obj[c->cur->nr - 1] = c->cur->obj[c->cur->nr - 2];
+	ck_assert_uint_gt(kml_slab_cache_validate(s), 0);	/* twice */
+	c->cur->obj[c->cur->nr - 1] = &x;
+	ck_assert_uint_gt(kml_slab_cache_validate(s), 0);	/* foreign */
+	c->cur->obj[c->cur->nr - 1] = (char *)saved + 1;
+	ck_assert_uint_gt(kml_slab_cache_validate(s), 0);	/* misaligned */
+	c->cur->obj[c->cur->nr - 1] = saved;
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	c->cur->nr--;		/* an object lost from the tier */
+	ck_assert_uint_gt(kml_slab_cache_validate(s), 0);
+	c->cur->nr++;
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	/* Bad frees are refused before they reach a sheaf or magazine. */
+	ck_assert_int_eq(kml_slab_cache_free(s, &x), -EINVAL);
+	ck_assert_int_eq(kml_slab_cache_free(s, (char *)p[2] + 8), -EINVAL);
+	ck_assert_uint_eq(st(s, KML_SLAB_BAD_FREE), 2);
+	ck_assert_int_eq(kml_slab_cache_free(s, p[2]), 0);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	kml_slab_cache_destroy(s);
+	assert_buddy_whole(b);
+	kml_buddy_destroy(b);
+}
+END_TEST
+
+/* Debug caches bypass every tier: all locked, nothing parked. */
+START_TEST(test_array_tier_debug_bypass)
+{
+	struct kml_buddy *b = new_buddy(POOL_4M);
+	struct kml_slab_cache *s;
+	void *p[40];
+	unsigned int i;
+
+	s = kml_slab_cache_create(b, "t-dbg", 64, 0, DEBUG_ALL, NULL, NULL);
+	ck_assert_int_eq(kml_slab_cache_set_tier(s, g_tier, 0), 0);
+	for (i = 0; i < 40; i++)
+		p[i] = kml_slab_cache_alloc(s);
+	for (i = 0; i < 40; i++)
+		ck_assert_int_eq(kml_slab_cache_free(s, p[i]), 0);
+	ck_assert_int_eq(kml_slab_cache_free(s, p[0]), -EINVAL);
+	ck_assert_uint_eq(st(s, KML_SLAB_FREE_DOUBLE), 1);
+	ck_assert_uint_eq(st(s, KML_SLAB_ALLOC_FAST), 0);
+	ck_assert_uint_eq(st(s, KML_SLAB_FREE_FAST), 0);
+	ck_assert_uint_eq(st(s, KML_SLAB_ALLOC_SLOW), 40);
+	ck_assert_uint_eq(st(s, KML_SLAB_LOCK_BARN), 0);
+	ck_assert_uint_eq(held(s, 0), 0);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	kml_slab_cache_destroy(s);
+	assert_buddy_whole(b);
+	kml_buddy_destroy(b);
+}
+END_TEST
+
+/* illumos's first magazine type: the first whose minbuf is below stride. */
+START_TEST(test_magazine_initial_size)
+{
+	static const u32 sizes[][2] = {
+		{ 64, 15 }, { 128, 7 }, { 256, 7 }, { 512, 3 }, { 3200, 3 },
+		{ 4096, 1 },
+	};
+	struct kml_buddy *b = new_buddy(POOL_4M);
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		struct kml_slab_cache *s;
+
+		s = tier_cache(b, sizes[i][0], KML_SLAB_TIER_MAGAZINE, 0);
+		ck_assert_uint_eq(s->arr_size, sizes[i][1]);
+		kml_slab_cache_destroy(s);
+	}
+	assert_buddy_whole(b);
+	kml_buddy_destroy(b);
+}
+END_TEST
+
+START_TEST(test_magazine_depot_and_resize)
+{
+	struct kml_buddy *b = new_buddy(POOL_4M);
+	struct kml_slab_cache *s = tier_cache(b, 64, KML_SLAB_TIER_MAGAZINE, 0);
+	struct kml_slab_barn *d = s->barn[0];
+	void *p[45], *q;
+	unsigned int i;
+
+	/* No magazine is filled from slabs: one object at a time. */
+	for (i = 0; i < 45; i++)
+		p[i] = kml_slab_cache_alloc(s);
+	ck_assert_uint_eq(st(s, KML_SLAB_TIER_ALLOC_SLAB), 45);
+	ck_assert_uint_eq(st(s, KML_SLAB_TIER_REFILL_OBJS), 45);
+	/* 15 loaded, 15 previous (swap), then previous goes to the depot. */
+	for (i = 0; i < 45; i++)
+		ck_assert_int_eq(kml_slab_cache_free(s, p[i]), 0);
+	ck_assert_uint_eq(st(s, KML_SLAB_FREE_FAST), 44);
+	ck_assert_uint_eq(st(s, KML_SLAB_TIER_FREE_BARN), 1);
+	ck_assert_uint_eq(held(s, 2), 15);
+	ck_assert_uint_eq(held(s, 1), 30);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	q = kml_slab_cache_alloc(s);
+	ck_assert_ptr_eq(q, p[44]);
+	for (i = 0; i < 44; i++)
+		kml_slab_cache_alloc(s);
+	ck_assert_uint_eq(st(s, KML_SLAB_TIER_ALLOC_BARN), 1);
+	ck_assert_uint_eq(held(s, 0), 0);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+
+	/* The rule: more than 3 misses in an interval grows the size. */
+	d->contention = d->contention_prev + KML_MAG_CONTENTION + 1;
+	d->ops = KML_MAG_INTERVAL - 1;
+	ck_assert_ptr_nonnull(kml_slab_cache_alloc(s));	/* takes the lock */
+	ck_assert_uint_eq(s->arr_size, 31);
+	ck_assert_uint_eq(st(s, KML_SLAB_MAG_RESIZE), 1);
+	/* Exactly 3 more misses in the next interval: no growth. */
+	d->contention = d->contention_prev + KML_MAG_CONTENTION;
+	d->ops = 2 * KML_MAG_INTERVAL - 1;
+	ck_assert_ptr_nonnull(kml_slab_cache_alloc(s));
+	ck_assert_uint_eq(s->arr_size, 31);
+	ck_assert_uint_eq(st(s, KML_SLAB_MAG_RESIZE), 1);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	kml_slab_cache_destroy(s);
+	assert_buddy_whole(b);
+	kml_buddy_destroy(b);
+}
+END_TEST
+
 static Suite *slab_suite(void)
 {
 	Suite *s = suite_create("slab");
 	TCase *tc = tcase_create("core");
+	int i;
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, test_slab_layout_table, 0,
@@ -1317,6 +1709,35 @@ static Suite *slab_suite(void)
 	tcase_add_test(tc, test_slab_backend_kmalloc);
 	tcase_add_test(tc, test_slab_property_model);
 	tcase_add_test(tc, test_slab_threads_cross_free);
+	tcase_add_checked_fixture(tc, tier_freelist, NULL);
+	suite_add_tcase(s, tc);
+	for (i = 0; i < 2; i++) {
+		tc = tcase_create(i ? "magazine" : "sheaves");
+		tcase_set_timeout(tc, 60);
+		tcase_add_checked_fixture(tc, i ? tier_magazine : tier_sheaves,
+					  NULL);
+		tcase_add_test(tc, test_slab_ctor_once_per_object);
+		tcase_add_test(tc, test_slab_zero_on_alloc);
+		tcase_add_test(tc, test_slab_debug_redzone_overwrite);
+		tcase_add_test(tc, test_slab_debug_poison_use_after_free);
+		tcase_add_test(tc, test_slab_debug_double_free);
+		tcase_add_test(tc, test_slab_debug_foreign_and_misaligned);
+		tcase_add_test(tc, test_slab_debug_freeptr_corruption);
+		tcase_add_test(tc, test_slab_kmalloc_classes);
+		tcase_add_test(tc, test_slab_kfree_bad_pointers);
+		tcase_add_test(tc, test_slab_property_model);
+		tcase_add_test(tc, test_slab_threads_cross_free);
+		tcase_add_test(tc, test_array_tier_remote_free_is_local);
+		tcase_add_test(tc, test_array_tier_validate_catches);
+		tcase_add_test(tc, test_array_tier_debug_bypass);
+		suite_add_tcase(s, tc);
+	}
+	tc = tcase_create("tiers");
+	tcase_add_test(tc, test_tier_set_rejects);
+	tcase_add_test(tc, test_sheaves_refill_batch_and_lifo);
+	tcase_add_test(tc, test_sheaves_barn_and_flush);
+	tcase_add_test(tc, test_magazine_initial_size);
+	tcase_add_test(tc, test_magazine_depot_and_resize);
 	suite_add_tcase(s, tc);
 	return s;
 }

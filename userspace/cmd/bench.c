@@ -13,6 +13,10 @@
  *                      0..10 mix): our buddy vs alloc_pages
  *   dentry             long/short-lived mix: slab vs kmem_cache
  *   remote free        alloc on CPU 0, free on CPU 1: slab vs kmem_cache
+ *   slab tiers: ...    our slab with tier=freelist, sheaves and magazine
+ *                      (instances r*-slab-TIER) and the real kmem_cache:
+ *                      LIFO pairs, N allocs then N frees, fork bursts,
+ *                      remote free on CPUs 0 and 1
  *   trace NAME         the .rep files of traces/ on the heaps, slab and kmalloc
  *
  * With --aa an A/A table comes first (slab against a second slab: the
@@ -111,6 +115,25 @@ static void add_backends(const struct bench *b, struct job *j, const char *list)
 		if (have_backend(b, name) && j->nbe < JOB_MAX_BE)
 			job_add_backends(j, name, false);
 	}
+}
+
+/* Our slab once per per-CPU tier (create's tier=), then @others. */
+static void add_slab_tiers(const struct bench *b, struct job *j,
+			   const char *others)
+{
+	static const char * const tiers[] = { "freelist", "sheaves", "magazine" };
+	unsigned int i;
+
+	for (i = 0; i < 3; i++) {
+		unsigned int n = j->nbe;
+
+		add_backends(b, j, "slab");
+		if (j->nbe == n)
+			break;
+		snprintf(j->be[n].args, sizeof(j->be[n].args), "tier=%s", tiers[i]);
+		snprintf(j->be[n].tag, sizeof(j->be[n].tag), "slab-%s", tiers[i]);
+	}
+	add_backends(b, j, others);
 }
 
 static void headline_add(struct bench *b, const char *fmt, ...)
@@ -484,6 +507,35 @@ static void bench_suite(struct bench *b, const char *traces)
 	job_set_num(&j, JOB_OPS, ops);
 	job_set_num(&j, JOB_REPS, r);
 	add_backends(b, &j, "slab,kmem_cache");
+	bench_job(b, &j, "slab", "kmem_cache");
+
+	/* The per-CPU tiers of our slab side by side (docs/BENCHMARKS.md). */
+	job_init(&j, "slab tiers: LIFO pairs 64 B", "churn",
+		 BENCH_KEYS({ JOB_SIZE, 64 }, { JOB_MODE, JOB_MODE_PAIRS },
+			    { JOB_OPS, ops }, { JOB_REPS, r }));
+	add_slab_tiers(b, &j, "kmem_cache");
+	bench_job(b, &j, "slab", "kmem_cache");
+
+	job_init(&j, "slab tiers: 1024 allocs then 1024 frees 64 B", "churn",
+		 BENCH_KEYS({ JOB_SIZE, 64 }, { JOB_MODE, JOB_MODE_PHASES },
+			    { JOB_BATCH, 1024 }, { JOB_FREE_ORDER, JOB_FREE_RANDOM },
+			    { JOB_OPS, ops }, { JOB_REPS, r }));
+	add_slab_tiers(b, &j, "kmem_cache");
+	bench_job(b, &j, "slab", "kmem_cache");
+
+	/* task_struct at 8192 B: the largest kmalloc class (burst's 9792 is not) */
+	job_init(&j, "slab tiers: fork bursts, kmalloc classes", "burst",
+		 BENCH_KEYS({ JOB_SIZE, 8192 }, { JOB_OPS, ops / 2 }, { JOB_REPS, r }));
+	j.classes = true;
+	add_slab_tiers(b, &j, "kmalloc");
+	bench_job(b, &j, "slab", "kmalloc");
+
+	job_init(&j, "slab tiers: remote free CPU 0 -> CPU 1", "remote",
+		 BENCH_KEYS({ JOB_SIZE, 64 }));
+	job_set_text(&j, JOB_CPUS, "0,1");
+	job_set_num(&j, JOB_OPS, ops);
+	job_set_num(&j, JOB_REPS, r);
+	add_slab_tiers(b, &j, "kmem_cache");
 	bench_job(b, &j, "slab", "kmem_cache");
 
 	bench_traces(b, traces);

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "conn.h"
 #include "engine.h"
+#include "fault.h"
 #include "host.h"
 #include "ops.h"
 #include "user_backends.h"
@@ -62,6 +63,17 @@ static int sim_view(struct conn *c, const char *inst, const char *view,
 	int v, r;
 	char *buf;
 
+	if (!inst && !strcmp(view, "fault")) {
+		/* the kernel's debugfs file `fault`, rendered the same way */
+		buf = malloc(512);
+		if (!buf)
+			return -ENOMEM;
+		kml_out_init(&out, buf, 512);
+		kml_sim_fault_show(&out);
+		*text = buf;
+		*len = out.len;
+		return 0;
+	}
 	v = inst ? lookup(kml_iview_names, KML_IVIEW_NR, view) :
 		   lookup(kml_gview_names, KML_GVIEW_NR, view);
 	if (v < 0)
@@ -109,7 +121,9 @@ static const struct conn_ops sim_ops = {
 struct conn *conn_open_sim(int *exit_code)
 {
 	struct sim_state *s;
+	const char *fault;
 	struct conn *c;
+	char err[160];
 	int r;
 
 	*exit_code = CLI_EXIT_FAIL;
@@ -128,6 +142,16 @@ struct conn *conn_open_sim(int *exit_code)
 	s->session = s->engine ? kml_session_create(s->engine) : NULL;
 	if (!s->session) {
 		cli_error("sim", "cannot create the engine: out of memory");
+		kml_engine_destroy(s->engine);
+		kml_user_backends_unregister();
+		kml_unregister_ours();
+		goto out_free;
+	}
+	fault = getenv("KMEMLAB_SIM_FAULT");
+	if (fault && *fault && kml_sim_fault_set(fault, err, sizeof(err))) {
+		cli_error("KMEMLAB_SIM_FAULT", "%s", err);
+		*exit_code = CLI_EXIT_USAGE;
+		kml_session_destroy(s->session);
 		kml_engine_destroy(s->engine);
 		kml_user_backends_unregister();
 		kml_unregister_ours();

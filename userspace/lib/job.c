@@ -330,7 +330,9 @@ void job_create_cmd(const struct job *j, const struct job_be *b, char *buf,
 			      (unsigned long long)pool);
 	/* zeroing is asked of the backends that take zero= (null does not) */
 	if (j->zero >= 0 && (!cb || caps_has(cb->keys, "zero")))
-		snprintf(buf + n, size - (size_t)n, " zero=%d", j->zero);
+		n += snprintf(buf + n, size - (size_t)n, " zero=%d", j->zero);
+	if (b->args[0] && n > 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, " %s", b->args);
 }
 
 unsigned int job_nfailed(const struct job *j)

@@ -31,6 +31,8 @@ struct job_be {
 	int zero;		/* zero= of the instance: 0/1, -1 unknown */
 	bool failed;		/* its create or its run failed: left out */
 	char why[200];		/* the engine's reason, for its FAILED row */
+	char args[48];		/* extra create keys of a temporary ("" none) */
+	char tag[24];		/* names the temporary instead of @backend */
 };
 
 /* The run keys a job gives the engine besides on= (docs/interface.md). */

@@ -321,7 +321,8 @@ static int job_setup(struct cli_ctx *ctx, struct conn *c, struct job *j)
 			return job_no_backend(ctx, j->caps, b->backend);
 		}
 		for (k = 0; k < 10 && r == -EEXIST; k++) {
-			job_temp_name(b->inst, sizeof(b->inst), i, b->backend, k,
+			job_temp_name(b->inst, sizeof(b->inst), i,
+				      b->tag[0] ? b->tag : b->backend, k,
 				      run_sim ? 0 : (int)getpid());
 			job_create_cmd(j, b, cmd, sizeof(cmd));
 			free(reply);

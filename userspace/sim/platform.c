@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "platform.h"
+#include "fault.h"
 
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
@@ -21,6 +22,84 @@
 #ifdef KML_ASAN
 #include <sanitizer/asan_interface.h>
 #endif
+
+/* --- fault injection ------------------------------------------------------ */
+
+/*
+ * The simulator's copy of the kernel's fault injection (module/kernel/
+ * platform.c): same settings, same decisions (kml_fault_decide()), set by
+ * kml_sim_fault_set() (KMEMLAB_SIM_FAULT for the CLI, or a unit test).
+ */
+static struct kml_fault_cfg kml_sim_fault;
+static u64 kml_sim_fault_calls[KML_FAULT_NR_SITES];
+static u64 kml_sim_fault_hits[KML_FAULT_NR_SITES];
+static u64 kml_sim_fault_total;
+
+int kml_sim_fault_set(const char *settings, char *err, size_t errsz)
+{
+	struct kml_fault_cfg c = kml_sim_fault;
+	unsigned int k;
+	int ret;
+
+	if (!c.sites)
+		c.sites = 1u << KML_FAULT_PAGES;
+	ret = kml_fault_parse(&c, settings, strlen(settings), err, errsz);
+	if (ret)
+		return ret;
+	WRITE_ONCE(kml_sim_fault.nth, 0);
+	WRITE_ONCE(kml_sim_fault.prob, 0);
+	for (k = 0; k < KML_FAULT_NR_SITES; k++) {
+		__atomic_store_n(&kml_sim_fault_calls[k], 0, __ATOMIC_RELAXED);
+		__atomic_store_n(&kml_sim_fault_hits[k], 0, __ATOMIC_RELAXED);
+	}
+	WRITE_ONCE(kml_sim_fault.sites, c.sites);
+	WRITE_ONCE(kml_sim_fault.seed, c.seed);
+	WRITE_ONCE(kml_sim_fault.prob, c.prob);
+	WRITE_ONCE(kml_sim_fault.nth, c.nth);
+	return 0;
+}
+
+void kml_sim_fault_show(struct kml_out *out)
+{
+	u64 calls[KML_FAULT_NR_SITES], hits[KML_FAULT_NR_SITES];
+	struct kml_fault_cfg c = kml_sim_fault;
+	unsigned int k;
+
+	if (!c.sites)
+		c.sites = 1u << KML_FAULT_PAGES;
+	for (k = 0; k < KML_FAULT_NR_SITES; k++) {
+		calls[k] = __atomic_load_n(&kml_sim_fault_calls[k],
+					   __ATOMIC_RELAXED);
+		hits[k] = __atomic_load_n(&kml_sim_fault_hits[k],
+					  __ATOMIC_RELAXED);
+	}
+	kml_fault_show(&c, calls, hits, out);
+}
+
+static bool kml_sim_fault_hit(unsigned int site)
+{
+	struct kml_fault_cfg c;
+	u64 call;
+
+	c.nth = READ_ONCE(kml_sim_fault.nth);
+	c.prob = READ_ONCE(kml_sim_fault.prob);
+	if (likely(!c.nth && !c.prob))
+		return false;
+	c.sites = READ_ONCE(kml_sim_fault.sites);
+	c.seed = READ_ONCE(kml_sim_fault.seed);
+	call = __atomic_add_fetch(&kml_sim_fault_calls[site], 1,
+				  __ATOMIC_RELAXED);
+	if (!kml_fault_decide(&c, site, call))
+		return false;
+	__atomic_add_fetch(&kml_sim_fault_hits[site], 1, __ATOMIC_RELAXED);
+	__atomic_add_fetch(&kml_sim_fault_total, 1, __ATOMIC_RELAXED);
+	return true;
+}
+
+u64 kml_fault_injected(void)
+{
+	return __atomic_load_n(&kml_sim_fault_total, __ATOMIC_RELAXED);
+}
 
 /* --- page source ---------------------------------------------------------- */
 
@@ -43,7 +122,7 @@ void *kml_pages_alloc(unsigned int order)
 	unsigned long nr;
 	char *raw, *aligned;
 
-	if (order > KML_MAX_ORDER)
+	if (order > KML_MAX_ORDER || kml_sim_fault_hit(KML_FAULT_PAGES))
 		return NULL;
 	nr = 1UL << order;
 	if (kml_pages_cap &&
@@ -121,6 +200,8 @@ void kml_region_free(void *addr, size_t bytes)
 
 void *kml_zalloc(size_t size)
 {
+	if (kml_sim_fault_hit(KML_FAULT_META))
+		return NULL;
 	return calloc(1, size);
 }
 

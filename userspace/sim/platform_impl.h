@@ -86,6 +86,15 @@ static inline void kml_lock_acquire(struct kml_lock *lock)
 	WRITE_ONCE(lock->held, true);
 }
 
+static inline bool kml_lock_try(struct kml_lock *lock)
+{
+	if (pthread_mutex_trylock(&lock->mutex))
+		return false;
+	lock->owner = pthread_self();
+	WRITE_ONCE(lock->held, true);
+	return true;
+}
+
 static inline void kml_lock_release(struct kml_lock *lock)
 {
 	WRITE_ONCE(lock->held, false);
@@ -228,5 +237,15 @@ void kml_sim_release_slot(void);
  */
 void kml_sim_page_limit(unsigned long pages);
 unsigned long kml_sim_pages_in_use(void);
+
+struct kml_out;
+/*
+ * kml_sim_fault_set() - fault injection settings (module/core/fault.h),
+ * the counters reset; -EINVAL with the reason in @err on a bad word.
+ * kml_sim_fault_show() - the settings and counters, as the kernel's
+ * debugfs file `fault` shows them.
+ */
+int kml_sim_fault_set(const char *settings, char *err, size_t errsz);
+void kml_sim_fault_show(struct kml_out *out);
 
 #endif /* KML_PLATFORM_IMPL_H */

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The percpu lab's sim tests: the student's fast paths and slow free in
- * module/core/slab.c, in userspace. Each thread of the simulator claims
+ * module/core/slab_tier_freelist.c, and the sheaves tier's refill and
+ * flush in module/core/slab_tier_sheaves.c, in userspace. Each thread of the simulator claims
  * its own per-CPU slot, so a second thread is a second CPU: what it frees
  * from the first thread's active slab is a remote free.
  */
@@ -196,6 +197,69 @@ static void remote_rounds(void)
 	expect_valid(s);
 }
 
+/* A cache with the sheaves tier, @cap objects per sheaf. */
+static struct kml_slab_cache *mk_sheaves(u32 cap)
+{
+	struct kml_slab_cache *s = mk(64, 0);
+	int rc = kml_slab_cache_set_tier(s, KML_SLAB_TIER_SHEAVES, cap);
+
+	LT_CHECK(rc == 0, "kml_slab_cache_set_tier() returned %d", rc);
+	return s;
+}
+
+/* TODO 4: one refill fills the main sheaf; the rest of it comes fast. */
+static void sheaf_refill(void)
+{
+	struct kml_slab_cache *s = mk_sheaves(8);
+	void *p[17];
+	unsigned int i;
+
+	p[0] = get(s);
+	LT_EQ(STAT(s, TIER_ALLOC_SLAB), 1, "tier_alloc_slab (refills)");
+	LT_EQ(STAT(s, TIER_REFILL_OBJS), 8, "tier_refill_objects (one sheaf)");
+	for (i = 1; i < 8; i++)
+		p[i] = get(s);
+	LT_EQ(STAT(s, ALLOC_FAST), 7, "alloc_fastpath (from the sheaf)");
+	LT_EQ(STAT(s, TIER_ALLOC_SLAB), 1, "tier_alloc_slab after 8 allocs");
+	for (i = 8; i < 17; i++)
+		p[i] = get(s);
+	LT_EQ(STAT(s, TIER_ALLOC_SLAB), 3, "tier_alloc_slab after 17 allocs");
+	LT_EQ(STAT(s, TIER_REFILL_OBJS), 24, "tier_refill_objects after 17");
+	expect_valid(s);
+	for (i = 0; i < 17; i++)
+		put(s, p[i]);
+	expect_valid(s);
+}
+
+/* TODO 5: with the barn full, a full main goes back to the slabs at once. */
+static void sheaf_flush(void)
+{
+	struct kml_slab_cache *s = mk_sheaves(2);
+	struct kml_slab_info in;
+	void *p[60];
+	unsigned int i;
+
+	for (i = 0; i < 60; i++)
+		p[i] = get(s);
+	for (i = 0; i < 60; i++)
+		put(s, p[i]);
+	LT_CHECK(STAT(s, TIER_FREE_SLAB) > 0, "no free flushed main (tier_free_slab 0)");
+	LT_EQ(STAT(s, TIER_FLUSH_OBJS), 2 * STAT(s, TIER_FREE_SLAB),
+	      "tier_flush_objects (2 per flush of a full sheaf of 2)");
+	LT_EQ(STAT(s, TIER_FLUSH), STAT(s, TIER_FREE_SLAB),
+	      "tier_flush (one batch per flush)");
+	LT_EQ(STAT(s, FREE_SLOW), STAT(s, TIER_FREE_SLAB) + STAT(s, TIER_FREE_BARN),
+	      "free_slowpath (barn trades and flushes)");
+	expect_valid(s);
+	kml_slab_cache_info(s, &in);
+	LT_EQ(in.tier_objs, 60 - STAT(s, TIER_FLUSH_OBJS), "objects parked in the tier");
+	kml_slab_cache_flush_all(s);
+	kml_slab_cache_info(s, &in);
+	LT_EQ(in.tier_objs, 0, "objects parked after flush_all");
+	LT_EQ(in.objects_inuse, 0, "objects in use at the end");
+	expect_valid(s);
+}
+
 static const struct lt_case cases[] = {
 	{ "alloc_fast", alloc_fast },
 	{ "free_fast_lifo", free_fast_lifo },
@@ -204,6 +268,8 @@ static const struct lt_case cases[] = {
 	{ "debug_cache", debug_cache },
 	{ "remote_free", remote_free },
 	{ "remote_rounds", remote_rounds },
+	{ "sheaf_refill", sheaf_refill },
+	{ "sheaf_flush", sheaf_flush },
 	{ NULL, NULL },
 };
 

@@ -295,6 +295,19 @@ slab-100.redzone_hit 0
 slab-100.poison_hit 0
 slab-100.freeptr_bad 0
 slab-100.quarantined 0
+slab-100.tier_alloc_cpu 77
+slab-100.tier_alloc_barn 0
+slab-100.tier_alloc_slab 0
+slab-100.tier_refill_objects 0
+slab-100.tier_free_cpu 4
+slab-100.tier_free_barn 0
+slab-100.tier_free_slab 0
+slab-100.tier_flush 0
+slab-100.tier_flush_objects 0
+slab-100.lock_cache 39
+slab-100.lock_barn 0
+slab-100.lock_barn_contended 0
+slab-100.magazine_resize 0
 slab-100.object_size 100
 slab-100.stride 112
 slab-100.align 8
@@ -317,6 +330,11 @@ slab-100.loss_stride_bytes 480
 slab-100.loss_tail_bytes 192
 slab-100.loss_tail_per_slab 64
 slab-100.loss_free_bytes 7616
+slab-100.tier freelist
+slab-100.tier_objects 32
+slab-100.tier_objects_cpu 32
+slab-100.tier_objects_barn 0
+slab-100.tier_bytes 3584
 $ shrink s
 shrink instance=s held_before=12288 held_after=12288
 $ cat s slabinfo

@@ -1,0 +1,136 @@
+# SPDX-License-Identifier: GPL-2.0
+"""Helpers for the in-guest tests that drive the real module through
+debugfs: a control-file session, views, the fault injection knobs (ours
+and the kernel's failslab / fail_page_alloc), and the kernel log checks.
+Used by tests/fuzz/kfuzz.py and tests/selftests/fault_inject.py."""
+
+import errno
+import os
+import re
+import subprocess
+
+DEBUGFS = "/sys/kernel/debug"
+KML = DEBUGFS + "/kmemlab"
+
+# Kernel reports that fail a run: the start of a message, after the
+# "[ seconds]" stamp (tools/vm/kmemlab-vm's BAD_LOG_RE, plus the debug
+# kernel's checkers: KASAN, KFENCE, kmemleak, lockdep, debug objects,
+# sleeping in atomic context).
+BAD_LOG = re.compile(
+    r"^(\[[^]]*\])*\s*(BUG:|kernel BUG at|WARNING:|Oops|general protection"
+    r"|Call Trace:|watchdog: BUG: soft lockup|kmemlab: ERROR:"
+    r"|INFO: possible (circular|recursive|irq lock)|INFO: task .* blocked"
+    r"|UBSAN:|ODEBUG:|kmemleak: .*new suspected memory leaks"
+    r"|============================================$)")
+
+
+class Control:
+    """One session: an open control file. cmd() writes one command and
+    returns (errno or 0, reply text)."""
+
+    def __init__(self):
+        self.fd = os.open(KML + "/control", os.O_RDWR)
+
+    def cmd(self, text):
+        data = text if isinstance(text, bytes) else text.encode()
+        err = 0
+        try:
+            os.write(self.fd, data)
+        except OSError as e:
+            err = e.errno
+        chunks = []
+        while True:
+            b = os.read(self.fd, 1 << 16)
+            if not b:
+                break
+            chunks.append(b)
+        return err, b"".join(chunks).decode("utf-8", "replace")
+
+    def ok(self, text):
+        err, r = self.cmd(text)
+        if err:
+            raise RuntimeError("%r: %s: %s" % (text, errno.errorcode.get(err, err), r))
+        return r
+
+    def close(self):
+        if self.fd >= 0:
+            os.close(self.fd)
+            self.fd = -1
+
+
+def view(name):
+    with open(KML + "/" + name, "rb") as f:
+        return f.read().decode("utf-8", "replace")
+
+
+def instances():
+    """Names of the instances now."""
+    return [l.split()[0] for l in view("instances").splitlines() if l.strip()]
+
+
+def field(text, key):
+    m = re.search(r"(?:^| )%s=(-?\d+)" % re.escape(key), text, re.M)
+    return int(m.group(1)) if m else None
+
+
+def fault(settings):
+    """Write our fault injection settings (module/core/fault.h)."""
+    fd = os.open(KML + "/fault", os.O_WRONLY)
+    try:
+        os.write(fd, settings.encode())
+    finally:
+        os.close(fd)
+
+
+def kernel_fault(kind, **attrs):
+    """Set /sys/kernel/debug/<kind>/<attr> (failslab, fail_page_alloc);
+    False when the kernel has no such fault injection."""
+    d = DEBUGFS + "/" + kind
+    if not os.path.isdir(d):
+        return False
+    for k, v in attrs.items():
+        with open(d + "/" + k.replace("_", "-"), "w") as f:
+            f.write(str(v))
+    return True
+
+
+def make_it_fail(on):
+    """The calling process's make-it-fail flag (the task filter of the
+    kernel's fault injection)."""
+    with open("/proc/self/make-it-fail", "w") as f:
+        f.write("1" if on else "0")
+
+
+def dmesg():
+    return subprocess.run(["dmesg"], capture_output=True, text=True,
+                          errors="replace").stdout
+
+
+def bad_lines(log):
+    return [l for l in log.splitlines() if BAD_LOG.match(l)]
+
+
+def kmemleak_scan():
+    """Scan twice (a leak must stay unreferenced for two scans) and return
+    the reports that name kmemlab; None without kmemleak."""
+    p = DEBUGFS + "/kmemleak"
+    if not os.path.exists(p):
+        return None
+    for _ in range(2):
+        with open(p, "w") as f:
+            f.write("scan")
+    with open(p) as f:
+        text = f.read()
+    reports = re.split(r"(?m)^(?=unreferenced object)", text)
+    return [r for r in reports if "kmemlab" in r]
+
+
+def kmemleak_clear():
+    p = DEBUGFS + "/kmemleak"
+    if os.path.exists(p):
+        with open(p, "w") as f:
+            f.write("clear")
+
+
+def budget_used():
+    return field(view("context"), "budget_used")
