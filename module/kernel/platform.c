@@ -334,7 +334,9 @@ void *kml_region_alloc(size_t bytes)
 	size_t size = PAGE_ALIGN(bytes);
 	void *addr;
 
-	if (!size || !kmemlab_charge(size))
+	/* a region is pool memory: the page source's injection site */
+	if (!size || kmemlab_fault_hit(KML_FAULT_PAGES) ||
+	    !kmemlab_charge(size))
 		return NULL;
 	addr = __vmalloc(size, GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN);
 	if (!addr) {

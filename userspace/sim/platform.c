@@ -168,7 +168,8 @@ void *kml_region_alloc(size_t bytes)
 	unsigned long nr = size >> KML_PAGE_SHIFT;
 	void *addr;
 
-	if (!size)
+	/* a region is pool memory: the page source's injection site */
+	if (!size || kml_sim_fault_hit(KML_FAULT_PAGES))
 		return NULL;
 	if (__atomic_add_fetch(&kml_pages_used, nr, __ATOMIC_RELAXED) >
 	    kml_pages_cap && kml_pages_cap) {
