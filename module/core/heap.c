@@ -12,10 +12,11 @@
  * Theory
  * ======
  *
- * Vocabulary. The *region* is one block of the page source
- * (kml_pages_alloc(), at most order KML_MAX_ORDER: 4 MiB), of which the
- * first pool_bytes are used. A byte of it has an *offset*; users see the
- * *display address* base + offset (OSTEP's -b, default 1000 there, 0 here).
+ * Vocabulary. The *region* is pool_bytes of virtually contiguous memory
+ * (kml_region_alloc(), at most KML_HEAP_MAX_REGION: 256 MiB; in the kernel
+ * it and the tags below are charged to the module's budget). A byte of it
+ * has an *offset*; users see the *display address* base + offset (OSTEP's
+ * -b, default 1000 there, 0 here).
  * The region is tiled by *blocks*. A request of n bytes occupies a block of
  * roundup(n, align) + header bytes, exactly OSTEP's arithmetic: the size is
  * aligned first, then the header is added, and the header is counted into
@@ -53,9 +54,14 @@
  * a multiple of it (requests are multiples of align plus the header, and
  * remainders are differences of such sizes), so a block starts and ends on
  * granule boundaries and its tags are found by offset / granule. The
- * metadata is 24 bytes per granule and a region may have at most
- * KML_HEAP_MAX_GRANULES of them (12 MiB of tags): a 4 MiB region needs
- * align 8, an align-1 (OSTEP -a -1) region is limited to 512 KiB.
+ * metadata is 16 bytes per granule: a footer shares its slot's second word
+ * with the list link @prev (a block's last granule is a header only when
+ * the block is one granule long, and then the header is its own footer),
+ * and a used block's request shares a word with the free list's @next. A
+ * region may have at most KML_HEAP_MAX_GRANULES granules (32 Mi, 512 MiB
+ * of tags): a 64 MiB region at align 8 has 8 Mi (128 MiB of tags), the
+ * 256 MiB maximum needs align 8, an align-1 (OSTEP -a -1) region is
+ * limited to 32 MiB.
  *
  * Mirroring OSTEP. With pool_bytes = -S, base = -b, header = -H, align =
  * -a (1 for -a -1), min_split 1 (the default) and list_order = -l, the same
@@ -119,17 +125,25 @@ enum {
  */
 struct kml_heap_tag {
 	u32 size;		/* header: block bytes; 0 inside a block */
-	u32 req;		/* header: bytes requested (used, dead) */
-	u32 next;		/* header of a free block: list successor */
-	u32 prev;		/* header of a free block: list predecessor */
-	u32 foot;		/* footer: first granule of the block */
+	union {
+		u32 req;	/* header of a used or dead block: bytes
+				 * requested
+				 */
+		u32 next;	/* header of a free block: list successor */
+	};
+	union {
+		u32 prev;	/* header of a free block: list predecessor */
+		u32 foot;	/* last granule of a block of two or more:
+				 * its first granule (kml_heap_foot())
+				 */
+	};
 	u16 flags;		/* header: KML_TAG_* */
 	u16 list;		/* header of a free block: its list */
 };
 
-/* The theory block's metadata bound (24 bytes per granule) relies on it. */
-static_assert(sizeof(struct kml_heap_tag) == 24,
-	      "struct kml_heap_tag grew: update KML_HEAP_MAX_GRANULES' cost");
+/* The theory block's metadata cost (16 bytes per granule) relies on it. */
+static_assert(sizeof(struct kml_heap_tag) == 16,
+	      "struct kml_heap_tag grew: update the metadata cost in heap.h");
 
 /* A free list: granule indices of the first and last block, length. */
 struct kml_heap_flist {
@@ -162,7 +176,7 @@ struct kml_heap {
 	u32 nr_gran;			/* region_bytes / gran */
 	bool coalesce;			/* merge free neighbours on free */
 	bool zero;			/* KML_F_ZERO: clear payloads */
-	unsigned int pages_order;	/* order of the page-source block */
+	size_t region_alloc;		/* bytes of the region allocation */
 	u32 inst_id;			/* the caller's instance id */
 
 	/* memory */
@@ -271,6 +285,12 @@ static u64 kml_heap_max_request(const struct kml_heap *h)
 	return (h->region_bytes - h->header) / h->align * h->align;
 }
 
+/* Bytes of the boundary-tag array: one tag per granule. */
+static size_t kml_heap_tags_bytes(const struct kml_heap *h)
+{
+	return (size_t)h->nr_gran * sizeof(struct kml_heap_tag);
+}
+
 static u64 kml_heap_gaddr(const struct kml_heap *h, u32 gi)
 {
 	return h->base + (u64)gi * h->gran;
@@ -284,11 +304,27 @@ static bool kml_heap_size_order(const struct kml_heap *h)
 
 /* --- boundary tags -------------------------------------------------------- */
 
-/* Write the header size and the footer of the block at granule @gi. */
+/*
+ * Write the header size and the footer of the block at granule @gi. A
+ * one-granule block's footer is its header: the slot's prev must stay a
+ * list link there.
+ */
 static void kml_heap_set_block(struct kml_heap *h, u32 gi, u32 size)
 {
+	u32 last = gi + size / h->gran - 1;
+
 	h->tags[gi].size = size;
-	h->tags[gi + size / h->gran - 1].foot = gi;
+	if (last != gi)
+		h->tags[last].foot = gi;
+}
+
+/*
+ * The first granule of the block whose last granule is @last: the block
+ * itself when @last is a header (a one-granule block), else the footer.
+ */
+static u32 kml_heap_foot(const struct kml_heap *h, u32 last)
+{
+	return h->tags[last].size ? last : h->tags[last].foot;
 }
 
 /* Granule @gi stops being a block start (absorbed by a merge). */
@@ -588,7 +624,7 @@ static void kml_heap_release(struct kml_heap *h, u32 gi)
 	h->tags[gi].flags = 0;
 	h->tags[gi].req = 0;
 	if (h->coalesce && gi > 0) {
-		pi = h->tags[gi - 1].foot;
+		pi = kml_heap_foot(h, gi - 1);
 		if (h->tags[pi].flags & KML_TAG_LISTED) {
 			rover |= h->rover == pi;
 			kml_heap_unlink(h, pi);
@@ -675,7 +711,7 @@ static int kml_heap_free_locked(struct kml_heap *h, void *ptr, size_t size,
  * The whole region becomes one free block. Only header tags carry state
  * (a footer matters only where a header says a block ends), so clearing
  * the header of every block is enough: O(blocks), not O(granules), which
- * matters under a spinlock with a 4 MiB region. A new heap's tags are all
+ * matters under a spinlock with a 256 MiB region. A new heap's tags are all
  * zero already.
  */
 static void kml_heap_reset_locked(struct kml_heap *h)
@@ -793,13 +829,13 @@ void kml_heap_list(struct kml_heap *h, struct kml_heap_step *step)
 	kml_lock_release(&h->lock);
 }
 
-void kml_heap_step_render(const struct kml_heap_step *step,
-			  unsigned int index, unsigned int flags,
-			  struct kml_out *out)
+/* The operation's lines of a step: malloc.py's Alloc or Free lines. */
+static void kml_heap_render_op(const struct kml_heap_step *step,
+			       unsigned int index, unsigned int flags,
+			       struct kml_out *out)
 {
 	bool list_only = flags & KML_HEAP_RENDER_LIST;
 	long long shown;
-	unsigned int i;
 
 	if (!list_only && !step->is_free) {
 		shown = step->ok ? (long long)step->addr : -1;
@@ -813,6 +849,16 @@ void kml_heap_step_render(const struct kml_heap_step *step,
 		kml_out_printf(out, "Free(ptr[%u])\nreturned %d\n", index,
 			       step->ret ? -1 : 0);
 	}
+}
+
+void kml_heap_step_render(const struct kml_heap_step *step,
+			  unsigned int index, unsigned int flags,
+			  struct kml_out *out)
+{
+	bool list_only = flags & KML_HEAP_RENDER_LIST;
+	unsigned int i;
+
+	kml_heap_render_op(step, index, flags, out);
 	kml_out_printf(out, "Free List [ Size %u ]: ", step->nr_free);
 	for (i = 0; i < step->nr_listed; i++)
 		kml_out_printf(out, "[ addr:%llu sz:%llu ]",
@@ -831,7 +877,6 @@ int kml_heap_create(enum kml_heap_policy policy, const struct kml_params *p,
 	u32 allowed = KML_F_NO_COALESCE | KML_F_ZERO | KML_F_CHECK;
 	u64 region = p->pool_bytes ? p->pool_bytes : KML_HEAP_DEF_REGION;
 	u32 align = p->align ? p->align : KML_HEAP_DEF_ALIGN;
-	unsigned int order = 0;
 	struct kml_heap *h;
 	u64 gran;
 
@@ -847,8 +892,6 @@ int kml_heap_create(enum kml_heap_policy policy, const struct kml_params *p,
 	gran = kml_heap_gcd(kml_heap_gcd(region, align), p->header);
 	if (region / gran > KML_HEAP_MAX_GRANULES)
 		return -E2BIG;
-	while (((u64)KML_PAGE_SIZE << order) < region)
-		order++;
 
 	h = kml_zalloc(sizeof(*h));
 	if (!h)
@@ -865,13 +908,13 @@ int kml_heap_create(enum kml_heap_policy policy, const struct kml_params *p,
 	h->coalesce = !(p->flags & KML_F_NO_COALESCE) &&
 		      policy != KML_HEAP_BUMP;
 	h->zero = p->flags & KML_F_ZERO;
-	h->pages_order = order;
+	h->region_alloc = region;
 	h->inst_id = inst_id;
 	h->nr_lists = policy == KML_HEAP_SEGREGATED ? KML_HEAP_NR_CLASSES : 1;
-	h->tags = kml_zalloc((size_t)h->nr_gran * sizeof(*h->tags));
+	h->tags = kml_region_alloc(kml_heap_tags_bytes(h));
 	if (!h->tags)
 		goto out_free_heap;
-	h->region = kml_pages_alloc(order);
+	h->region = kml_region_alloc(h->region_alloc);
 	if (!h->region)
 		goto out_free_tags;
 	kml_lock_init(&h->lock);
@@ -882,7 +925,7 @@ int kml_heap_create(enum kml_heap_policy policy, const struct kml_params *p,
 	return 0;
 
 out_free_tags:
-	kml_free(h->tags);
+	kml_region_free(h->tags, kml_heap_tags_bytes(h));
 out_free_heap:
 	kml_free(h);
 	return -ENOMEM;
@@ -892,9 +935,9 @@ void kml_heap_destroy(struct kml_heap *h)
 {
 	if (!h)
 		return;
-	kml_pages_free(h->region, h->pages_order);
+	kml_region_free(h->region, h->region_alloc);
 	kml_lock_destroy(&h->lock);
-	kml_free(h->tags);
+	kml_region_free(h->tags, kml_heap_tags_bytes(h));
 	kml_free(h);
 }
 
@@ -1111,7 +1154,7 @@ static unsigned int kml_heap_check_blocks(struct kml_heap *h, u64 *nfree,
 		    t->size / h->gran > h->nr_gran - gi)
 			return bad + 1;		/* no tiling: stop here */
 		last = gi + t->size / h->gran - 1;
-		if (h->tags[last].foot != gi)
+		if (kml_heap_foot(h, last) != gi)
 			bad++;
 		for (j = gi + 1; j <= last; j++) {
 			if (h->tags[j].size) {
@@ -1461,6 +1504,31 @@ static u64 kml_heap_op_addr(void *priv, const void *ptr)
 	return kml_heap_addr(priv, ptr);
 }
 
+/*
+ * A step as malloc.py prints it, with the whole free list (a step keeps
+ * only its first KML_HEAP_STEP_LIST entries): read under the lock, after
+ * the operation; the engine's locks keep anyone else off the heap between.
+ */
+static void kml_heap_show_step(struct kml_heap *h,
+			       const struct kml_heap_step *step, u32 handle,
+			       struct kml_out *out)
+{
+	unsigned int l;
+	u32 gi;
+
+	kml_heap_render_op(step, handle, KML_HEAP_RENDER_PAYLOAD, out);
+	kml_lock_acquire(&h->lock);
+	kml_out_printf(out, "Free List [ Size %u ]: ", step->nr_free);
+	for (l = 0; l < h->nr_lists; l++)
+		for (gi = h->lists[l].head; gi != KML_HEAP_NIL;
+		     gi = h->tags[gi].next)
+			kml_out_printf(out, "[ addr:%llu sz:%u ]",
+				       (unsigned long long)kml_heap_gaddr(h, gi),
+				       h->tags[gi].size);
+	kml_lock_release(&h->lock);
+	kml_out_printf(out, "\n\n");
+}
+
 static void *kml_heap_op_alloc_show(void *priv, size_t size, u32 handle,
 				    struct kml_out *out)
 {
@@ -1468,12 +1536,11 @@ static void *kml_heap_op_alloc_show(void *priv, size_t size, u32 handle,
 	struct kml_heap_step *step = &h->cmd_step;
 	void *ptr = kml_heap_alloc_step(h, size, step);
 
-	if (!ptr)
-		return NULL;
-	kml_out_printf(out, " addr=%llu searched=%u\n",
-		       (unsigned long long)kml_heap_addr(h, ptr),
+	/* a failure is a step too: malloc.py's "returned -1" */
+	kml_out_printf(out, " addr=%lld searched=%u\n",
+		       ptr ? (long long)kml_heap_addr(h, ptr) : -1LL,
 		       step->searched);
-	kml_heap_step_render(step, handle, KML_HEAP_RENDER_PAYLOAD, out);
+	kml_heap_show_step(h, step, handle, out);
 	return ptr;
 }
 
@@ -1484,8 +1551,7 @@ static int kml_heap_op_free_show(void *priv, void *ptr, size_t size,
 	int ret = kml_heap_free_step(h, ptr, size, &h->cmd_step);
 
 	if (!ret)
-		kml_heap_step_render(&h->cmd_step, handle,
-				     KML_HEAP_RENDER_PAYLOAD, out);
+		kml_heap_show_step(h, &h->cmd_step, handle, out);
 	return ret;
 }
 
@@ -1504,22 +1570,42 @@ static int kml_heap_op_show_labelled(void *priv, enum kml_view view,
 	return 0;
 }
 
-/* A header needs room for a payload: it must be below the region. */
+/*
+ * A header needs room for a payload: it must be below the region. The
+ * tags bound the granules (kml_heap_create() returns -E2BIG): say so here,
+ * with the way out.
+ */
 static int kml_heap_op_check(const struct kml_params *p, u32 given,
 			     struct kml_out *why)
 {
+	u64 region = p->pool_bytes ? p->pool_bytes : KML_HEAP_DEF_REGION;
+	u32 align = p->align ? p->align : KML_HEAP_DEF_ALIGN;
+	u64 gran;
+
 	if (p->pool_bytes && p->header >= p->pool_bytes) {
 		kml_out_printf(why,
 			       "header=%u: not below the region size pool=%llu",
 			       p->header, (unsigned long long)p->pool_bytes);
 		return -EINVAL;
 	}
+	if (align > KML_HEAP_MAX_ALIGN || region > KML_HEAP_MAX_REGION)
+		return 0;	/* refused with their own message */
+	gran = kml_heap_gcd(kml_heap_gcd(region, align), p->header);
+	if (region / gran > KML_HEAP_MAX_GRANULES) {
+		kml_out_printf(why,
+			       "pool=%llu: %llu granules of %llu bytes (gcd of pool, align=%u, header=%u), above the %u a heap may have (16 bytes of tags each); raise align= to make them larger",
+			       (unsigned long long)region,
+			       (unsigned long long)(region / gran),
+			       (unsigned long long)gran, align, p->header,
+			       KML_HEAP_MAX_GRANULES);
+		return -E2BIG;
+	}
 	return 0;
 }
 
 /* The keys of every teaching heap, and of the fit policies. */
 #define KML_HEAP_KEYS	(KML_PKB(POOL) | KML_PKB(ALIGN) | KML_PKB(BASE) | \
-			 KML_PKB(ZERO))
+			 KML_PKB(ZERO) | KML_PKB(OSTEP))
 #define KML_HEAP_FIT_KEYS (KML_HEAP_KEYS | KML_PKB(HEADER) | \
 			   KML_PKB(MIN_SPLIT) | KML_PKB(CHECK) | \
 			   KML_PKB(COALESCE))

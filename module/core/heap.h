@@ -44,14 +44,18 @@ enum kml_heap_stat {
 
 extern const char * const kml_heap_stat_names[KML_HEAP_STAT_NR];
 
-/* Largest region: one order KML_MAX_ORDER block of the page source. */
-#define KML_HEAP_MAX_REGION	((u64)KML_PAGE_SIZE << KML_MAX_ORDER)
-/* Most granules (see heap.c) a region may have: bounds the metadata. */
-#define KML_HEAP_MAX_GRANULES	(512u * 1024)
+/*
+ * Largest region (kml_region_alloc(): virtually contiguous). The module's
+ * budget (max_pool_mb) bounds it further: the region and its tags are
+ * charged to it.
+ */
+#define KML_HEAP_MAX_REGION	(256ULL << 20)
+/* Most granules (see heap.c) a region may have: 16 bytes of tags each. */
+#define KML_HEAP_MAX_GRANULES	(32u * 1024 * 1024)
 /* Largest alignment. */
 #define KML_HEAP_MAX_ALIGN	4096u
 /* Segregated fits: class c holds free blocks of [2^c, 2^(c+1)) bytes. */
-#define KML_HEAP_NR_CLASSES	23
+#define KML_HEAP_NR_CLASSES	29
 /* Free-list entries a step records (the rest are only counted). */
 #define KML_HEAP_STEP_LIST	32
 

@@ -42,7 +42,7 @@ enum kml_pkey {
 	KML_PK_MIN_SPLIT, KML_PK_ORDER, KML_PK_LIST, KML_PK_ZERO, KML_PK_PCP,
 	KML_PK_REDZONE, KML_PK_POISON, KML_PK_CHECK, KML_PK_CTOR,
 	KML_PK_COALESCE, KML_PK_MIN_PARTIAL, KML_PK_TIER, KML_PK_SHEAF,
-	KML_PK_NR,
+	KML_PK_OSTEP, KML_PK_NR,
 };
 
 #define KML_PKB(k)	(1u << KML_PK_##k)
@@ -227,9 +227,10 @@ struct kml_backend {
 	u64 (*addr)(void *priv, const void *ptr);
 	/*
 	 * alloc() and free() that also say what they did: " addr=A
-	 * searched=N\n" (alloc only), then the search and the free list as
-	 * OSTEP's malloc.py prints them, @handle naming the block there.
-	 * Called with the engine's command and state locks held.
+	 * searched=N\n" (alloc only; " addr=-1 searched=N\n" when it
+	 * failed), then the search and the whole free list as OSTEP's
+	 * malloc.py prints them, @handle naming the block there. Called with
+	 * the engine's command and state locks held.
 	 */
 	void *(*alloc_show)(void *priv, size_t size, u32 handle,
 			    struct kml_out *out);

@@ -15,6 +15,9 @@
  *  - page source: alloc_pages(GFP_KERNEL | __GFP_NOWARN) in the kernel;
  *    mmap() of an over-sized region trimmed to natural alignment in
  *    userspace. Both hand out naturally aligned blocks of 2^order pages.
+ *  - regions (kml_region_alloc(), virtually contiguous, any number of
+ *    pages): vzalloc() in the kernel, charged to the budget like the page
+ *    source; an anonymous mmap() in userspace, counted with the pages.
  *  - page size: PAGE_SIZE of the running kernel; 4096 in userspace.
  *  - locks: spinlock_t in the kernel; pthread_mutex_t in userspace.
  *    Sleeping locks: struct mutex in the kernel; pthread_mutex_t.
@@ -84,6 +87,28 @@ void *kml_pages_alloc(unsigned int order);
  * @order: the order it was allocated with
  */
 void kml_pages_free(void *addr, unsigned int order);
+
+/* --- regions: large, virtually contiguous (never on a fast path) ------- */
+
+/**
+ * kml_region_alloc() - take a zeroed, page-aligned, virtually contiguous
+ * region of memory that counts as the caller's pool (charged to the
+ * module's budget, like the page source)
+ * @bytes: size; rounded up to whole pages
+ *
+ * For what is too large for one block of the page source (the teaching
+ * heaps' regions and their boundary tags). It may sleep.
+ *
+ * Return: the region, or NULL when the budget or the memory ran out.
+ */
+void *kml_region_alloc(size_t bytes);
+
+/**
+ * kml_region_free() - give a region back
+ * @addr: an address returned by kml_region_alloc(), or NULL
+ * @bytes: the size it was allocated with
+ */
+void kml_region_free(void *addr, size_t bytes);
 
 /* --- metadata memory (never on a fast path) --------------------------- */
 

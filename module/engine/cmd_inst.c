@@ -37,6 +37,7 @@ const struct kml_keyspec kml_create_keys[KML_PK_NR] = {
 	[KML_PK_MIN_PARTIAL] = { "min_partial", KML_KT_NUM, 0, 1024 },
 	[KML_PK_TIER]	= { "tier", KML_KT_ENUM, 0, 0, kml_tier_words },
 	[KML_PK_SHEAF]	= { "sheaf", KML_KT_NUM, 1, 256 },
+	[KML_PK_OSTEP]	= { "ostep", KML_KT_BOOL },
 };
 
 void kml_print_keys(struct kml_out *o, u32 mask, const char *sep)
@@ -107,7 +108,7 @@ static int kml_create_limits(struct kml_session *s,
 
 	if (be->max_pool && p->pool_bytes > be->max_pool)
 		return kml_cmd_err(s, -E2BIG,
-				   "pool=%s: above the bound %llu of backend '%s'",
+				   "pool=%s: above the bound %llu of backend '%s' (the largest pool it can have; below it the memory budget decides)",
 				   kml_tok_show(s, &raw[KML_PK_POOL]),
 				   (unsigned long long)be->max_pool, be->name);
 	if (be->max_obj && p->size > be->max_obj)
@@ -263,6 +264,7 @@ int kml_cmd_create(struct kml_session *s)
 	in->id = e->next_id;	/* taken only if the create succeeds */
 	in->be = be;
 	in->params = p;
+	in->ostep = s->kv_num[KML_PK_OSTEP] && be->alloc_show;
 	kml_list_init(&in->node);
 	refused = kml_budget_refused(e);
 	ret = be->create(&p, in->id, &in->priv);
@@ -337,6 +339,7 @@ static void kml_handles_forget(struct kml_instance *in)
 	in->nr_live = 0;
 	in->req_now = 0;
 	in->usable_now = 0;
+	in->ostep_next = 0;
 }
 
 int kml_cmd_reset(struct kml_session *s)
@@ -414,7 +417,8 @@ int kml_cmd_alloc(struct kml_session *s)
 	if (!size)
 		return kml_cmd_err(s, -EINVAL, "size 0");
 	max = in->be->max_size ? in->be->max_size(in->priv) : KML_OBJ_MAX;
-	if (max > KML_OBJ_MAX)
+	/* ostep=1: malloc.py searches for what cannot fit, and fails */
+	if (max > KML_OBJ_MAX || in->ostep)
 		max = KML_OBJ_MAX;
 	if (size > max)
 		return kml_cmd_err(s, -E2BIG,
@@ -430,8 +434,15 @@ int kml_cmd_alloc(struct kml_session *s)
 		if (!in->handles)
 			return kml_cmd_err(s, -ENOMEM, "out of memory");
 	}
-	for (i = 0; in->handles[i].ptr; i++)
-		;
+	if (in->ostep && in->ostep_next >= KML_MAX_HANDLES)
+		return kml_cmd_err(s, -ENOSPC,
+				   "instance '%s' numbers every allocation (ostep=1) and has used all %u numbers; 'reset %s' starts over",
+				   in->name, KML_MAX_HANDLES, in->name);
+	if (in->ostep)
+		i = in->ostep_next;
+	else
+		for (i = 0; in->handles[i].ptr; i++)
+			;
 	h = &in->handles[i];
 	usable = in->be->usable ? (u32)in->be->usable(in->priv, size) :
 		 (u32)size;
@@ -444,6 +455,13 @@ int kml_cmd_alloc(struct kml_session *s)
 	} else {
 		ptr = in->be->alloc(in->priv, size);
 		kml_out_printf(&s->out, "\n");
+	}
+	if (in->ostep)
+		in->ostep_next++;	/* malloc.py numbers failures too */
+	if (!ptr && in->ostep) {
+		/* as malloc.py: "returned -1", the free list, and go on */
+		in->nr_alloc_fail++;
+		return 0;
 	}
 	if (!ptr) {
 		char budget[256];

@@ -71,6 +71,10 @@ struct kml_instance {
 	u64 nr_alloc;			/* alloc commands that succeeded */
 	u64 nr_alloc_fail;		/* alloc commands the backend refused */
 	u64 nr_free;			/* free commands */
+	bool ostep;			/* ostep=1: handles and failures as
+					 * OSTEP's malloc.py
+					 */
+	u32 ostep_next;			/* ostep=1: the next handle */
 
 	/* runs */
 	u64 nr_runs;			/* successful runs on this instance */

@@ -150,6 +150,26 @@ static const char *kml_tshow(struct kml_tparse *p, const char *tok,
 }
 
 /*
+ * The fields of version 2 that say what a kernel recording saw (kmemlab
+ * record --kernel): read past, a replay does not need them. VALUE is not
+ * empty and has no blank.
+ */
+static bool kml_tfield_other(const char *tok, size_t tlen)
+{
+	static const char * const keys[] = {
+		"ev=", "cache=", "alloc=", "gfp=", "site=",
+	};
+	size_t i, n;
+
+	for (i = 0; i < ARRAY_SIZE(keys); i++) {
+		n = strlen(keys[i]);
+		if (tlen > n && !memcmp(tok, keys[i], n))
+			return true;
+	}
+	return false;
+}
+
+/*
  * The rest of an op line: nothing, or in version 2 the optional fields
  * t=THREAD, al=ALIGN (allocations only, a power of two) and ns=TIME, each
  * at most once, in any order.
@@ -180,9 +200,11 @@ static int kml_tfields(struct kml_tparse *p, struct kml_tline *l, u32 nr,
 			seen = &seen_al;
 		} else if (tlen > 3 && !memcmp(tok, "ns=", 3)) {
 			seen = &seen_ns;
+		} else if (kml_tfield_other(tok, tlen)) {
+			continue;	/* what a recording adds: read past */
 		} else {
 			kml_terr(p, nr,
-				 "bad field '%s' (expected t=, al= or ns=)",
+				 "bad field '%s' (expected t=, al=, ns=, ev=, cache=, alloc=, gfp= or site=)",
 				 kml_tshow(p, tok, tlen));
 			return -EINVAL;
 		}

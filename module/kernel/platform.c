@@ -19,6 +19,7 @@
 #include <linux/percpu_counter.h>
 #include <linux/sched.h>
 #include <linux/slab.h>
+#include <linux/vmalloc.h>
 
 #include "platform.h"
 #include "fault.h"
@@ -324,6 +325,37 @@ void kml_pages_free(void *addr, unsigned int order)
 	__free_pages(virt_to_page(addr), order);
 	atomic_long_sub(1L << order, &kmemlab_pool_pages);
 	kmemlab_uncharge(PAGE_SIZE << order);
+}
+
+/* --- regions ------------------------------------------------------------- */
+
+void *kml_region_alloc(size_t bytes)
+{
+	size_t size = PAGE_ALIGN(bytes);
+	void *addr;
+
+	/* a region is pool memory: the page source's injection site */
+	if (!size || kmemlab_fault_hit(KML_FAULT_PAGES) ||
+	    !kmemlab_charge(size))
+		return NULL;
+	addr = __vmalloc(size, GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN);
+	if (!addr) {
+		kmemlab_uncharge(size);
+		return NULL;
+	}
+	atomic_long_add(size >> PAGE_SHIFT, &kmemlab_pool_pages);
+	return addr;
+}
+
+void kml_region_free(void *addr, size_t bytes)
+{
+	size_t size = PAGE_ALIGN(bytes);
+
+	if (!addr)
+		return;
+	vfree(addr);
+	atomic_long_sub(size >> PAGE_SHIFT, &kmemlab_pool_pages);
+	kmemlab_uncharge(size);
 }
 
 /* --- metadata memory and sleeping locks ----------------------------------- */

@@ -19,7 +19,7 @@ if [ ! -x "$K" ]; then
 	echo "# SKIP: $K not built (make lib)"
 	exit 4
 fi
-tests="bad_inputs option_letters sim_views slab_counts kernel_host report_render signals record fault_sim"
+tests="bad_inputs option_letters sim_views slab_counts kernel_host report_render signals record fault_sim ostep_random record_kernel"
 set -- $tests
 tap_plan $#
 

@@ -201,12 +201,12 @@ kmemlab-trace 2\na 0 8 t=0\na 1 8 t=65536\n|3: thread 65536 out of range (below 
 kmemlab-trace 2\na 0 8 t=-1\n|2: bad value 't=-1'
 kmemlab-trace 2\na 0 8 t=1x\n|2: bad value 't=1x'
 kmemlab-trace 2\na 0 8 t=1 t=2\n|2: field 't=' given twice
-kmemlab-trace 2\na 0 8 t=\n|2: bad field 't=' (expected t=, al= or ns=)
+kmemlab-trace 2\na 0 8 t=\n|2: bad field 't=' (expected t=, al=, ns=, ev=, cache=, alloc=, gfp= or site=)
 kmemlab-trace 2\na 0 8 al=48\n|2: alignment 48 is not a power of two up to 1073741824
 kmemlab-trace 2\na 0 8 al=2147483648\n|2: alignment 2147483648 is not a power of two up to 1073741824
 kmemlab-trace 2\na 0 8\nf 0 al=8\n|3: al= on an op that is not 'a'
 kmemlab-trace 2\na 0 8 ns=1x\n|2: bad value 'ns=1x'
-kmemlab-trace 2\na 0 8 x=1\n|2: bad field 'x=1' (expected t=, al= or ns=)
+kmemlab-trace 2\na 0 8 x=1\n|2: bad field 'x=1' (expected t=, al=, ns=, ev=, cache=, alloc=, gfp= or site=)
 kmemlab-trace 1\na 0 8 t=1\n|2: trailing garbage 't=1'
 kmemlab-trace 2\na 0 8 t=0\nf 1 t=1\n|3: free of id 1 that is not live
 EOF

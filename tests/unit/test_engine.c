@@ -1765,15 +1765,15 @@ START_TEST(test_engine_create_limits_of_ours_named)
 		{ "create a slab ctor=1", -EINVAL,
 		  "error: create: ctor=1 needs size= (the kmalloc classes of backend 'slab' have no constructor)\n" },
 		{ "create a first-fit pool=1G", -E2BIG,
-		  "error: create: pool=1G: above the bound 4194304 of backend 'first-fit'\n" },
-		{ "create a bump pool=8M", -E2BIG,
-		  "error: create: pool=8M: above the bound 4194304 of backend 'bump'\n" },
+		  "error: create: pool=1G: above the bound 268435456 of backend 'first-fit' (the largest pool it can have; below it the memory budget decides)\n" },
+		{ "create a bump pool=512M", -E2BIG,
+		  "error: create: pool=512M: above the bound 268435456 of backend 'bump' (the largest pool it can have; below it the memory budget decides)\n" },
 		{ "create a best-fit pool=4K header=4096", -EINVAL,
 		  "error: create: header=4096: not below the region size pool=4096\n" },
-		/* more granules than the heap's tag table: the backend's own
-		 * refusal, with the keys given */
-		{ "create a first-fit pool=4M header=1", -E2BIG,
-		  "error: create: backend 'first-fit' refused the parameters (E2BIG; given: pool=4M header=1)\n" },
+		/* more granules than the heap's tag table: the backend's
+		 * check() says which bound and what to change */
+		{ "create a first-fit pool=64M header=1", -E2BIG,
+		  "error: create: pool=67108864: 67108864 granules of 1 bytes (gcd of pool, align=8, header=1), above the 33554432 a heap may have (16 bytes of tags each); raise align= to make them larger\n" },
 		/* the buddy's pool is whole order-10 blocks: never rounded up */
 		{ "create a buddy pool=1M", -EINVAL,
 		  "error: create: pool=1048576: not a multiple of 4194304 (the buddy's pool is made of order-10 blocks of 4 MiB); give pool=4M\n" },

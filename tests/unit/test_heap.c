@@ -1236,8 +1236,8 @@ START_TEST(test_heap_create_rejects_bad_parameters)
 	p.pool_bytes = KML_HEAP_MAX_REGION + 8;
 	ck_assert_int_eq(kml_heap_create(KML_HEAP_FIRST_FIT, &p, 0, &h),
 			 -E2BIG);
-	/* align 1: one granule per byte, 1 MiB is too many */
-	p.pool_bytes = 1024 * 1024;
+	/* align 1: one granule per byte, 64 MiB is too many */
+	p.pool_bytes = 64 * 1024 * 1024;
 	p.align = 1;
 	ck_assert_int_eq(kml_heap_create(KML_HEAP_FIRST_FIT, &p, 0, &h),
 			 -E2BIG);
@@ -1245,9 +1245,9 @@ START_TEST(test_heap_create_rejects_bad_parameters)
 	ck_assert_int_eq(kml_heap_create(KML_HEAP_FIRST_FIT, &p, 0, &h), 0);
 	ck_assert_uint_eq(kml_heap_max_size(h), KML_HEAP_MAX_GRANULES);
 	kml_heap_destroy(h);
-	/* the largest region, default alignment */
+	/* the largest region (at align 64: 4 Mi granules, 64 MiB of tags) */
 	p.pool_bytes = KML_HEAP_MAX_REGION;
-	p.align = 0;
+	p.align = 64;
 	ck_assert_int_eq(kml_heap_create(KML_HEAP_BEST_FIT, &p, 0, &h), 0);
 	ck_assert_ptr_nonnull(kml_heap_alloc(h, KML_HEAP_MAX_REGION));
 	ck_assert_uint_eq(kml_heap_validate(h), 0);
@@ -1268,6 +1268,69 @@ START_TEST(test_heap_create_rejects_bad_parameters)
 	ck_assert_ptr_null(h);
 	kml_sim_page_limit(0);
 	kml_heap_destroy(NULL);
+}
+END_TEST
+
+/*
+ * A region far above one block of the page source: 64 MiB, CS:APP-style
+ * (header 8, align 8, min_split 16), charged page by page with its tags
+ * (16 bytes per 8-byte granule) and all given back.
+ */
+START_TEST(test_heap_large_region_64mib)
+{
+	const u64 mib = 1024 * 1024;
+	unsigned long before = kml_sim_pages_in_use();
+	unsigned long tag_pages = 64 * mib / 8 * 16 / KML_PAGE_SIZE;
+	static void *ptr[64];
+	struct kml_heap *h;
+	unsigned int i;
+	void *big;
+
+	h = mk(KML_HEAP_FIRST_FIT, 64 * mib, 0, 8, 8, 16, KML_ORDER_ADDR, 0);
+	ck_assert_uint_eq(kml_sim_pages_in_use() - before,
+			  64 * mib / KML_PAGE_SIZE + tag_pages);
+	ck_assert_uint_eq(kml_heap_max_size(h), 64 * mib - 8);
+	/* 63 blocks of 1 MiB (+8 header each), then every other one freed */
+	for (i = 0; i < 63; i++) {
+		ptr[i] = kml_heap_alloc(h, mib);
+		ck_assert_ptr_nonnull(ptr[i]);
+		ck_assert_uint_eq(kml_heap_addr(h, ptr[i]), i * (mib + 8));
+		memset(ptr[i], 0xa5, mib);	/* the region is real memory */
+	}
+	for (i = 0; i < 63; i += 2)
+		ck_assert_int_eq(kml_heap_free(h, ptr[i], mib), 0);
+	ck_assert_uint_eq(kml_heap_validate(h), 0);
+	/* 2 MiB fits only in the untouched tail: no hole is that large */
+	big = kml_heap_alloc(h, 2 * mib);
+	ck_assert_ptr_null(big);
+	for (i = 1; i < 63; i += 2)
+		ck_assert_int_eq(kml_heap_free(h, ptr[i], mib), 0);
+	/* everything coalesced: one 64 MiB block again */
+	big = kml_heap_alloc(h, 64 * mib - 8);
+	ck_assert_ptr_nonnull(big);
+	ck_assert_uint_eq(kml_heap_addr(h, big), 0);
+	ck_assert_uint_eq(kml_heap_validate(h), 0);
+	ck_assert_int_eq(kml_heap_free(h, big, 64 * mib - 8), 0);
+	ck_assert_uint_eq(kml_heap_validate(h), 0);
+	kml_heap_destroy(h);
+	ck_assert_uint_eq(kml_sim_pages_in_use(), before);
+
+	/* segregated fits: blocks above 4 MiB have classes of their own */
+	h = mk(KML_HEAP_SEGREGATED, 64 * mib, 0, 8, 8, 16, KML_ORDER_ADDR, 0);
+	ptr[0] = kml_heap_alloc(h, 40 * mib);
+	ptr[1] = kml_heap_alloc(h, 8 * mib);
+	ptr[2] = kml_heap_alloc(h, 5 * mib);
+	ck_assert_ptr_nonnull(ptr[2]);
+	ck_assert_int_eq(kml_heap_free(h, ptr[1], 8 * mib), 0);
+	/* 6 MiB: in the 8 MiB hole's class? no, the 4..8 MiB class is empty,
+	 * the first block of the next non-empty class (8 MiB+8) serves it
+	 */
+	ptr[3] = kml_heap_alloc(h, 6 * mib);
+	ck_assert_ptr_nonnull(ptr[3]);
+	ck_assert_uint_eq(kml_heap_addr(h, ptr[3]), 40 * mib + 8);
+	ck_assert_uint_eq(kml_heap_validate(h), 0);
+	kml_heap_destroy(h);
+	ck_assert_uint_eq(kml_sim_pages_in_use(), before);
 }
 END_TEST
 
@@ -1882,6 +1945,7 @@ static Suite *heap_suite(void)
 	Suite *s = suite_create("heap");
 	TCase *tc = tcase_create("exact");
 	TCase *prop = tcase_create("property");
+	TCase *large = tcase_create("large");
 
 	tcase_add_test(tc, test_heap_ostep_best_addrsort);
 	tcase_add_test(tc, test_heap_ostep_first_addrsort_coalesce);
@@ -1906,7 +1970,6 @@ static Suite *heap_suite(void)
 	tcase_add_test(tc, test_heap_validate_counts_broken_invariants);
 	tcase_add_test(tc, test_heap_free_step_reports);
 	tcase_add_test(tc, test_heap_step_list_is_bounded);
-	tcase_add_test(tc, test_heap_create_rejects_bad_parameters);
 	tcase_add_test(tc, test_heap_views);
 	tcase_add_test(tc, test_heap_view_free_run_and_classes);
 	tcase_add_loop_test(tc, test_heap_backends, 0,
@@ -1914,6 +1977,12 @@ static Suite *heap_suite(void)
 	tcase_add_loop_test(tc, test_heap_reset_every_policy, 0,
 			    KML_HEAP_POLICY_NR);
 	suite_add_tcase(s, tc);
+
+	/* page faults of regions up to 256 MiB and their tags, under ASan */
+	tcase_set_timeout(large, 60);
+	tcase_add_test(large, test_heap_create_rejects_bad_parameters);
+	tcase_add_test(large, test_heap_large_region_64mib);
+	suite_add_tcase(s, large);
 
 	tcase_set_timeout(prop, 60);
 	tcase_add_loop_test(prop, test_heap_property_matches_ostep_model, 0, 18);

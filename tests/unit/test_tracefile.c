@@ -90,6 +90,36 @@ START_TEST(test_tracefile_native_with_comments)
 }
 END_TEST
 
+/*
+ * Version 2 takes the fields a kernel recording adds (ev=, cache=, alloc=,
+ * gfp=, site=) beside t= and ns=, and reads past them; version 1 and .rep
+ * take none.
+ */
+START_TEST(test_tracefile_native_fields)
+{
+	struct kml_trace *t;
+
+	ck_assert_int_eq(parse("kmemlab-trace 2\n"
+			       "a 0 640 t=1 ns=0 ev=kmalloc cache=kmalloc-1024 alloc=1024 gfp=GFP_KERNEL|__GFP_NOWARN site=__alloc_skb+0x8e\n"
+			       "f 0 t=3 ns=2000 ev=kmalloc site=skb_free_head+0x30\n"
+			       "f -1 t=0\n", &t), 0);
+	ck_assert_uint_eq(t->nr_ops, 3);
+	ck_assert_uint_eq(t->nr_allocs, 1);
+	ck_assert_uint_eq(t->nr_frees, 2);
+	ck_assert_uint_eq(t->max_size, 640);
+	ck_assert_uint_eq(t->nr_threads, 4);
+	kml_trace_free(t);
+	REFUSE("kmemlab-trace 2\na 0 8 site=\n", -EINVAL,
+	       "line 2: bad field 'site=' (expected t=, al=, ns=, ev=, cache=, alloc=, gfp= or site=)");
+	REFUSE("kmemlab-trace 2\na 0 8 SITE=x\n", -EINVAL,
+	       "line 2: bad field 'SITE=x' (expected t=, al=, ns=, ev=, cache=, alloc=, gfp= or site=)");
+	REFUSE("kmemlab-trace 1\na 0 8 ev=kmalloc\n", -EINVAL,
+	       "line 2: trailing garbage 'ev=kmalloc'");
+	REFUSE("2\n1\na 0 8 ev=kmalloc\n", -EINVAL,
+	       "line 3: trailing garbage 'ev=kmalloc'");
+}
+END_TEST
+
 START_TEST(test_tracefile_rejects_malformed_lines)
 {
 	/* .rep */
@@ -367,13 +397,13 @@ START_TEST(test_tracefile_native_v2_fields)
 	REFUSE("kmemlab-trace 1\na 0 8 t=1\n", -EINVAL,
 	       "line 2: trailing garbage 't=1'");
 	REFUSE("kmemlab-trace 2\na 0 8 x=1\n", -EINVAL,
-	       "line 2: bad field 'x=1' (expected t=, al= or ns=)");
+	       "line 2: bad field 'x=1' (expected t=, al=, ns=, ev=, cache=, alloc=, gfp= or site=)");
 	REFUSE("kmemlab-trace 2\na 0 8 t=1 t=2\n", -EINVAL,
 	       "line 2: field 't=' given twice");
 	REFUSE("kmemlab-trace 2\na 0 8 t=65536\n", -EINVAL,
 	       "line 2: thread 65536 out of range (below 65536)");
 	REFUSE("kmemlab-trace 2\na 0 8 t=\n", -EINVAL,
-	       "line 2: bad field 't=' (expected t=, al= or ns=)");
+	       "line 2: bad field 't=' (expected t=, al=, ns=, ev=, cache=, alloc=, gfp= or site=)");
 	REFUSE("kmemlab-trace 2\na 0 8 t=-1\n", -EINVAL,
 	       "line 2: bad value 't=-1'");
 	REFUSE("kmemlab-trace 2\na 0 8 al=48\n", -EINVAL,
@@ -396,6 +426,7 @@ static Suite *tracefile_suite(void)
 	tcase_add_test(tc, test_tracefile_rep_four_line_header);
 	tcase_add_test(tc, test_tracefile_rep_two_line_header_crlf_blank);
 	tcase_add_test(tc, test_tracefile_native_with_comments);
+	tcase_add_test(tc, test_tracefile_native_fields);
 	tcase_add_test(tc, test_tracefile_rejects_malformed_lines);
 	tcase_add_test(tc, test_tracefile_errors_show_no_control_bytes);
 	tcase_add_test(tc, test_tracefile_rejects_nul_and_bounds);

@@ -278,8 +278,19 @@ static uint64_t job_pool(const struct job *j, const struct caps_backend *b,
 		if (pool > (256ULL << 20))
 			pool = 256ULL << 20;
 	} else if (caps_is_our_heap(b) && caps_has(w->keys, "trace")) {
-		/* at most the heap's bound: what does not fit fails in its row */
+		/*
+		 * at most the heap's bound: what does not fit fails in its
+		 * row. Above 64 MiB, twice the peak (whole MiB): the region
+		 * and its tags (2 bytes per byte at align 8) are charged to
+		 * the module's budget, 256 MiB by default.
+		 */
 		pool = pow2_at_least(4 * j->trace_peak + 65536);
+		if (pool > (64ULL << 20)) {
+			pool = (2 * j->trace_peak + 65536 + (1 << 20) - 1) &
+			       ~((1ULL << 20) - 1);
+			if (pool < (64ULL << 20))
+				pool = 64ULL << 20;
+		}
 		if (b->max_pool && pool > b->max_pool)
 			pool = b->max_pool;
 	} else if (caps_is_our_heap(b) && caps_has(w->keys, "max")) {

@@ -160,6 +160,43 @@ void kml_pages_free(void *addr, unsigned int order)
 	__atomic_sub_fetch(&kml_pages_used, 1UL << order, __ATOMIC_RELAXED);
 }
 
+/* --- regions -------------------------------------------------------------- */
+
+void *kml_region_alloc(size_t bytes)
+{
+	size_t size = (bytes + KML_PAGE_SIZE - 1) & ~(size_t)(KML_PAGE_SIZE - 1);
+	unsigned long nr = size >> KML_PAGE_SHIFT;
+	void *addr;
+
+	/* a region is pool memory: the page source's injection site */
+	if (!size || kml_sim_fault_hit(KML_FAULT_PAGES))
+		return NULL;
+	if (__atomic_add_fetch(&kml_pages_used, nr, __ATOMIC_RELAXED) >
+	    kml_pages_cap && kml_pages_cap) {
+		__atomic_sub_fetch(&kml_pages_used, nr, __ATOMIC_RELAXED);
+		return NULL;
+	}
+	addr = mmap(NULL, size, PROT_READ | PROT_WRITE,
+		    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (addr == MAP_FAILED) {
+		__atomic_sub_fetch(&kml_pages_used, nr, __ATOMIC_RELAXED);
+		return NULL;
+	}
+	return addr;
+}
+
+void kml_region_free(void *addr, size_t bytes)
+{
+	size_t size = (bytes + KML_PAGE_SIZE - 1) & ~(size_t)(KML_PAGE_SIZE - 1);
+
+	if (!addr)
+		return;
+	kml_unpoison(addr, size);
+	munmap(addr, size);
+	__atomic_sub_fetch(&kml_pages_used, size >> KML_PAGE_SHIFT,
+			   __ATOMIC_RELAXED);
+}
+
 /* --- metadata ------------------------------------------------------------- */
 
 void *kml_zalloc(size_t size)

@@ -1,0 +1,94 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# 'kmemlab record --kernel' without a kernel: the conversion of a text
+# recording (tests/cli/data/kmem-events.txt, in the layout of tracefs's
+# trace file and of 'trace-cmd report', a comm with blanks and brackets
+# included) into a native trace, the trace replayed, the per-call-site
+# summary, and bad input. The recording itself is a VM selftest
+# (tests/selftests/record_kernel.sh). TAP on stdout; exit 1 when a test
+# fails.
+#   tests/cli/record_kernel.sh [PATH-TO-KMEMLAB]
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$top" || exit 1
+K=${1:-$top/userspace/kmemlab}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+. tests/lib/tap.sh
+tap_plan 10
+if [ ! -x "$K" ]; then
+	echo "# SKIP: $K not built (make userspace)"
+	exit 4
+fi
+R="$K record --kernel"
+
+$R --convert tests/cli/data/kmem-events.txt -o "$tmp/k.trace" 2>"$tmp/err"
+rc=$?
+show "$tmp/err"
+cat >"$tmp/want" <<'X'
+kmemlab-trace 2
+a 0 640 t=0 ns=0 ev=kmalloc cache=kmalloc-1024 alloc=1024 gfp=GFP_KERNEL|__GFP_NOWARN site=__alloc_skb+0x8e
+a 1 4096 t=1 ns=1000 ev=cache cache=names_cache alloc=4096 gfp=GFP_KERNEL site=getname_flags+0x4c
+f 0 t=0 ns=2000 ev=kmalloc site=skb_free_head+0x30
+f 1 t=1 ns=3000 ev=cache site=putname+0x50
+a 1 16384 t=1 ns=5000 ev=page cache=order-2 alloc=16384 gfp=GFP_KERNEL
+a 0 600 t=0 ns=6000 ev=kmalloc cache=kmalloc-1024 alloc=1024 gfp=GFP_ATOMIC site=__alloc_skb+0x8e
+f 1 t=0 ns=7000 ev=page
+X
+grep -v '^#' "$tmp/k.trace" >"$tmp/got"
+diff "$tmp/want" "$tmp/got" | show
+ok $([ $rc -eq 0 ] && cmp -s "$tmp/want" "$tmp/got"; echo $?) \
+	"convert: every op with its CPU as t=, time, kind, cache (named by its free), sizes, gfp and call site"
+grep -q '^# events: kmalloc=3 kfree=2 kmem_cache_alloc=1 kmem_cache_free=1 mm_page_alloc=1 mm_page_free=1 mm_page_free_batched=0$' "$tmp/k.trace" &&
+	grep -q '^# ops=7 unmatched_frees=1 zero_size=1 over_bounds=0 missed_frees=0 lost=0$' "$tmp/k.trace"
+ok $? "the header counts the events: 9 = 7 ops + 1 free of an older object + 1 kmalloc(0)"
+
+$K -q sim replay "$tmp/k.trace" --backend slab,first-fit,buddy --reps 1 --cpus 0,1 >"$tmp/rep" 2>&1
+rc=$?
+grep -e " ok$" -e FAIL "$tmp/rep" | show
+ok $([ $rc -eq 0 ] && [ "$(grep -c ' ok$' "$tmp/rep")" = 3 ]; echo $?) \
+	"the recording replays by CPU (t=) on slab, first-fit and buddy, its other fields read past"
+
+$R --summary --input "$tmp/k.trace" >"$tmp/sum" 2>&1
+rc=$?
+cat >"$tmp/want" <<'X'
+CALL_SITE                                    ALLOCS      REQ_BYTES    ALLOC_BYTES  WASTE_%      FREES XCPU_FREES
+(no call site)                                    1          16384          16384      0.0          1          1
+getname_flags+0x4c                                1           4096           4096      0.0          1          0
+__alloc_skb+0x8e                                  2           1240           2048     39.5          1          0
+TOTAL                                             4          21720          22528      3.6          3          1
+X
+diff "$tmp/want" "$tmp/sum" | show
+ok $([ $rc -eq 0 ] && cmp -s "$tmp/want" "$tmp/sum"; echo $?) \
+	"--summary --input: per call site, largest ALLOC_BYTES first, frees and cross-CPU frees at the allocating site"
+
+$R --convert tests/cli/data/kmem-events.txt -o "$tmp/k2.trace" --summary >"$tmp/sum2" 2>/dev/null
+ok $(cmp -s "$tmp/want" "$tmp/sum2"; echo $?) "--summary right after a conversion: the same table"
+
+# the output of 'trace-cmd report' (a recording made in the VM by 'kmemlab
+# trace', tests/data/trace-report.txt): its layout, with the probe column
+$R --convert tests/data/trace-report.txt -o "$tmp/tr.trace" 2>/dev/null
+rc=$?
+grep '^a ' "$tmp/tr.trace" | head -n 2 | show
+ok $([ $rc -eq 0 ] && grep -q '^# ops=12 unmatched_frees=4 ' "$tmp/tr.trace" &&
+	grep -q '^a 1 832 t=0 ns=1993250000 ev=kmalloc cache=kmalloc-1024 alloc=1024 gfp=GFP_KERNEL site=kmemlab_real_stats+0xc7$' "$tmp/tr.trace"; echo $?) \
+	"convert 'trace-cmd report' output: 12 ops, 4 frees of older objects, every field"
+
+# bad input: no event in it, garbage, no -o, an unknown option
+printf '# tracer: nop\nsomething else\n' >"$tmp/none.txt"
+$R --convert "$tmp/none.txt" -o "$tmp/none.trace" 2>"$tmp/err"
+rc=$?
+show "$tmp/err"
+ok $([ $rc -eq 1 ] && [ ! -e "$tmp/none.trace" ] && grep -q "no kmem:kmalloc, kmem:kfree" "$tmp/err"; echo $?) \
+	"a recording without the events: exit 1, a clear message, no file"
+$R --convert tests/cli/data/kmem-events.txt 2>"$tmp/err"
+ok $([ $? -eq 2 ] && grep -q "needs -o FILE" "$tmp/err"; echo $?) "no -o: exit 2"
+$R --bogus 2>"$tmp/err"
+ok $([ $? -eq 2 ] && grep -q "unknown option" "$tmp/err"; echo $?) "an unknown option: exit 2"
+printf 'kmemlab-trace 2\nzz\n' >"$tmp/bad.trace"
+$R --summary --input "$tmp/bad.trace" 2>"$tmp/err"
+rc=$?
+show "$tmp/err"
+ok $([ $rc -eq 1 ] && grep -q "bad.trace:2: not an op" "$tmp/err"; echo $?) "--input of a garbage file: exit 1 with file:line"
+tap_end
