@@ -28,4 +28,4 @@ if [ ! -x $bin ] || [ -n "$(find tests/lib/engine_session.c build/libkmemlab.a \
 		build/libkmemlab.a -lncurses -ldl -lm || {
 		echo "not ok 1 - build $bin"; exit 1; }
 fi
-exec python3 tests/lib/doctest.py README.md docs/*.md labs/*/README.md
+exec python3 tests/lib/doctest.py README.md docs/*.md labs/README.md labs/*/README.md
