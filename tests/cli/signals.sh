@@ -21,9 +21,14 @@ if [ ! -x "$K" ]; then
 fi
 tap_plan 6
 
+# The tool keeps a signal its caller ignored ignored (nohup): give each run
+# the default dispositions, whatever this script inherited.
+D=
+env --default-signal=HUP true 2>/dev/null && D="env --default-signal=HUP,INT,TERM,PIPE"
+
 for sn in TERM:15 HUP:1 INT:2 PIPE:13; do
 	sig=${sn%:*}
-	$K -q sim run churn --backend slab,glibc --ops 134217728 --reps 1 \
+	$D $K -q sim run churn --backend slab,glibc --ops 134217728 --reps 1 \
 		>"$tmp/out" 2>"$tmp/err" &
 	pid=$!
 	sleep 1
@@ -39,7 +44,7 @@ done
 
 awk 'BEGIN { print "kmemlab-trace 1"; for (i = 0; i < 500000; i++) print "a 0 64\nf 0" }' \
 	>"$tmp/long.rep"
-$K -q sim replay "$tmp/long.rep" --backend slab,glibc --reps 60 >"$tmp/out" 2>"$tmp/err" &
+$D $K -q sim replay "$tmp/long.rep" --backend slab,glibc --reps 60 >"$tmp/out" 2>"$tmp/err" &
 pid=$!
 sleep 1
 kill -TERM $pid
