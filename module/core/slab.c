@@ -965,8 +965,10 @@ static unsigned int kml_slab_bulk_take(struct kml_slab_cache *s,
 					p[i++] = obj;
 					got = kml_slab_get_bulk(s, c, cpu,
 								p + i, n - i);
-					kml_slab_count(c,
-						       KML_SLAB_TIER_ALLOC_SLAB);
+					/* one slab-level alloc per object */
+					kml_slab_count_n(c,
+							 KML_SLAB_TIER_ALLOC_SLAB,
+							 got);
 					kml_slab_count_n(c,
 							 KML_SLAB_TIER_REFILL_OBJS,
 							 got);
