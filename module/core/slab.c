@@ -175,6 +175,11 @@ const char * const kml_slab_stat_names[] = {
 	[KML_SLAB_LOCK_BARN]		= "lock_barn",
 	[KML_SLAB_LOCK_BARN_CONTENDED]	= "lock_barn_contended",
 	[KML_SLAB_MAG_RESIZE]		= "magazine_resize",
+	[KML_SLAB_BULK_ALLOC]		= "bulk_alloc",
+	[KML_SLAB_BULK_ALLOC_OBJS]	= "bulk_alloc_objects",
+	[KML_SLAB_BULK_ALLOC_FAIL]	= "bulk_alloc_fail",
+	[KML_SLAB_BULK_FREE]		= "bulk_free",
+	[KML_SLAB_BULK_FREE_OBJS]	= "bulk_free_objects",
 };
 
 const char * const kml_slab_tier_names[KML_SLAB_TIER_NR] = {
@@ -226,8 +231,9 @@ long kml_slab_obj_index(const struct kml_slab_cache *s,
 	    off < s->layout.obj_offset)
 		return -1;
 	off -= s->layout.obj_offset;
-	idx = off / s->stride;
-	if (off % s->stride || idx >= slab->objects)
+	/* off < slab bytes < 2^32: multiply and shift, no division */
+	idx = kml_recip_divide((u32)off, s->recip);
+	if (off != idx * s->stride || idx >= slab->objects)
 		return -1;
 	return (long)idx;
 }
@@ -907,6 +913,180 @@ int kml_slab_cache_free(struct kml_slab_cache *s, void *obj)
 	return ret;
 }
 
+/* --- bulk ---------------------------------------------------------------- */
+
+/* Array tiers: up to @n objects off the top of the current array at once. */
+static unsigned int kml_slab_arr_take(struct kml_slab_cpu *c, void **p,
+				      unsigned int n)
+{
+	struct kml_slab_arr *m = c->cur;
+	unsigned int k = m->nr < n ? m->nr : n;
+
+	m->nr -= k;
+	memcpy(p, m->obj + m->nr, k * sizeof(*p));
+	c->stat[KML_SLAB_ALLOC_FAST] += k;
+	return k;
+}
+
+/*
+ * kml_slab_bulk_take() - up to @n objects into @p, CPU pinned.
+ * Sheaves as 7.x's alloc_from_pcs_bulk(): whole runs off the main sheaf;
+ * an empty main is swapped with the spare, traded for a full sheaf of the
+ * barn or refilled in one batch by the tier's slow path. Magazines: runs
+ * off the loaded magazine, the previous one and the depot's full ones;
+ * when those are out, the rest in one batch from the slab layer (one hold
+ * of the list lock). Freelist as SLUB 6.1's kmem_cache_alloc_bulk(): the
+ * per-CPU freelist object by object, the slow path when it runs dry.
+ * Return: the objects taken.
+ */
+static unsigned int kml_slab_bulk_take(struct kml_slab_cache *s,
+				       struct kml_slab_cpu *c,
+				       unsigned int cpu, unsigned int n,
+				       void **p)
+{
+	unsigned int i = 0, got;
+	void *obj;
+
+	while (i < n) {
+		if (unlikely(s->debug) && s->tier != KML_SLAB_TIER_FREELIST) {
+			obj = kml_slab_alloc_debug(s, c, cpu);
+		} else if (s->tier == KML_SLAB_TIER_FREELIST) {
+			obj = kml_tier_freelist_alloc(s, c, cpu);
+		} else {
+			i += kml_slab_arr_take(c, p + i, n - i);
+			if (i == n)
+				break;
+			if (s->tier == KML_SLAB_TIER_SHEAVES) {
+				obj = kml_tier_sheaves_alloc(s, c, cpu);
+			} else {
+				obj = kml_tier_magazine_alloc(s, c, cpu);
+				if (obj && !c->cur->nr && i + 1 < n) {
+					/* out of magazines: the slabs, batched */
+					p[i++] = obj;
+					got = kml_slab_get_bulk(s, c, cpu,
+								p + i, n - i);
+					/* one slab-level alloc per object */
+					kml_slab_count_n(c,
+							 KML_SLAB_TIER_ALLOC_SLAB,
+							 got);
+					kml_slab_count_n(c,
+							 KML_SLAB_TIER_REFILL_OBJS,
+							 got);
+					kml_slab_count_n(c, KML_SLAB_ALLOC_SLOW,
+							 got);
+					i += got;
+					if (i < n)
+						kml_slab_count(c,
+							       KML_SLAB_ALLOC_FAIL);
+					break;
+				}
+			}
+		}
+		if (!obj)
+			break;
+		p[i++] = obj;
+	}
+	return i;
+}
+
+/*
+ * kml_slab_bulk_give() - free @p[0..@n), CPU pinned; NULL entries are
+ * skipped. Array tiers push runs onto the current array (each pointer
+ * checked as a single free checks it) and take the tier's slow path when
+ * it is full. @trace: report each free to the trace hooks.
+ * Return: the objects refused; *@freed: the objects freed.
+ */
+static unsigned int kml_slab_bulk_give(struct kml_slab_cache *s,
+				       struct kml_slab_cpu *c,
+				       unsigned int cpu, unsigned int n,
+				       void **p, bool trace,
+				       unsigned int *freed)
+{
+	unsigned int i, bad = 0, done = 0;
+	struct kml_slab *slab;
+	long idx;
+	int err;
+
+	for (i = 0; i < n; i++) {
+		void *obj = p[i];
+
+		if (!obj)
+			continue;
+		if (s->tier == KML_SLAB_TIER_FREELIST) {
+			err = kml_tier_freelist_free(s, c, obj);
+		} else if (unlikely(s->debug)) {
+			err = kml_slab_free_debug(s, c, obj);
+		} else if (c->cur->nr < READ_ONCE(s->arr_size)) {
+			err = kml_slab_check_ptr(s, c, obj, &slab, &idx);
+			if (!err) {
+				c->cur->obj[c->cur->nr++] = obj;
+				c->stat[KML_SLAB_FREE_FAST]++;
+			}
+		} else if (s->tier == KML_SLAB_TIER_SHEAVES) {
+			err = kml_tier_sheaves_free(s, c, obj);
+		} else {
+			err = kml_tier_magazine_free(s, c, obj);
+		}
+		if (err) {
+			bad++;
+			continue;
+		}
+		done++;
+		if (trace)
+			kml_trace_slab_free(s->inst, s->name,
+					    (unsigned long)obj, cpu);
+	}
+	*freed = done;
+	return bad;
+}
+
+unsigned int kml_slab_cache_alloc_bulk(struct kml_slab_cache *s,
+				       unsigned int n, void **p)
+{
+	unsigned int cpu, i, got, freed;
+	struct kml_slab_cpu *c;
+
+	if (!n)
+		return 0;
+	cpu = kml_cpu_get();
+	c = kml_slab_cpu_of(s, cpu);
+	got = kml_slab_bulk_take(s, c, cpu, n, p);
+	if (unlikely(got < n)) {
+		/* all or nothing: give back what was taken */
+		kml_slab_bulk_give(s, c, cpu, got, p, false, &freed);
+		kml_slab_count(c, KML_SLAB_BULK_ALLOC_FAIL);
+		kml_cpu_put();
+		return 0;
+	}
+	kml_slab_count(c, KML_SLAB_BULK_ALLOC);
+	kml_slab_count_n(c, KML_SLAB_BULK_ALLOC_OBJS, n);
+	kml_cpu_put();
+	for (i = 0; i < n; i++) {
+		if (unlikely(s->zero))
+			memset(p[i], 0, s->size);
+		kml_trace_slab_alloc(s->inst, s->name, (unsigned long)p[i],
+				     s->size, s->stride, cpu);
+	}
+	return n;
+}
+
+unsigned int kml_slab_cache_free_bulk(struct kml_slab_cache *s,
+				      unsigned int n, void **p)
+{
+	unsigned int cpu, bad, freed;
+	struct kml_slab_cpu *c;
+
+	if (!n)
+		return 0;
+	cpu = kml_cpu_get();
+	c = kml_slab_cpu_of(s, cpu);
+	bad = kml_slab_bulk_give(s, c, cpu, n, p, true, &freed);
+	kml_slab_count(c, KML_SLAB_BULK_FREE);
+	kml_slab_count_n(c, KML_SLAB_BULK_FREE_OBJS, freed);
+	kml_cpu_put();
+	return bad;
+}
+
 /* --- the slab layer's side of the array tiers ------------------------------ */
 
 unsigned int kml_slab_get_bulk(struct kml_slab_cache *s,
@@ -1027,6 +1207,7 @@ struct kml_slab_cache *kml_slab_cache_create(struct kml_buddy *b,
 	s->flags = flags;
 	s->size = size;
 	s->stride = l.stride;
+	s->recip = kml_recip_value(l.stride);
 	s->offset = l.offset;
 	s->slab_bytes = KML_PAGE_SIZE << l.order;
 	s->slab_mask = ~(s->slab_bytes - 1);
@@ -1796,6 +1977,48 @@ static int kml_slab_be_free(void *priv, void *ptr, size_t size)
 	return kml_slab_cache_free(be->cache, ptr);
 }
 
+/* kmalloc classes: object by object, all or nothing as a cache's bulk. */
+static unsigned int kml_slab_be_alloc_bulk(void *priv, size_t size,
+					   unsigned int nr, void **ptrs)
+{
+	struct kml_slab_be *be = priv;
+	struct kml_slab_cache *s = be->cache;
+	unsigned int i;
+
+	if (be->km) {
+		for (i = 0; i < nr; i++) {
+			ptrs[i] = kml_kmalloc(be->km, size);
+			if (!ptrs[i]) {
+				while (i--)
+					kml_kfree(be->km, ptrs[i]);
+				return 0;
+			}
+		}
+		return nr;
+	}
+	if (unlikely(!size || size > s->size)) {
+		kml_slab_count(kml_slab_cpu_of(s, kml_cpu_get()),
+			       KML_SLAB_ALLOC_FAIL);
+		kml_cpu_put();
+		return 0;
+	}
+	return kml_slab_cache_alloc_bulk(s, nr, ptrs);
+}
+
+static void kml_slab_be_free_bulk(void *priv, size_t size, unsigned int nr,
+				  void **ptrs)
+{
+	struct kml_slab_be *be = priv;
+	unsigned int i;
+
+	if (be->km) {
+		for (i = 0; i < nr; i++)
+			kml_kfree(be->km, ptrs[i]);
+		return;
+	}
+	kml_slab_cache_free_bulk(be->cache, nr, ptrs);
+}
+
 static size_t kml_slab_be_usable(void *priv, size_t size)
 {
 	struct kml_slab_be *be = priv;
@@ -2012,6 +2235,8 @@ const struct kml_backend kml_backend_slab = {
 	.destroy	= kml_slab_be_destroy,
 	.alloc		= kml_slab_be_alloc,
 	.free		= kml_slab_be_free,
+	.alloc_bulk	= kml_slab_be_alloc_bulk,
+	.free_bulk	= kml_slab_be_free_bulk,
 	.usable		= kml_slab_be_usable,
 	.max_size	= kml_slab_be_max_size,
 	.stats		= kml_slab_be_stats,

@@ -70,6 +70,11 @@ enum kml_slab_stat {
 	KML_SLAB_LOCK_BARN,	/* barn/depot lock taken */
 	KML_SLAB_LOCK_BARN_CONTENDED, /* ... found taken (magazine tier) */
 	KML_SLAB_MAG_RESIZE,	/* magazine size grown */
+	KML_SLAB_BULK_ALLOC,	/* alloc_bulk calls that succeeded */
+	KML_SLAB_BULK_ALLOC_OBJS, /* ... objects they handed out */
+	KML_SLAB_BULK_ALLOC_FAIL, /* alloc_bulk calls that returned 0 */
+	KML_SLAB_BULK_FREE,	/* free_bulk calls */
+	KML_SLAB_BULK_FREE_OBJS, /* ... objects they took back */
 	KML_SLAB_STAT_NR,
 };
 
@@ -86,6 +91,44 @@ enum kml_slab_tier {
 	KML_SLAB_TIER_MAGAZINE,
 	KML_SLAB_TIER_NR,
 };
+
+/*
+ * struct kml_recip - a divisor's reciprocal for division by multiply and
+ * shifts (the kernel's struct reciprocal_value, lib/reciprocal_div.c, as
+ * SLUB's obj_to_index() uses it): kml_recip_divide(a, kml_recip_value(d))
+ * is a / d for every 32-bit a and d >= 1 (Granlund and Montgomery,
+ * "Division by invariant integers using multiplication", 1994).
+ */
+struct kml_recip {
+	u32 m;
+	u8 sh1;
+	u8 sh2;
+};
+
+static inline struct kml_recip kml_recip_value(u32 d)
+{
+	struct kml_recip r;
+	unsigned int l = 0;
+	u64 m;
+	u32 x = d - 1;
+
+	while (x) {		/* l = fls(d - 1) */
+		l++;
+		x >>= 1;
+	}
+	m = ((1ULL << 32) * ((1ULL << l) - d)) / d + 1;
+	r.m = (u32)m;
+	r.sh1 = l < 1 ? l : 1;
+	r.sh2 = l > 1 ? l - 1 : 0;
+	return r;
+}
+
+static inline u32 kml_recip_divide(u32 a, struct kml_recip r)
+{
+	u32 t = (u32)(((u64)a * r.m) >> 32);
+
+	return (t + ((a - t) >> r.sh1)) >> r.sh2;
+}
 
 /* Bounds of a sheaf's capacity (create's sheaf=N). */
 #define KML_SLAB_SHEAF_MIN	1u
@@ -265,6 +308,39 @@ void *kml_slab_cache_alloc(struct kml_slab_cache *s);
  * per-CPU active slab; debug caches check every free.
  */
 int kml_slab_cache_free(struct kml_slab_cache *s, void *obj);
+
+/**
+ * kml_slab_cache_alloc_bulk() - allocate @n objects in one call
+ * @s: the cache
+ * @n: how many
+ * @p: where their addresses go (@n slots)
+ *
+ * The kernel's kmem_cache_alloc_bulk(): all or nothing. The tier serves
+ * the objects in batches (sheaves: from the main and spare sheaves and
+ * the barn; magazines: from the loaded and previous magazines and the
+ * depot; freelist: the per-CPU freelist, then the slab layer); debug
+ * caches take the checked path object by object.
+ *
+ * Return: @n, or 0 when some object could not be had; then the objects
+ * already taken are given back and @p holds nothing of value.
+ */
+unsigned int kml_slab_cache_alloc_bulk(struct kml_slab_cache *s,
+				       unsigned int n, void **p);
+
+/**
+ * kml_slab_cache_free_bulk() - free @n objects in one call
+ * @s: the cache
+ * @n: how many
+ * @p: their addresses (NULL entries are skipped)
+ *
+ * The kernel's kmem_cache_free_bulk(), with the checks of
+ * kml_slab_cache_free(): an object refused there is refused here (and
+ * counted), the others are freed.
+ *
+ * Return: the number of objects refused (0 when all were freed).
+ */
+unsigned int kml_slab_cache_free_bulk(struct kml_slab_cache *s,
+				      unsigned int n, void **p);
 
 /**
  * kml_slab_cache_shrink() - give empty slabs back to the buddy

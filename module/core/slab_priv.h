@@ -128,6 +128,7 @@ struct kml_slab_cache {
 	u32 flags;			/* KML_F_* in effect */
 	u32 size;			/* object size */
 	u32 stride;			/* object distance */
+	struct kml_recip recip;		/* @stride's, for object indexes */
 	u32 inst;			/* instance id for the trace hooks */
 	bool debug;			/* locked path only, with checks */
 	bool zero;			/* zero on alloc */

@@ -102,10 +102,29 @@ static int kml_w_free_timed(struct kml_worker *w, void *p, size_t size)
 	return ret;
 }
 
-void *kml_w_alloc(struct kml_worker *w, size_t size)
+/* The figures of one object @p of @size handed out (its attempt counted). */
+static void kml_w_got(struct kml_worker *w, void *p, size_t size)
 {
 	struct kml_cell *c = w->cell;
 	size_t usable;
+
+	if (w->check && ((unsigned long)p & (kml_cell_align(c, size) - 1)))
+		w->misaligned++;
+	usable = c->be->usable ? c->be->usable(c->priv, size) : size;
+	WRITE_ONCE(w->live, w->live + 1);
+	WRITE_ONCE(w->live_req, w->live_req + (s64)size);
+	WRITE_ONCE(w->live_usable, w->live_usable + (s64)usable);
+	w->sum_req += size;
+	w->sum_usable += usable;
+	if (w->live_req > 0 && (u64)w->live_req > w->peak_req)
+		w->peak_req = w->live_req;
+	if (w->live_usable > 0 && (u64)w->live_usable > w->peak_usable)
+		w->peak_usable = w->live_usable;
+}
+
+void *kml_w_alloc(struct kml_worker *w, size_t size)
+{
+	struct kml_cell *c = w->cell;
 	void *p;
 
 	w->allocs++;
@@ -121,18 +140,7 @@ void *kml_w_alloc(struct kml_worker *w, size_t size)
 		kml_w_failed(w, size);
 		return NULL;
 	}
-	if (w->check && ((unsigned long)p & (kml_cell_align(c, size) - 1)))
-		w->misaligned++;
-	usable = c->be->usable ? c->be->usable(c->priv, size) : size;
-	WRITE_ONCE(w->live, w->live + 1);
-	WRITE_ONCE(w->live_req, w->live_req + (s64)size);
-	WRITE_ONCE(w->live_usable, w->live_usable + (s64)usable);
-	w->sum_req += size;
-	w->sum_usable += usable;
-	if (w->live_req > 0 && (u64)w->live_req > w->peak_req)
-		w->peak_req = w->live_req;
-	if (w->live_usable > 0 && (u64)w->live_usable > w->peak_usable)
-		w->peak_usable = w->live_usable;
+	kml_w_got(w, p, size);
 	return p;
 }
 
@@ -382,6 +390,98 @@ void kml_w_free_slot(struct kml_worker *w, u32 slot)
 		kml_ck_log(w, slot, NULL, 0);
 	kml_w_free(w, w->ptr[slot], w->size[slot]);
 	w->ptr[slot] = NULL;
+}
+
+/*
+ * Bulk: @n objects of @size into slots 0..@n-1 with one call of the
+ * backend's alloc_bulk (all or nothing, as kmem_cache_alloc_bulk()), or
+ * object by object through kml_w_alloc_slot() for a backend without one.
+ * Timed per op: the call's time divided by @n, one sample per object (a
+ * bulk call's cost per object). A failed call empties the slots and
+ * counts @n failed requests.
+ */
+void kml_w_alloc_bulk(struct kml_worker *w, u32 n, u32 size)
+{
+	struct kml_cell *c = w->cell;
+	unsigned int got;
+	u64 t0 = 0, t1 = 0, per;
+	u32 i;
+
+	if (!c->be->alloc_bulk) {
+		for (i = 0; i < n; i++)
+			kml_w_alloc_slot(w, i, size);
+		return;
+	}
+	w->allocs += n;
+	if (size > c->max_size) {
+		got = 0;
+	} else {
+		if (w->per_op)
+			t0 = kml_ticks();
+		got = c->be->alloc_bulk(c->priv, size, n, w->ptr);
+		if (w->per_op)
+			t1 = kml_ticks();
+	}
+	if (got != n) {
+		if (got && c->be->free_bulk)	/* a partial count: undone */
+			c->be->free_bulk(c->priv, size, got, w->ptr);
+		for (i = 0; i < n; i++)
+			w->ptr[i] = NULL;
+		w->failures += n;
+		kml_w_failed(w, size);
+		return;
+	}
+	if (w->per_op) {
+		per = kml_ticks_to_ns(t1 - t0) / n;
+		for (i = 0; i < n; i++)
+			kml_hist_add(w->ha, per);
+	}
+	for (i = 0; i < n; i++) {
+		w->size[i] = size;
+		kml_w_got(w, w->ptr[i], size);
+		kml_ck_track(w, i);
+	}
+}
+
+/*
+ * Free slots 0..@n-1 (filled by kml_w_alloc_bulk(): all or none) with one
+ * call of the backend's free_bulk, or slot by slot without one; timed as
+ * kml_w_alloc_bulk().
+ */
+void kml_w_free_bulk(struct kml_worker *w, u32 n)
+{
+	struct kml_cell *c = w->cell;
+	size_t size, usable;
+	u64 t0 = 0, t1 = 0, per;
+	u32 i;
+
+	if (!c->be->free_bulk) {
+		for (i = 0; i < n; i++)
+			kml_w_free_slot(w, i);
+		return;
+	}
+	if (!n || !w->ptr[0])
+		return;
+	size = w->size[0];
+	if (w->check && w->ck_left)
+		for (i = 0; i < n; i++)
+			kml_ck_log(w, i, NULL, 0);
+	if (w->per_op)
+		t0 = kml_ticks();
+	c->be->free_bulk(c->priv, size, n, w->ptr);
+	if (w->per_op) {
+		t1 = kml_ticks();
+		per = kml_ticks_to_ns(t1 - t0) / n;
+		for (i = 0; i < n; i++)
+			kml_hist_add(w->hf, per);
+	}
+	usable = c->be->usable ? c->be->usable(c->priv, size) : size;
+	w->frees += n;
+	WRITE_ONCE(w->live, w->live - n);
+	WRITE_ONCE(w->live_req, w->live_req - (s64)(size * n));
+	WRITE_ONCE(w->live_usable, w->live_usable - (s64)(usable * n));
+	for (i = 0; i < n; i++)
+		w->ptr[i] = NULL;
 }
 
 /* Add a point to the series, halving it first when it is full. */

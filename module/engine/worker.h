@@ -273,6 +273,9 @@ void *kml_w_alloc(struct kml_worker *w, size_t size);
 void kml_w_free(struct kml_worker *w, void *p, size_t size);
 void kml_w_alloc_slot(struct kml_worker *w, u32 slot, u32 size);
 void kml_w_free_slot(struct kml_worker *w, u32 slot);
+/* Bulk: slots 0..@n-1 in one alloc_bulk / free_bulk call (worker.c). */
+void kml_w_alloc_bulk(struct kml_worker *w, u32 n, u32 size);
+void kml_w_free_bulk(struct kml_worker *w, u32 n);
 /* Worker 0: one point of the time series (@end: the end state). */
 void kml_w_sample(struct kml_worker *w, bool end);
 void kml_w_end(struct kml_worker *w);

@@ -23,6 +23,12 @@ static const u32 kml_burst_sizes[KML_BURST_OBJS - 1] = {
 
 #define KML_BURST_COMPANION_MAX	2080
 
+/*
+ * bulk: objects per bulk call at most. The kernel's bulk calls run with
+ * the CPU pinned (6.1 with interrupts off) for the whole array.
+ */
+#define KML_BULK_MAX		1024
+
 /* kmalloc-mix: size classes and weights (sizes are uniform inside). */
 static const u32 kml_kmix_class[] = {
 	8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096, 8192,
@@ -91,6 +97,33 @@ static void kml_wl_churn(struct kml_worker *w)
 			kml_w_free_slot(w, j);
 			kml_w_tick(w);
 		}
+	}
+}
+
+/*
+ * bulk: batch= objects in one alloc_bulk call, then freed in one
+ * free_bulk call (kmem_cache_alloc_bulk()/kmem_cache_free_bulk()); a
+ * backend without the bulk calls does them object by object.
+ */
+static void kml_wl_bulk(struct kml_worker *w)
+{
+	struct kml_run *r = w->cell->run;
+	u64 done = 0;
+	u32 i, k;
+
+	while (done < r->ops && !w->stopping) {
+		k = r->ops - done < r->batch ? (u32)(r->ops - done) : r->batch;
+		kml_w_sum(w, 1, k, r->size);
+		kml_w_alloc_bulk(w, k, r->size);
+		w->ops_done += k;
+		done += k;
+		for (i = 0; i < k; i++)
+			kml_w_tick(w);
+		if (done >= r->ops || w->stopping)
+			kml_w_end(w);
+		kml_w_free_bulk(w, k);
+		for (i = 0; i < k; i++)
+			kml_w_tick(w);
 	}
 }
 
@@ -665,6 +698,14 @@ const struct kml_workload kml_workloads[] = {
 		.batch = 1, .max_workers = KML_RUN_MAX_REPLAY_CPUS,
 		.gen = kml_wl_replay, .slots = kml_slots_replay,
 		.max_request = kml_maxreq_replay, .header = kml_hdr_replay,
+	},
+	{
+		.name = "bulk",
+		.desc = "batch= objects in one bulk alloc, then one bulk free",
+		.keys = KML_RKB(SIZE) | KML_RKB(BATCH),
+		.size = 64, .batch = 16, .batch_max = KML_BULK_MAX,
+		.gen = kml_wl_bulk, .slots = kml_slots_batch,
+		.max_request = kml_maxreq_size, .header = kml_hdr_size_batch,
 	},
 };
 

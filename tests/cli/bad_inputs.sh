@@ -41,6 +41,10 @@ cat >"$tmp/table" <<'TABLE'
 2	kmemlab: --reps: '101' is out of range [1, 100]	run churn --backend slab --reps 101
 2	kmemlab: --reps: '0' is out of range [1, 100]	run churn --backend slab --reps 0
 2	kmemlab: --ops: '0' is out of range [1, 134217728]	run churn --backend slab --ops 0
+2	kmemlab: run: batch=1025: above the bound 1024	run bulk --backend slab --batch 1025
+2	kmemlab: --batch: '0' is out of range [1, 65536]	run bulk --backend slab --batch 0
+2	kmemlab: --tier: 'bogus': expected freelist, sheaves or magazine	run bulk --backend slab --tier bogus
+2	kmemlab: --tier: no slab in --backend (the tier is our slab's)	run bulk --backend buddy --tier sheaves
 2	kmemlab: run: cpus=: no cpu 99 (cpus 0..@LASTCPU@ exist)	run churn --backend slab --cpus 0,99
 2	kmemlab: --backend: more than 8 backends and instances	run churn --backend a,b,c,d,e,f,g,h,i
 2	kmemlab: --csv: conflicts with --json: one output format at a time	--json --csv slabinfo
@@ -49,7 +53,7 @@ cat >"$tmp/table" <<'TABLE'
 2	kmemlab: status: no CSV output	--csv status
 2	kmemlab: nosuch: unknown command (see 'kmemlab --help')	nosuch
 2	kmemlab: backends: unexpected argument 'x' (see 'kmemlab help backends')	backends x
-2	kmemlab: run: unknown workload 'nosuch' (churn|sizes|burst|dentry|pages|remote; traces: kmemlab replay) (see 'kmemlab help run')	run nosuch --backend slab
+2	kmemlab: run: unknown workload 'nosuch' (churn|sizes|burst|dentry|pages|remote|bulk; traces: kmemlab replay) (see 'kmemlab help run')	run nosuch --backend slab
 2	kmemlab: heapmap: --color: 'red' is not one of auto, always, never	heapmap h --color red
 2	kmemlab: slabtop: -o: no such letter in slabtop: write --once (a letter means one thing in every command, docs/cli.md) (see 'kmemlab help slabtop')	slabtop -o
 2	kmemlab: slabinfo: -r: no such letter in slabinfo: write --real (a letter means one thing in every command, docs/cli.md) (see 'kmemlab help slabinfo')	slabinfo -r

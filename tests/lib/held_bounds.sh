@@ -9,7 +9,8 @@
 #   held_bounds TOOL TMPDIR
 # runs every workload of the engine's table (and a replay of every bundled
 # trace) on every backend the tool's engine lists, one backend at a time,
-# and prints one TAP result per workload. TOOL is "userspace/kmemlab sim"
+# (our slab once per per-CPU tier: freelist, sheaves, magazine), and
+# prints one TAP result per workload. TOOL is "userspace/kmemlab sim"
 # or "userspace/kmemlab". held_bounds_count prints how many results that
 # is, for the plan.
 
@@ -49,25 +50,40 @@ held_bounds_check() {
 held_bounds() {
 	tool=$1
 	dir=$2
-	backends=$($tool view backends | awk '{ print $1 }')
+	# our slab once per tier: slab/TIER runs --backend slab --tier TIER
+	backends=$($tool view backends | awk '$1 == "slab" {
+		print "slab/freelist slab/sheaves slab/magazine"; next } { print $1 }')
 	for w in $(held_bounds_workloads "$tool") $(held_bounds_traces); do
-		rc=0 ran=0
+		rc=0 ran=0 tiers=
 		: >"$dir/hb.err"
-		for b in $backends; do
+		for bt in $backends; do
+			b=${bt%%/*}
+			tier=
+			[ "$b" = "$bt" ] || tier="--tier ${bt#*/}"
 			# a backend that cannot serve the workload is refused
 			# by the engine (exit 1 with its reason): not a figure
 			if [ -f "$w" ]; then
-				$tool -q replay "$w" --backend "$b" --reps 2 --csv \
+				# shellcheck disable=SC2086 # $tier: zero or two words
+				$tool -q replay "$w" --backend "$b" $tier --reps 2 --csv \
 					>"$dir/hb.csv" 2>>"$dir/hb.err" || continue
 			else
-				$tool -q run "$w" --backend "$b" --ops 3000 --reps 2 --csv \
+				# shellcheck disable=SC2086 # $tier: zero or two words
+				$tool -q run "$w" --backend "$b" $tier --ops 3000 --reps 2 --csv \
 					>"$dir/hb.csv" 2>>"$dir/hb.err" || continue
 			fi
 			ran=$((ran + 1))
-			held_bounds_check "$dir/hb.csv" >>"$dir/hb.err" || rc=1
+			[ -z "$tier" ] || tiers="$tiers ${bt#*/}"
+			held_bounds_check "$dir/hb.csv" >>"$dir/hb.err" ||
+				{ echo "  ($bt)" >>"$dir/hb.err"; rc=1; }
 		done
 		[ $ran -ge 2 ] || { echo "only $ran backends ran" >>"$dir/hb.err"; rc=1; }
+		# the slab runs with all three tiers or with none
+		case "$tiers" in
+		"" | " freelist sheaves magazine") ;;
+		*) echo "slab ran with tiers:$tiers (expected all three or none)" >>"$dir/hb.err"
+		   rc=1 ;;
+		esac
 		[ $rc -eq 0 ] || show "$dir/hb.err"
-		ok $rc "held >= payload and 0 <= utilization <= 100 % on $w ($ran backends)"
+		ok $rc "held >= payload and 0 <= utilization <= 100 % on $w ($ran backends; slab tiers:${tiers:- none})"
 	done
 }

@@ -879,7 +879,7 @@ START_TEST(test_engine_run_errors)
 		{ "run", -EINVAL,
 		  "error: run: usage: run WORKLOAD on=INST[,INST...] [key=value ...]\n" },
 		{ "run spin on=a", -EINVAL,
-		  "error: run: unknown workload 'spin' (churn|sizes|burst|dentry|pages|remote|replay)\n" },
+		  "error: run: unknown workload 'spin' (churn|sizes|burst|dentry|pages|remote|replay|bulk)\n" },
 		{ "run churn", -EINVAL, "error: run: on=INSTANCE[,...] is required\n" },
 		{ "run churn on=zz", -ENOENT,
 		  "error: run: no instance 'zz' (see 'instances')\n" },

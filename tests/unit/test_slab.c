@@ -1681,6 +1681,283 @@ START_TEST(test_magazine_depot_and_resize)
 }
 END_TEST
 
+/* --- bulk --------------------------------------------------------------------- */
+
+#define BULK_MAX_LIVE	4096
+
+static int ptr_cmp(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(void * const *)a;
+	uintptr_t y = (uintptr_t)*(void * const *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* @n objects: none NULL, no two equal, each at an object boundary. */
+static void assert_distinct_objects(struct kml_slab_cache *s, void **objs,
+				    unsigned int n)
+{
+	void **c = malloc((n ? n : 1) * sizeof(*c));
+	unsigned int i;
+
+	ck_assert_ptr_nonnull(c);
+	memcpy(c, objs, n * sizeof(*c));
+	qsort(c, n, sizeof(*c), ptr_cmp);
+	/* plain tests in the loop: a check assertion costs a write */
+	for (i = 0; i < n; i++) {
+		const struct kml_slab_layout *l = kml_slab_cache_layout(s);
+		u64 off;
+
+		if (!c[i])
+			ck_abort_msg("object %u is NULL", i);
+		off = (u64)((const char *)c[i] - slab_base(c[i], s)) -
+		      l->obj_offset;
+		if (off % l->stride || off / l->stride >= l->objects)
+			ck_abort_msg("%p is not an object", c[i]);
+		if (i && c[i] == c[i - 1])
+			ck_abort_msg("%p handed out twice", c[i]);
+	}
+	free(c);
+}
+
+/*
+ * Reference model: bulk allocs and frees of random counts (and singles
+ * between them) against a set of live objects; each object carries its
+ * tag, so an object handed out twice or overlapping another shows. Run
+ * plain (_i 0) and as a debug cache (_i 1: red zone, poison, checks).
+ */
+START_TEST(test_slab_bulk_model)
+{
+	u32 flags = _i ? KML_F_REDZONE | KML_F_POISON | KML_F_CHECK : 0;
+	struct kml_buddy *b = new_buddy(POOL_4M);
+	struct kml_slab_cache *s;
+	void **live = malloc(BULK_MAX_LIVE * sizeof(*live));
+	void *p[300];
+	u64 seed = 0x5eed + _i, calls = 0, objs = 0, fcalls = 0, fobjs = 0;
+	unsigned int nlive = 0, round, i, n;
+
+	ck_assert_ptr_nonnull(live);
+	s = tc_create(b, "t-bulk", 56, 0, flags, NULL, NULL);
+	ck_assert_ptr_nonnull(s);
+	ck_assert_uint_eq(kml_slab_cache_alloc_bulk(s, 0, p), 0);
+	ck_assert_uint_eq(kml_slab_cache_free_bulk(s, 0, p), 0);
+	for (round = 0; round < 400; round++) {
+		seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+		n = 1 + (unsigned int)((seed >> 33) % 300);
+		if ((seed >> 20) % 3 && nlive + n <= BULK_MAX_LIVE) {
+			ck_assert_uint_eq(kml_slab_cache_alloc_bulk(s, n, p), n);
+			calls++;
+			objs += n;
+			for (i = 0; i < n; i++) {
+				memset(p[i], 0, 56);
+				*(u64 *)p[i] = round * 1000ULL + i;
+				live[nlive++] = p[i];
+			}
+			assert_distinct_objects(s, live, nlive);
+		} else if (nlive) {
+			/* n random live objects, freed in one call */
+			n = n < nlive ? n : nlive;
+			for (i = 0; i < n; i++) {
+				unsigned int j = (unsigned int)
+					(((seed >> 7) + i * 2654435761u) % nlive);
+
+				p[i] = live[j];
+				live[j] = live[--nlive];
+			}
+			ck_assert_uint_eq(kml_slab_cache_free_bulk(s, n, p), 0);
+			fcalls++;
+			fobjs += n;
+		}
+		/* a single alloc and free between bulk calls */
+		if (round % 7 == 0) {
+			void *q = kml_slab_cache_alloc(s);
+
+			ck_assert_ptr_nonnull(q);
+			ck_assert_int_eq(kml_slab_cache_free(s, q), 0);
+		}
+		if (round % 16 == 0)
+			ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	}
+	/* every tag intact: no object was handed out twice */
+	for (i = 0; i < nlive; i++)
+		if (*(u64 *)live[i] % 1000 >= 300)
+			ck_abort_msg("tag of %p overwritten", live[i]);
+	ck_assert_uint_gt(calls, 50);
+	ck_assert_uint_eq(st(s, KML_SLAB_BULK_ALLOC), calls);
+	ck_assert_uint_eq(st(s, KML_SLAB_BULK_ALLOC_OBJS), objs);
+	ck_assert_uint_eq(st(s, KML_SLAB_BULK_ALLOC_FAIL), 0);
+	ck_assert_uint_eq(st(s, KML_SLAB_BULK_FREE), fcalls);
+	ck_assert_uint_eq(st(s, KML_SLAB_BULK_FREE_OBJS), fobjs);
+	ck_assert_uint_eq(st(s, KML_SLAB_ALLOC) - st(s, KML_SLAB_FREE), nlive);
+	ck_assert_uint_eq(st(s, KML_SLAB_BAD_FREE), 0);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	while (nlive) {
+		n = nlive < 300 ? nlive : 300;
+		nlive -= n;
+		ck_assert_uint_eq(kml_slab_cache_free_bulk(s, n, live + nlive), 0);
+	}
+	ck_assert_uint_eq(st(s, KML_SLAB_ALLOC), st(s, KML_SLAB_FREE));
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	kml_slab_cache_destroy(s);
+	assert_buddy_whole(b);
+	kml_buddy_destroy(b);
+	free(live);
+}
+END_TEST
+
+/*
+ * All or nothing: a bulk alloc larger than the pool can hold returns 0,
+ * gives back every object it took (the pool is whole again after a
+ * shrink), and the cache is sound: a bulk alloc of exactly what fits then
+ * succeeds with distinct objects.
+ */
+START_TEST(test_slab_bulk_all_or_nothing)
+{
+	struct kml_buddy *b = new_buddy(POOL_4M);
+	struct kml_slab_cache *s;
+	unsigned int cap = 0, i;
+	void **p;
+
+	s = tc_create(b, "t-bulk-4k", 2048, 0, 0, NULL, NULL);
+	ck_assert_ptr_nonnull(s);
+	p = malloc(8192 * sizeof(*p));
+	ck_assert_ptr_nonnull(p);
+	/* what fits: allocate one by one until the buddy runs out */
+	while (cap < 8192 && (p[cap] = kml_slab_cache_alloc(s)))
+		cap++;
+	ck_assert_uint_gt(cap, 100);
+	ck_assert_uint_lt(cap, 8192);
+	for (i = 0; i < cap; i++)
+		ck_assert_int_eq(kml_slab_cache_free(s, p[i]), 0);
+	kml_slab_cache_flush_all(s);
+	kml_slab_cache_shrink(s);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+
+	ck_assert_uint_eq(kml_slab_cache_alloc_bulk(s, cap + 1, p), 0);
+	ck_assert_uint_eq(st(s, KML_SLAB_BULK_ALLOC_FAIL), 1);
+	ck_assert_uint_eq(st(s, KML_SLAB_BULK_ALLOC), 0);
+	ck_assert_uint_eq(st(s, KML_SLAB_ALLOC), st(s, KML_SLAB_FREE));
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	/* nothing leaked: every slab goes back to the buddy */
+	kml_slab_cache_flush_all(s);
+	kml_slab_cache_shrink(s);
+	{
+		struct kml_slab_info si;
+
+		kml_slab_cache_info(s, &si);
+		ck_assert_uint_eq(si.tier_objs, 0);
+	}
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+
+	ck_assert_uint_eq(kml_slab_cache_alloc_bulk(s, cap, p), cap);
+	assert_distinct_objects(s, p, cap);
+	ck_assert_ptr_null(kml_slab_cache_alloc(s));
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	ck_assert_uint_eq(kml_slab_cache_free_bulk(s, cap, p), 0);
+	ck_assert_uint_eq(st(s, KML_SLAB_ALLOC), st(s, KML_SLAB_FREE));
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	kml_slab_cache_destroy(s);
+	assert_buddy_whole(b);
+	kml_buddy_destroy(b);
+	free(p);
+}
+END_TEST
+
+/* free_bulk refuses what a single free refuses and frees the rest. */
+START_TEST(test_slab_bulk_free_refusals)
+{
+	struct kml_buddy *b = new_buddy(POOL_4M);
+	struct kml_slab_cache *s, *other;
+	void *p[8], *q, *outside = malloc(64);
+
+	s = tc_create(b, "t-bulk-a", 64, 0, 0, NULL, NULL);
+	other = tc_create(b, "t-bulk-b", 64, 0, 0, NULL, NULL);
+	ck_assert_uint_eq(kml_slab_cache_alloc_bulk(s, 6, p), 6);
+	q = kml_slab_cache_alloc(other);
+	ck_assert_ptr_nonnull(q);
+	p[6] = q;			/* another cache's object */
+	p[7] = outside;			/* not in the pool */
+	p[3] = NULL;			/* skipped; its object is leaked below */
+	ck_assert_uint_eq(kml_slab_cache_free_bulk(s, 8, p), 2);
+	ck_assert_uint_eq(st(s, KML_SLAB_BAD_FREE), 2);
+	ck_assert_uint_eq(st(s, KML_SLAB_BULK_FREE_OBJS), 5);
+	ck_assert_uint_eq(st(s, KML_SLAB_ALLOC) - st(s, KML_SLAB_FREE), 1);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	ck_assert_int_eq(kml_slab_cache_free(other, q), 0);
+	kml_slab_cache_destroy(other);
+	kml_slab_cache_destroy(s);
+	kml_buddy_destroy(b);
+	free(outside);
+}
+END_TEST
+
+/*
+ * kml_recip_divide() is the object index for every offset of every slab:
+ * exhaustively for the layouts of sizes 1..4096 (every alignment the
+ * kmalloc classes and align= use, plain and debug), and for every stride
+ * 1..KML_SLAB_MAX_SIZE + 4096 up to the largest slab at the offsets
+ * k * stride and k * stride - 1 (the quotient is monotone in the offset,
+ * so exact there means exact between them).
+ */
+START_TEST(test_slab_recip_index_exact)
+{
+	static const u32 aligns[] = { 0, 64, 4096 };
+	static const u32 flagsets[] = {
+		0, KML_F_REDZONE | KML_F_POISON | KML_F_CHECK,
+	};
+	const u64 max_bytes = (u64)KML_PAGE_SIZE << KML_MAX_ORDER;
+	static u64 seen[4096];
+	u64 checked = 0;
+	u32 size, d, a, f, i, nseen = 0;
+
+	for (size = 1; size <= 4096; size++) {
+		for (a = 0; a < ARRAY_SIZE(aligns); a++) {
+			for (f = 0; f < ARRAY_SIZE(flagsets); f++) {
+				struct kml_slab_layout l;
+				struct kml_recip r;
+				u32 bytes, off;
+
+				if (kml_slab_calc_layout(size, aligns[a],
+							 flagsets[f], false, 8,
+							 &l))
+					continue;
+				/* each (stride, order) once */
+				for (i = 0; i < nseen; i++)
+					if (seen[i] == ((u64)l.stride << 8 | l.order))
+						break;
+				if (i < nseen)
+					continue;
+				ck_assert_uint_lt(nseen, ARRAY_SIZE(seen));
+				seen[nseen++] = (u64)l.stride << 8 | l.order;
+				r = kml_recip_value(l.stride);
+				bytes = KML_PAGE_SIZE << l.order;
+				for (off = 0; off < bytes; off++)
+					if (kml_recip_divide(off, r) !=
+					    off / l.stride)
+						ck_abort_msg("stride %u offset %u",
+							     l.stride, off);
+				checked++;
+			}
+		}
+	}
+	ck_assert_uint_gt(checked, 500);
+	for (d = 1; d <= KML_SLAB_MAX_SIZE + 4096; d++) {
+		struct kml_recip r = kml_recip_value(d);
+		u64 k;
+
+		for (k = 1; k * d <= max_bytes; k++) {
+			if (kml_recip_divide((u32)(k * d), r) != k ||
+			    kml_recip_divide((u32)(k * d - 1), r) != k - 1)
+				ck_abort_msg("stride %u at %llu", d,
+					     (unsigned long long)(k * d));
+		}
+		if (kml_recip_divide((u32)(max_bytes - 1), r) !=
+		    (max_bytes - 1) / d)
+			ck_abort_msg("stride %u at the slab's end", d);
+	}
+}
+END_TEST
+
 static Suite *slab_suite(void)
 {
 	Suite *s = suite_create("slab");
@@ -1709,6 +1986,10 @@ static Suite *slab_suite(void)
 	tcase_add_test(tc, test_slab_backend_kmalloc);
 	tcase_add_test(tc, test_slab_property_model);
 	tcase_add_test(tc, test_slab_threads_cross_free);
+	tcase_add_loop_test(tc, test_slab_bulk_model, 0, 2);
+	tcase_add_test(tc, test_slab_bulk_all_or_nothing);
+	tcase_add_test(tc, test_slab_bulk_free_refusals);
+	tcase_add_test(tc, test_slab_recip_index_exact);
 	tcase_add_checked_fixture(tc, tier_freelist, NULL);
 	suite_add_tcase(s, tc);
 	for (i = 0; i < 2; i++) {
@@ -1730,6 +2011,9 @@ static Suite *slab_suite(void)
 		tcase_add_test(tc, test_array_tier_remote_free_is_local);
 		tcase_add_test(tc, test_array_tier_validate_catches);
 		tcase_add_test(tc, test_array_tier_debug_bypass);
+		tcase_add_loop_test(tc, test_slab_bulk_model, 0, 2);
+		tcase_add_test(tc, test_slab_bulk_all_or_nothing);
+		tcase_add_test(tc, test_slab_bulk_free_refusals);
 		suite_add_tcase(s, tc);
 	}
 	tc = tcase_create("tiers");

@@ -16,7 +16,8 @@
  *   slab tiers: ...    our slab with tier=freelist, sheaves and magazine
  *                      (instances r*-slab-TIER) and the real kmem_cache:
  *                      LIFO pairs, N allocs then N frees, fork bursts,
- *                      remote free on CPUs 0 and 1
+ *                      remote free on CPUs 0 and 1, and bulk calls
+ *                      of 16 objects against kmem_cache_bulk
  *   trace NAME         the .rep files of traces/ on the heaps, slab and kmalloc
  *
  * With --aa an A/A table comes first (slab against a second slab: the
@@ -537,6 +538,13 @@ static void bench_suite(struct bench *b, const char *traces)
 	job_set_num(&j, JOB_REPS, r);
 	add_slab_tiers(b, &j, "kmem_cache");
 	bench_job(b, &j, "slab", "kmem_cache");
+
+	/* bulk: kmem_cache_alloc_bulk()/free_bulk() of 16 objects a call */
+	job_init(&j, "slab tiers: bulk 16 x 64 B", "bulk",
+		 BENCH_KEYS({ JOB_SIZE, 64 }, { JOB_BATCH, 16 }, { JOB_OPS, ops },
+			    { JOB_REPS, r }));
+	add_slab_tiers(b, &j, "kmem_cache_bulk");
+	bench_job(b, &j, "slab", "kmem_cache_bulk");
 
 	bench_traces(b, traces);
 }

@@ -31,6 +31,7 @@
 enum {
 	O_ON = 300, O_SIZE, O_CPUS, O_SEED, O_DIST, O_MIN, O_MAX, O_ORDER,
 	O_MAXORDER, O_FREE_ORDER, O_BATCH, O_SAMPLE, O_ZERO, O_POOL, O_AA,
+	O_TIER,
 };
 
 const struct cli_opt run_opts[] = {
@@ -53,6 +54,7 @@ const struct cli_opt run_opts[] = {
 	{ "zero", O_ZERO, "on|off", "zero= of the temporaries (default: the kernel's init_on_alloc)" },
 	{ "pool", O_POOL, "BYTES", "the same arena for every backend (ours: pool; kernel's: a quota)" },
 	{ "aa", O_AA, NULL, "A/A: the first backend twice (A, A'): its ratio is the noise floor" },
+	{ "tier", O_TIER, "TIER", "per-CPU tier of the slab temporaries: freelist, sheaves or magazine" },
 	{ "output", 'o', "DIR", "also write DIR/results.json, results.csv, report.html" },
 	{ "save", CLI_LONG_ONLY('o'), "DIR", "the same as --output (its older name)" },
 	{ NULL, 0, NULL, NULL },
@@ -67,6 +69,7 @@ const struct cli_opt replay_opts[] = {
 	{ "zero", O_ZERO, "on|off", "zero= of the temporaries" },
 	{ "pool", O_POOL, "BYTES", "the same arena for every backend (default: ours from the trace)" },
 	{ "aa", O_AA, NULL, "A/A: the first backend twice (A, A'): its ratio is the noise floor" },
+	{ "tier", O_TIER, "TIER", "per-CPU tier of the slab temporaries: freelist, sheaves or magazine" },
 	{ "output", 'o', "DIR", "also write DIR/results.json, results.csv, report.html" },
 	{ "save", CLI_LONG_ONLY('o'), "DIR", "the same as --output (its older name)" },
 	{ NULL, 0, NULL, NULL },
@@ -75,8 +78,30 @@ const struct cli_opt replay_opts[] = {
 struct run_args {
 	struct job job;
 	const char *save;
+	const char *tier;	/* --tier: tier= of the slab temporaries */
 	bool aa;		/* --aa: applied once every backend is known */
 };
+
+/* --tier: tier=NAME on every temporary slab backend; Return: 0 or -1. */
+static int tier_apply(struct run_args *a)
+{
+	struct job *j = &a->job;
+	unsigned int i, n = 0;
+
+	if (!a->tier)
+		return 0;
+	for (i = 0; i < j->nbe; i++) {
+		if (!j->be[i].temp || strcmp(j->be[i].backend, "slab"))
+			continue;
+		snprintf(j->be[i].args, sizeof(j->be[i].args), "tier=%s", a->tier);
+		n++;
+	}
+	if (!n) {
+		cli_error("--tier", "no slab in --backend (the tier is our slab's)");
+		return -1;
+	}
+	return 0;
+}
 
 /*
  * A numeric option for run key @key, within the bounds the engine enforces
@@ -167,6 +192,14 @@ static int common_opt(struct run_args *a, int c, const char *arg)
 		return 1;
 	case O_AA:
 		a->aa = true;
+		return 1;
+	case O_TIER:
+		if (strcmp(arg, "freelist") && strcmp(arg, "sheaves") &&
+		    strcmp(arg, "magazine")) {
+			cli_error("--tier", "'%s': expected freelist, sheaves or magazine", arg);
+			return -1;
+		}
+		a->tier = arg;
 		return 1;
 	}
 	return 0;
@@ -333,6 +366,8 @@ int cmd_run(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(ctx, "unknown workload '%s' (%s; traces: kmemlab replay)",
 				       argv[optind], names);
 	snprintf(a.job.workload, sizeof(a.job.workload), "%s", argv[optind]);
+	if (a.job.nbe && tier_apply(&a))
+		return CLI_EXIT_USAGE;
 	if (a.aa && job_add_aa(&a.job))
 		return CLI_EXIT_USAGE;
 	if (!a.job.nbe)
@@ -377,6 +412,8 @@ int cmd_replay(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(ctx, "which trace file?");
 	if (argc - optind > 1)
 		return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind + 1]);
+	if (a.job.nbe && tier_apply(&a))
+		return CLI_EXIT_USAGE;
 	if (a.aa && job_add_aa(&a.job))
 		return CLI_EXIT_USAGE;
 	if (!a.job.nbe)
