@@ -529,6 +529,13 @@ def main():
         # clients stuck in the kernel may never die: do not wait for them
         for pid in list(pids):
             os.kill(pid, signal.SIGKILL)
+        # every task's stack into the log, so that a stuck worker shows
+        try:
+            with open("/proc/sysrq-trigger", "w") as f:
+                f.write("t")
+            time.sleep(2)
+        except OSError:
+            pass
         klog = kmlctl.dmesg()[log_start:]
         dest = save(args, logdir, klog, [aborted])
         print("# " + aborted.replace("\n", "\n# "))
