@@ -871,7 +871,12 @@ static int kmemlab_real_check_cache_params(struct kmemlab_real *r,
 {
 	r->size = p->size ? p->size : 64;
 	r->align = p->align;
-	if (r->size > KMALLOC_MAX_SIZE || r->align > PAGE_SIZE ||
+	/*
+	 * Half of SLUB's largest slab, so that a constructor's free pointer
+	 * or the debug metadata still fit: above, kmem_cache_create() fails
+	 * with a stack dump in the kernel log.
+	 */
+	if (r->size > KMALLOC_MAX_SIZE / 2 || r->align > PAGE_SIZE ||
 	    (r->align && !is_power_of_2(r->align)))
 		return -EINVAL;
 	/* SLUB WARNs on __GFP_ZERO in a cache with a constructor. */
