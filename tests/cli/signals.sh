@@ -46,7 +46,8 @@ awk 'BEGIN { print "kmemlab-trace 1"; for (i = 0; i < 500000; i++) print "a 0 64
 	>"$tmp/long.rep"
 $D $K -q sim replay "$tmp/long.rep" --backend slab,glibc --reps 60 >"$tmp/out" 2>"$tmp/err" &
 pid=$!
-sleep 1
+# the tool reads and checks the 10^6-line trace before its run starts
+sleep 3
 kill -TERM $pid
 wait $pid
 rc=$?
