@@ -308,6 +308,11 @@ slab-100.lock_cache 39
 slab-100.lock_barn 0
 slab-100.lock_barn_contended 0
 slab-100.magazine_resize 0
+slab-100.bulk_alloc 0
+slab-100.bulk_alloc_objects 0
+slab-100.bulk_alloc_fail 0
+slab-100.bulk_free 0
+slab-100.bulk_free_objects 0
 slab-100.object_size 100
 slab-100.stride 112
 slab-100.align 8
