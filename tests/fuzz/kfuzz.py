@@ -305,8 +305,12 @@ def client(slot, seed, quota, progress, grammar, traces, logdir, stopper):
 def save_stats(logdir, stats):
     """This client's reply counts (rewritten as it goes: a killed client
     keeps most of them)."""
-    with open(os.path.join(logdir, "stats-%d" % os.getpid()), "w") as f:
+    # written aside, then renamed: a client killed meanwhile leaves the
+    # previous, whole file
+    tmp = os.path.join(logdir, ".tmp-stats-%d" % os.getpid())
+    with open(tmp, "w") as f:
         json.dump(stats, f)
+    os.replace(tmp, os.path.join(logdir, "stats-%d" % os.getpid()))
 
 
 def open_session():
