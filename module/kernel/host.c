@@ -98,16 +98,26 @@ static bool kmemlab_interrupted(void)
  * run, so the wait goes on and the writer stops when its write returns.
  * A stop signal keeps signal_pending() true, so an interruptible wait
  * would return at once: poll in killable sleeps instead.
- * Return: 0 when the workers are done, -EINTR when interrupted.
+ *
+ * A successful wait consumes the completion, so it must say "done" even if
+ * a fatal signal arrives right after: the caller waits for the completion
+ * again only on -EINTR, and would then wait for ever.
+ * Return: 0 when the workers are done (the completion is consumed),
+ * -EINTR when interrupted (it is not).
  */
 static int kmemlab_wait_run(struct completion *done)
 {
-	while (!wait_for_completion_killable_timeout(done, HZ / 20)) {
+	long left;
+
+	for (;;) {
+		left = wait_for_completion_killable_timeout(done, HZ / 20);
+		if (left > 0)
+			return 0;
+		if (left < 0)	/* fatal signal; the workers may have ended */
+			return try_wait_for_completion(done) ? 0 : -EINTR;
 		if (kmemlab_interrupted())
 			return -EINTR;
 	}
-	return fatal_signal_pending(current) && !completion_done(done) ?
-	       -EINTR : 0;
 }
 
 /**
