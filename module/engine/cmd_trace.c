@@ -12,12 +12,12 @@ static const char *kml_trace_format_name(const struct kml_trace *t)
 static void kml_trace_line(struct kml_out *o, const struct kml_trace *t)
 {
 	kml_out_printf(o,
-		       "trace=%s format=%s ops=%u ids=%u allocs=%u frees=%u reallocs=%u max_size=%u max_live=%u peak_bytes=%llu live_at_end=%u free_nulls=%u realloc_news=%u realloc_frees=%u",
+		       "trace=%s format=%s ops=%u ids=%u allocs=%u frees=%u reallocs=%u max_size=%u max_live=%u peak_bytes=%llu live_at_end=%u free_nulls=%u realloc_news=%u realloc_frees=%u oversize=%u",
 		       t->name, kml_trace_format_name(t), t->nr_ops, t->nr_ids,
 		       t->nr_allocs, t->nr_frees, t->nr_reallocs, t->max_size,
 		       t->max_live, (unsigned long long)t->peak_bytes,
 		       t->live_at_end, t->nr_free_null, t->nr_realloc_new,
-		       t->nr_realloc_free);
+		       t->nr_realloc_free, t->nr_oversize);
 	if (t->version == 2)
 		kml_out_printf(o, " threads=%u aligned=%u", t->nr_threads,
 			       t->nr_aligned);

@@ -19,6 +19,8 @@
 #define KML_TRACE_MAX_OPS	(1024u * 1024u)	/* ops of one trace */
 #define KML_TRACE_MAX_IDS	(1024u * 1024u)	/* ids of one trace */
 #define KML_TRACE_MAX_SIZE	(1024u * 1024 * 1024)	/* size of a trace op */
+/* a larger size of a trace (up to 2^64 - 1) is kept as this: it fails */
+#define KML_TRACE_OVERSIZE	(KML_TRACE_MAX_SIZE + 1)
 #define KML_TRACE_MAX_THREADS	65536		/* native 2: t= below it */
 #define KML_TRACE_MAX_ALIGN_LOG2 30		/* native 2: al= up to 1 GiB */
 #define KML_TRACE_STORE_OPS	(4u << 20)	/* ops of all loaded traces */

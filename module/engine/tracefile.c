@@ -252,6 +252,12 @@ static int kml_tfields(struct kml_tparse *p, struct kml_tline *l, u32 nr,
 	return 0;
 }
 
+/* The bytes an op of @size keeps live: none for an oversize one. */
+static u64 kml_tbytes(u64 size)
+{
+	return size == KML_TRACE_OVERSIZE ? 0 : size;
+}
+
 /*
  * Parse one op line into @op; check it against the live set and update
  * the live set. @max_ids bounds the ids (the header's num_ids for .rep).
@@ -318,13 +324,18 @@ static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 			return -EINVAL;
 		}
 		/* r ID 0 is realloc(ptr, 0): a free */
-		if ((!size && code == KML_TOP_ALLOC) ||
-		    size > KML_TRACE_MAX_SIZE) {
-			kml_terr(p, nr, "size %llu out of range %u..%u",
-				 (unsigned long long)size,
-				 code == KML_TOP_ALLOC ? 1 : 0,
-				 KML_TRACE_MAX_SIZE);
+		if (!size && code == KML_TOP_ALLOC) {
+			kml_terr(p, nr, "size 0 of an allocation (sizes start at 1)");
 			return -EINVAL;
+		}
+		/*
+		 * A request above every backend's bound (CS:APP's giant
+		 * traces ask for up to 2^64 - 1 bytes to see malloc fail)
+		 * is kept as one no backend serves: a failed allocation.
+		 */
+		if (size > KML_TRACE_MAX_SIZE) {
+			size = KML_TRACE_OVERSIZE;
+			t->nr_oversize++;
 		}
 	}
 	ret = kml_tfields(p, l, nr, code, t, op);
@@ -342,7 +353,7 @@ static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 			return -EINVAL;
 		}
 		p->live_size[id] = (u32)size;
-		*live_bytes += size;
+		*live_bytes += kml_tbytes(size);
 		(*live_ids)++;
 		t->nr_allocs++;
 		break;
@@ -352,7 +363,7 @@ static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 				 (unsigned long long)id);
 			return -EINVAL;
 		}
-		*live_bytes -= p->live_size[id];
+		*live_bytes -= kml_tbytes(p->live_size[id]);
 		p->live_size[id] = 0;
 		(*live_ids)--;
 		t->nr_frees++;
@@ -367,17 +378,19 @@ static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 			/* realloc(ptr, 0) frees ptr, as glibc's does */
 			code = KML_TOP_FREE;
 			t->nr_realloc_free++;
-			*live_bytes -= p->live_size[id];
+			*live_bytes -= kml_tbytes(p->live_size[id]);
 			p->live_size[id] = 0;
 			(*live_ids)--;
 		} else if (!p->live_size[id]) {
 			/* realloc(NULL, size): malloc(size) */
 			t->nr_realloc_new++;
 			p->live_size[id] = (u32)size;
-			*live_bytes += size;
+			*live_bytes += kml_tbytes(size);
 			(*live_ids)++;
-		} else {
-			*live_bytes = *live_bytes - p->live_size[id] + size;
+		} else if (size != KML_TRACE_OVERSIZE) {
+			/* resized (an oversize one fails: the old one stays) */
+			*live_bytes = *live_bytes - kml_tbytes(p->live_size[id]) +
+				      size;
 			p->live_size[id] = (u32)size;
 		}
 		break;
@@ -386,7 +399,7 @@ static int kml_tparse_op(struct kml_tparse *p, struct kml_tline *l,
 		t->peak_bytes = *live_bytes;
 	if (*live_ids > t->max_live)
 		t->max_live = *live_ids;
-	if (size > t->max_size)
+	if (size > t->max_size && size != KML_TRACE_OVERSIZE)
 		t->max_size = (u32)size;
 	if (id + 1 > t->nr_ids)
 		t->nr_ids = (u32)id + 1;

@@ -46,12 +46,13 @@ struct kml_trace {
 	u32 nr_free_null;	/* f -1 and r ID 0 of a dead id: no-ops */
 	u32 nr_realloc_new;	/* r of an id not live: an allocation */
 	u32 nr_realloc_free;	/* r ID 0 of a live id: a free */
+	u32 nr_oversize;	/* a, r above KML_TRACE_MAX_SIZE: never served */
 	u32 hdr_ops;		/* .rep: the header's num_ops */
 	bool hdr_ops_differ;	/* .rep: hdr_ops is not nr_ops (warned) */
-	u32 max_size;		/* largest size of an a or r */
+	u32 max_size;		/* largest size of an a or r, oversize ones aside */
 	u32 max_live;		/* most ids live at once */
 	u32 live_at_end;	/* ids still live after the last op */
-	u64 peak_bytes;		/* most bytes live at once */
+	u64 peak_bytes;		/* most bytes live at once, oversize ones aside */
 	struct kml_trace_op ops[];
 };
 

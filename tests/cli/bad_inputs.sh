@@ -67,7 +67,7 @@ TABLE
 real=$($K -q sim --csv backends | awk -F, 'NR > 1 && $3 == "real" && $1 != "glibc" { printf ", %s", $1 }')
 lastcpu=$(($(getconf _NPROCESSORS_ONLN) - 1))
 n=$(grep -c . "$tmp/table")
-tap_plan $((n * 2 + 4))
+tap_plan $((n * 2 + 5))
 i=0
 while IFS='	' read -r want_rc want_msg args; do
 	i=$((i + 1))
@@ -106,6 +106,13 @@ $K sim replay "$tmp/cr.rep" --backend first-fit >"$tmp/out" 2>"$tmp/err"
 rc=$?
 ok $([ $rc -eq 1 ] && [ "$(cat "$tmp/err")" = "kmemlab: $tmp/cr.rep:3: bad size '8?'" ]; echo $?) \
 	"a stray CR in a trace is shown as '?' (exit $rc)"
+
+: >"$tmp/empty.rep"
+$K sim replay "$tmp/empty.rep" --backend first-fit >"$tmp/out" 2>"$tmp/err"
+rc=$?
+ok $([ $rc -eq 1 ] && [ ! -s "$tmp/out" ] &&
+	[ "$(cat "$tmp/err")" = "kmemlab: $tmp/empty.rep: empty file (a trace starts with its header)" ]; echo $?) \
+	"an empty trace file is named as such (exit $rc)"
 
 # the limit of --backend is in run's help
 $K help run >"$tmp/help" 2>&1

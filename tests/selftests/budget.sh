@@ -9,28 +9,10 @@
 # TAP on stdout. Run as root in the VM (tests/selftests/run).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-K=userspace/kmemlab
-D=/sys/kernel/debug/kmemlab
-ko=${KMEMLAB_KO:-$top/kmemlab.ko}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-. tests/lib/tap.sh
+. "$top/tests/lib/selftest.sh"
 tap_plan 10
-if [ "$(id -u)" != 0 ] || [ ! -x "$K" ]; then
-	echo "# SKIP: needs root and $K"
-	exit 4
-fi
-grep -q '^kmemlab ' /proc/modules && rmmod kmemlab
+selftest_root
 
-used() { sed -n 's/.* budget_used=\([0-9]*\).*/\1/p' $D/context; }
-# run CMD...: kmemlab exec, its stderr in $tmp/err; the exit status
-run() {
-	$K exec "$@" >"$tmp/out" 2>"$tmp/err"
-	r=$?
-	sed 's/^/# /' "$tmp/err"
-	return $r
-}
 
 dmesg -C 2>/dev/null
 insmod "$ko" max_pool_mb=0 2>/dev/null
@@ -41,7 +23,7 @@ ok $([ $rc -ne 0 ] && [ $logged -eq 0 ]; echo $?) "insmod max_pool_mb=0 fails an
 
 insmod "$ko" max_pool_mb=4 || { echo "not ok 2 - insmod max_pool_mb=4"; exit 1; }
 run 'create b buddy pool=4M'
-ok $([ $? -eq 0 ] && [ "$(used)" = 4194304 ]; echo $?) "a buddy pool as large as the budget (4M of 4M) is created"
+ok $([ $? -eq 0 ] && [ "$(budget_used)" = 4194304 ]; echo $?) "a buddy pool as large as the budget (4M of 4M) is created"
 
 hint="the memory budget ran out (4194304 of 4194304 bytes in use; 'instances' shows what each holds); raise it by loading the module with max_pool_mb= above 4 (at most a quarter of RAM, "
 run 'create c buddy pool=4M'
@@ -52,7 +34,7 @@ run 'create c slab'
 ok $([ $? -eq 1 ] && grep -qF "$hint" "$tmp/err"; echo $?) "so does one with the backend's default pool"
 
 run 'destroy b' 'create k kmalloc' 'alloc k 4M'
-ok $([ $? -eq 0 ] && [ "$(used)" = 4194304 ]; echo $?) "a real object as large as the budget (kmalloc 4M) is allocated"
+ok $([ $? -eq 0 ] && [ "$(budget_used)" = 4194304 ]; echo $?) "a real object as large as the budget (kmalloc 4M) is allocated"
 run 'alloc k 8'
 ok $([ $? -eq 1 ] && grep -qF "kmemlab: alloc k 8: instance 'k' could not allocate 8 bytes: $hint" "$tmp/err"; echo $?) \
 	"an alloc the budget refuses says so"
@@ -64,14 +46,14 @@ rc=$?
 ok $([ $rc -eq 1 ] && grep -q "^kmemlab: alloc h 3000: instance 'h' could not allocate 3000 bytes$" "$tmp/err"; echo $?) \
 	"a full heap's ENOMEM does not mention the budget"
 run 'reset'
-ok $([ "$(used)" = 0 ]; echo $?) "everything given back after reset ($(used))"
+ok $([ "$(budget_used)" = 0 ]; echo $?) "everything given back after reset ($(budget_used))"
 rmmod kmemlab
 
 insmod "$ko" max_pool_mb=1 || { echo "not ok 9 - insmod max_pool_mb=1"; exit 1; }
 # a heap's boundary tags are charged with its region: 512K at align 16
 # has 32768 granules of 16 bytes of tags, 512K again
 run 'create h first-fit pool=512K align=16' 'create k kmalloc'
-ok $([ $? -eq 0 ] && [ "$(used)" = 1048576 ]; echo $?) "max_pool_mb=1: a heap of 512K with its 512K of tags, the whole budget, is created"
+ok $([ $? -eq 0 ] && [ "$(budget_used)" = 1048576 ]; echo $?) "max_pool_mb=1: a heap of 512K with its 512K of tags, the whole budget, is created"
 run 'create b buddy pool=4M'
 ok $([ $? -eq 1 ] && grep -qF "the memory budget ran out (1048576 of 1048576 bytes in use" "$tmp/err"; echo $?) \
 	"max_pool_mb=1: a buddy (4M blocks) is refused naming the budget"

@@ -11,23 +11,10 @@
 # TAP on stdout. Run as root in the VM (tests/selftests/run).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-K=userspace/kmemlab
-D=/sys/kernel/debug/kmemlab
-ko=${KMEMLAB_KO:-$top/kmemlab.ko}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-. tests/lib/tap.sh
+. "$top/tests/lib/selftest.sh"
 tap_plan 14
-if [ "$(id -u)" != 0 ] || [ ! -x "$K" ]; then
-	echo "# SKIP: needs root and $K"
-	exit 4
-fi
-grep -q '^kmemlab ' /proc/modules && rmmod kmemlab
-if ! insmod "$ko"; then
-	echo "not ok 1 - insmod $ko"
-	exit 1
-fi
+selftest_root
+selftest_insmod
 
 temps() {	# the temporaries of 'run' that exist now
 	grep -c '^r[0-9]-' $D/instances

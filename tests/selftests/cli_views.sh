@@ -12,18 +12,9 @@
 #   tools/vm/kmemlab-vm -- tests/selftests/run cli_views.sh
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-K=$top/userspace/kmemlab
-ko=${KMEMLAB_KO:-$top/kmemlab.ko}
-D=/sys/kernel/debug/kmemlab
-tmp=$(mktemp -d)
-. tests/lib/tap.sh
+. "$top/tests/lib/selftest.sh"
 tap_plan 33
-if [ "$(id -u)" != 0 ] || [ ! -x "$K" ]; then
-	echo "# SKIP: needs root and $K"
-	exit 4
-fi
-grep -q '^kmemlab ' /proc/modules && rmmod kmemlab
+selftest_root
 
 # --- without the module ---------------------------------------------------
 $K status >"$tmp/st0" 2>&1

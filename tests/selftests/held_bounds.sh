@@ -7,22 +7,10 @@
 # the VM (tests/selftests/run).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-K=userspace/kmemlab
-ko=${KMEMLAB_KO:-$top/kmemlab.ko}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-. tests/lib/tap.sh
+. "$top/tests/lib/selftest.sh"
 . tests/lib/held_bounds.sh
-if [ "$(id -u)" != 0 ] || [ ! -x "$K" ]; then
-	echo "# SKIP: needs root and $K"
-	exit 4
-fi
-grep -q '^kmemlab ' /proc/modules && rmmod kmemlab
-if ! insmod "$ko"; then
-	echo "not ok 1 - insmod $ko"
-	exit 1
-fi
+selftest_root
+selftest_insmod
 tap_plan "$(held_bounds_count "$K")"
 held_bounds "$K" "$tmp"
 rmmod kmemlab

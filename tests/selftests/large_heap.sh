@@ -10,36 +10,19 @@
 # (tests/selftests/run).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-K=userspace/kmemlab
-D=/sys/kernel/debug/kmemlab
-ko=${KMEMLAB_KO:-$top/kmemlab.ko}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-. tests/lib/tap.sh
+. "$top/tests/lib/selftest.sh"
 tap_plan 8
-if [ "$(id -u)" != 0 ] || [ ! -x "$K" ]; then
-	echo "# SKIP: needs root and $K"
-	exit 4
-fi
-grep -q '^kmemlab ' /proc/modules && rmmod kmemlab
+selftest_root
 
-used() { sed -n 's/.* budget_used=\([0-9]*\).*/\1/p' $D/context; }
 limit() { sed -n 's/.* budget_bytes=\([0-9]*\).*/\1/p' $D/context; }
-run() {
-	$K exec "$@" >"$tmp/out" 2>"$tmp/err"
-	r=$?
-	sed 's/^/# /' "$tmp/err"
-	return $r
-}
 
 dmesg -C 2>/dev/null
-insmod "$ko" || { echo "not ok 1 - insmod"; exit 1; }
+selftest_insmod
 echo "# budget $(limit) bytes"
 mib=1048576
 run 'create h first-fit pool=64M header=8 min_split=16'
-ok $([ $? -eq 0 ] && [ "$(used)" = $((192 * mib)) ]; echo $?) \
-	"a 64 MiB first-fit heap: 64 MiB of region and 128 MiB of tags charged ($(used) B)"
+ok $([ $? -eq 0 ] && [ "$(budget_used)" = $((192 * mib)) ]; echo $?) \
+	"a 64 MiB first-fit heap: 64 MiB of region and 128 MiB of tags charged ($(budget_used) B)"
 
 # 15 blocks of 4 MiB (the alloc command's bound) at 4 MiB + 8 apart
 set --
@@ -52,7 +35,7 @@ grep -q "^validate instance=h violations=0$" "$tmp/out"
 ok $? "validate h: no violated invariant"
 
 run 'destroy h'
-ok $([ $? -eq 0 ] && [ "$(used)" = 0 ]; echo $?) "destroyed: the budget is back to 0"
+ok $([ $? -eq 0 ] && [ "$(budget_used)" = 0 ]; echo $?) "destroyed: the budget is back to 0"
 
 awk 'BEGIN {
 	for (i = 0; i < 200; i++) op[n++] = "a " i " " 100000 + (i % 7) * 8
@@ -77,7 +60,7 @@ for be in first-fit best-fit; do
 		END { exit !f }' "$tmp/rep" || rc=1
 done
 ok $rc "a 20 MB trace replays on first-fit and on best-fit in the module, no failure"
-ok $([ "$(used)" = 0 ]; echo $?) "after the replay the budget is back to 0 ($(used))"
+ok $([ "$(budget_used)" = 0 ]; echo $?) "after the replay the budget is back to 0 ($(budget_used))"
 
 run 'create g first-fit pool=128M'
 ok $([ $? -eq 1 ] && grep -q "the memory budget ran out .*max_pool_mb=" "$tmp/err"; echo $?) \

@@ -9,22 +9,10 @@
 # context. TAP on stdout. Run as root in the VM (tests/selftests/run).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-K=userspace/kmemlab
-ko=${KMEMLAB_KO:-$top/kmemlab.ko}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-. tests/lib/tap.sh
+. "$top/tests/lib/selftest.sh"
 tap_plan 8
-if [ "$(id -u)" != 0 ] || [ ! -x "$K" ]; then
-	echo "# SKIP: needs root and $K"
-	exit 4
-fi
-grep -q '^kmemlab ' /proc/modules && rmmod kmemlab
-if ! insmod "$ko"; then
-	echo "not ok 1 - insmod $ko"
-	exit 1
-fi
+selftest_root
+selftest_insmod
 
 $K -q run pages --backend buddy,alloc_pages --order 0 --maxorder 4 --ops 2000 \
 	--reps 3 --save "$tmp/pages" >"$tmp/pages.txt" 2>&1

@@ -8,23 +8,11 @@
 # EINTR. TAP on stdout. Run as root in the VM (tests/selftests/run).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-K=userspace/kmemlab
-ko=${KMEMLAB_KO:-$top/kmemlab.ko}
+. "$top/tests/lib/selftest.sh"
 C=/sys/kernel/debug/kmemlab/control
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-. tests/lib/tap.sh
 tap_plan 6
-if [ "$(id -u)" != 0 ] || [ ! -x "$K" ]; then
-	echo "# SKIP: needs root and $K"
-	exit 4
-fi
-grep -q '^kmemlab ' /proc/modules && rmmod kmemlab
-if ! insmod "$ko"; then
-	echo "not ok 1 - insmod $ko"
-	exit 1
-fi
+selftest_root
+selftest_insmod
 $K exec 'create s slab size=64' >/dev/null
 
 # A run of minutes, written by dash's echo (which retries EINTR), stopped.

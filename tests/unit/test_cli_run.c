@@ -1238,6 +1238,32 @@ START_TEST(test_cli_replay_sim_tool)
 	results_free(&rs);
 	free(out);
 	free(err);
+	/*
+	 * 15-213's giant traces ask for up to 2^64 - 1 bytes to see malloc
+	 * fail: each such request is a failure of every backend, the old
+	 * block of a failed realloc stays, and the rest replays (3 failures
+	 * of 8 ops: a 0, r 1, a 2).
+	 */
+	ck_assert_int_eq(tool("sim --json replay tests/cli/data/giant.rep "
+			      "--backend first-fit,slab,buddy,glibc --reps 1", &out, &err), 0);
+	ck_assert_str_eq(err, "kmemlab: tests/cli/data/giant.rep: 3 requests above 1 GiB: "
+			 "they fail on every backend (counted in its failures)\n");
+	ck_assert_msg(results_read(out, strlen(out), &rs, e, sizeof(e)) == 0, "%s", e);
+	ck_assert_uint_eq(rs.nr, 4);
+	for (i = 0; i < rs.nr; i++) {
+		ck_assert_uint_eq(rs.r[i].ops, 8);
+		ck_assert_uint_eq(rs.r[i].failures, 3);
+		ck_assert(rs.r[i].valid);
+	}
+	results_free(&rs);
+	free(out);
+	free(err);
+	ck_assert_int_eq(tool("sim replay tests/cli/data/giant.rep --backend slab --reps 1",
+			      &out, &err), 0);
+	ck_assert_msg(strstr(out, "first failure on slab: an oversize request (above 1 GiB) "
+			     "failed with "), "%s", out);
+	free(out);
+	free(err);
 	ck_assert_int_eq(tool("sim replay tests/cli/data/bad-free.rep --backend slab",
 			      &out, &err), 1);
 	ck_assert_str_eq(err, "kmemlab: tests/cli/data/bad-free.rep:4: free of id 1 "

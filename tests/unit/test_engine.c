@@ -601,7 +601,7 @@ START_TEST(test_engine_trace_commands)
 {
 	ck_assert_int_eq(load("t1", "20000\n2\n4\n1\na 0 100\na 1 50\nr 0 200\nf 1\n"), 0);
 	ck_assert_str_eq(reply(),
-			 "loaded trace=t1 format=rep ops=4 ids=2 allocs=2 frees=1 reallocs=1 max_size=200 max_live=2 peak_bytes=250 live_at_end=1 free_nulls=0 realloc_news=0 realloc_frees=0\n");
+			 "loaded trace=t1 format=rep ops=4 ids=2 allocs=2 frees=1 reallocs=1 max_size=200 max_live=2 peak_bytes=250 live_at_end=1 free_nulls=0 realloc_news=0 realloc_frees=0 oversize=0\n");
 	ck_assert_int_eq(load("t1", "2\n1\na 0 1\n"), -EEXIST);
 	ck_assert_str_eq(reply(), "error: trace load: trace 't1' exists\n");
 	ck_assert_int_eq(load("t2", "2\n2\na 0 1\nf 3\n"), -EINVAL);
@@ -612,7 +612,7 @@ START_TEST(test_engine_trace_commands)
 	       "error: trace load: bad name 'T' (1-31 of a-z 0-9 _ -)\n");
 	EXPECT("trace list", 0,
 	       "traces=1 ops=4\n"
-	       "trace=t1 format=rep ops=4 ids=2 allocs=2 frees=1 reallocs=1 max_size=200 max_live=2 peak_bytes=250 live_at_end=1 free_nulls=0 realloc_news=0 realloc_frees=0\n");
+	       "trace=t1 format=rep ops=4 ids=2 allocs=2 frees=1 reallocs=1 max_size=200 max_live=2 peak_bytes=250 live_at_end=1 free_nulls=0 realloc_news=0 realloc_frees=0 oversize=0\n");
 	EXPECT("trace drop t9", -ENOENT, "error: trace drop: no trace 't9'\n");
 	EXPECT("trace drop t1", 0, "dropped trace=t1\n");
 	EXPECT("trace list", 0, "traces=0 ops=0\n");

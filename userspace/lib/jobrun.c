@@ -597,6 +597,11 @@ int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
 		cli_error(path, "%s", strerror(-r));
 		return r == -EACCES ? CLI_EXIT_SKIP : CLI_EXIT_FAIL;
 	}
+	if (!len) {
+		free(text);
+		cli_error(path, "empty file (a trace starts with its header)");
+		return CLI_EXIT_FAIL;
+	}
 	for (;;) {
 		hl = strlen("trace load ") + strlen(name) + 1;
 		cmd = malloc(hl + len + 1);
@@ -643,6 +648,10 @@ int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
 		if (!ctx->quiet)
 			fprintf(stderr, "kmemlab: %s: %.*s\n", path,
 				line_len(w + 1), w + 1);
+	if (reply_u64(reply, "oversize", 0) && !ctx->quiet)
+		fprintf(stderr,
+			"kmemlab: %s: %llu requests above 1 GiB: they fail on every backend (counted in its failures)\n",
+			path, (unsigned long long)reply_u64(reply, "oversize", 0));
 	j->trace_max_size = reply_u64(reply, "max_size", 0);
 	j->trace_peak = reply_u64(reply, "peak_bytes", 0);
 	j->trace_ops = reply_u64(reply, "ops", 0);

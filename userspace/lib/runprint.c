@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "certainty.h"
+#include "kml_bounds.h"
 #include "emit.h"
 #include "job.h"
 #include "results.h"
@@ -340,11 +341,18 @@ void job_print(FILE *f, const struct job *j, const struct run_reply *rr,
 	for (i = 0; i < rr->ninst; i++) {
 		const struct cmp_row *w = &rows[i];
 
+		char req[48];
+
 		if (!w->has_first_fail)
 			continue;
-		fprintf(f, "first failure on %s: a request of %llu B failed with %llu B free "
+		if (w->fail_request == KML_TRACE_OVERSIZE)	/* a trace's */
+			snprintf(req, sizeof(req), "an oversize request (above 1 GiB)");
+		else
+			snprintf(req, sizeof(req), "a request of %llu B",
+				 (unsigned long long)w->fail_request);
+		fprintf(f, "first failure on %s: %s failed with %llu B free "
 			"(largest free block %llu B); %llu of %llu failures had enough free memory\n",
-			w->backend, (unsigned long long)w->fail_request,
+			w->backend, req,
 			(unsigned long long)w->fail_free,
 			(unsigned long long)w->fail_largest,
 			(unsigned long long)w->failed_with_free,
