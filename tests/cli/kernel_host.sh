@@ -5,7 +5,9 @@
 # loaded: trace exits 4 (a precondition is missing) before running
 # anything; and status/version against a stand-in debugfs directory
 # (KMEMLAB_DEBUGFS_DIR) check the version pairing rule: the module's
-# version is the tool's, else status says so and exits 1.
+# version is the tool's, else status says so and exits 1; status reads
+# the kernel's config from KMEMLAB_KERNEL_CONFIG (set by the VM runner for
+# a kernel that is not installed).
 # TAP on stdout; exit 1 when a test fails.
 #   tests/cli/kernel_host.sh [PATH-TO-KMEMLAB]
 set -u
@@ -15,7 +17,7 @@ K=${1:-$top/userspace/kmemlab}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . tests/lib/tap.sh
-tap_plan 6
+tap_plan 8
 if [ ! -x "$K" ]; then
 	echo "# SKIP: $K not built (make userspace)"
 	exit 4
@@ -65,4 +67,21 @@ ok $(grep -q '"module_version":"0.0.1 (old)","version_match":false' "$tmp/st.jso
 KMEMLAB_DEBUGFS_DIR=$d $K version >"$tmp/ver" 2>&1
 ok $(grep -qx "module: 0.0.1 (old) (not the tool's version: load the kmemlab.ko built from the same tree (make))" "$tmp/ver"; echo $?) \
 	"version: names the module's version and the mismatch"
+
+# (a setting on this machine's command line would win over any config)
+if grep -qE 'init_on_alloc|slab_nomerge|slub_nomerge|slab_merge' /proc/cmdline; then
+	skip "status reads \$KMEMLAB_KERNEL_CONFIG" "this machine's /proc/cmdline sets them"
+	skip "a missing config is named" "this machine's /proc/cmdline sets them"
+	tap_end
+	exit
+fi
+printf 'CONFIG_X=y\nCONFIG_INIT_ON_ALLOC_DEFAULT_ON=y\n# CONFIG_SLAB_MERGE_DEFAULT is not set\n' >"$tmp/config"
+KMEMLAB_KERNEL_CONFIG=$tmp/config KMEMLAB_DEBUGFS_DIR=$d $K status >"$tmp/st" 2>&1
+show "$tmp/st"
+grep -qx 'init_on_alloc: on (CONFIG_INIT_ON_ALLOC_DEFAULT_ON=y)' "$tmp/st" &&
+	grep -qx 'slab merging: off (CONFIG_SLAB_MERGE_DEFAULT=n)' "$tmp/st"
+ok $? "status reads init_on_alloc and slab merging from \$KMEMLAB_KERNEL_CONFIG"
+KMEMLAB_KERNEL_CONFIG=$tmp/none KMEMLAB_DEBUGFS_DIR=$d $K status >"$tmp/st" 2>&1
+grep -qx "init_on_alloc: unknown (no cmdline setting, no $tmp/none)" "$tmp/st"
+ok $? "a missing config is named"
 tap_end

@@ -343,13 +343,27 @@ static const char *cmdline_get(const char *cmdline, const char *key, char *buf,
 	return NULL;
 }
 
-/* "y", "n" or NULL for CONFIG_@opt in /boot/config-RELEASE. */
+/*
+ * The running kernel's config: $KMEMLAB_KERNEL_CONFIG (tools/vm/kmemlab-vm
+ * sets it for a kernel that is not installed), else /boot/config-RELEASE.
+ */
+static void kconfig_path(const char *release, char *path, size_t size)
+{
+	const char *env = getenv("KMEMLAB_KERNEL_CONFIG");
+
+	if (env && *env)
+		snprintf(path, size, "%s", env);
+	else
+		snprintf(path, size, "/boot/config-%s", release);
+}
+
+/* "y", "n" or NULL for CONFIG_@opt in the running kernel's config. */
 static const char *kconfig_get(const char *release, const char *opt)
 {
-	char path[256], key[128], *text, *p;
+	char path[512], key[128], *text, *p;
 	static char val[8];
 
-	snprintf(path, sizeof(path), "/boot/config-%s", release);
+	kconfig_path(release, path, sizeof(path));
 	if (cli_read_file(path, &text, NULL))
 		return NULL;
 	snprintf(key, sizeof(key), "\nCONFIG_%s=", opt);
@@ -405,9 +419,12 @@ static void status_kernel_settings(struct status_info *s)
 		snprintf(s->init_on_alloc_why, sizeof(s->init_on_alloc_why),
 			 "CONFIG_INIT_ON_ALLOC_DEFAULT_ON=%s", cfg);
 	} else {
+		char path[512];
+
+		kconfig_path(s->release, path, sizeof(path));
 		s->init_on_alloc = "unknown";
 		snprintf(s->init_on_alloc_why, sizeof(s->init_on_alloc_why),
-			 "no cmdline setting, no /boot/config-%s", s->release);
+			 "no cmdline setting, no %.160s", path);
 	}
 	if (s->cmdline && (cmdline_get(s->cmdline, "slab_nomerge", v, sizeof(v)) ||
 			   cmdline_get(s->cmdline, "slub_nomerge", v, sizeof(v)))) {
