@@ -420,17 +420,6 @@ int replay_by_cache(struct cli_ctx *ctx, const char *path,
 	for (i = 0; i < gs.n; i++)
 		order[i] = &gs.g[i];
 	qsort(order, gs.n, sizeof(*order), bc_cmp_ops);
-	if (ctx->fmt == CLI_FMT_TEXT) {
-		size_t npg = 0;
-
-		for (i = 0; i < gs.n; i++)
-			npg += gs.g[i].pages;
-		fprintf(ctx->out,
-			"replay by cache: %s: %llu ops, %zu caches%s, recorded on %u CPUs, replayed on cpus=%s, %llu reps each\n",
-			path, (unsigned long long)gs.ops, gs.n - npg,
-			npg ? " and the page ops" : "", gs.threads, cpus,
-			(unsigned long long)job_arg(opts, JOB_REPS)->num);
-	}
 	for (i = 0; i < gs.n; i++) {
 		const struct tgroup *g = order[i];
 
@@ -442,6 +431,17 @@ int replay_by_cache(struct cli_ctx *ctx, const char *path,
 				  g->pages ? npage : nobj, cpus, tier, &caps, &t);
 		if (rc)
 			goto out;
+	}
+	if (ctx->fmt == CLI_FMT_TEXT) {
+		size_t npg = 0;
+
+		for (i = 0; i < gs.n; i++)
+			npg += gs.g[i].pages;
+		fprintf(ctx->out,
+			"replay by cache: %s: %llu ops, %zu caches%s, recorded on %u CPUs, replayed on cpus=%s, %llu reps each\n",
+			path, (unsigned long long)gs.ops, gs.n - npg,
+			npg ? " and the page ops" : "", gs.threads, cpus,
+			(unsigned long long)job_arg(opts, JOB_REPS)->num);
 	}
 	if (bc_totals(&t) || bc_print(ctx, &t, &held_na)) {
 		cli_error(ctx->cmd->name, "out of memory");
