@@ -16,7 +16,7 @@ K=${1:-$top/userspace/kmemlab}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . tests/lib/tap.sh
-tap_plan 13
+tap_plan 14
 if [ ! -x "$K" ]; then
 	echo "# SKIP: $K not built (make userspace)"
 	exit 4
@@ -70,6 +70,20 @@ diff "$tmp/want" "$tmp/got" | show
 ok $([ $rc -eq 0 ] && cmp -s "$tmp/want" "$tmp/got" &&
 	[ $(($(awk -F, '$1 == "TOTAL" && $3 != "first-fit" { s += $4 } END { print s }' "$tmp/bc"))) = "$(grep -c '^[af] ' "$tmp/k.trace")" ]; echo $?) \
 	"replay --by-cache: a row per cache and backend, frees with their allocation's cache, TOTAL = the trace's ops"
+# the bundled kernel recordings (traces/kernel, recorded in the VM): every
+# op replayed once, on our slab (a cache each) or our buddy
+bad=
+for f in traces/kernel/*.trace; do
+	$K -q sim replay "$f" --by-cache --reps 1 --csv >"$tmp/bc" 2>"$tmp/err" || bad="$bad $f:exit"
+	want=$(sed -n 's/^# ops=\([0-9]*\) .*/\1/p' "$f")
+	got=$(awk -F, '$1 == "TOTAL" { s += $4 } END { print s + 0 }' "$tmp/bc")
+	n=$(grep -c ',slab,' "$tmp/bc")
+	echo "# $f: ops $want, replayed $got, $((n - 1)) caches"
+	[ -n "$want" ] && [ "$got" = "$want" ] && [ "$n" -gt 10 ] &&
+		! grep -v '^cache,' "$tmp/bc" | grep -v ',ok$' | grep -q . || bad="$bad $f"
+done
+ok $([ -z "$bad" ] && ls traces/kernel/*.trace >/dev/null; echo $?) \
+	"the bundled kernel recordings replay by cache in sim mode: every op once, every row valid$bad"
 $K -q sim replay "$tmp/k.trace" --by-cache --reps 1 --backend slab >"$tmp/bc" 2>&1
 rc=$?
 show "$tmp/bc"
