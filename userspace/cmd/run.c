@@ -418,6 +418,9 @@ static int replay_cache(struct cli_ctx *ctx, struct run_args *a,
 	if (a->aa || a->save || job_arg(&a->job, JOB_OPS))
 		return cli_usage_error(ctx, "--by-cache: not with %s",
 				       a->aa ? "--aa" : a->save ? "--output" : "--ops");
+	/* as without --by-cache: a --tier needs a slab among the backends */
+	if (a->tier && a->job.nbe && tier_apply(a))
+		return CLI_EXIT_USAGE;
 	if (!job_arg(&a->job, JOB_REPS) && job_set_num(&a->job, JOB_REPS, 5))
 		return CLI_EXIT_USAGE;
 	rc = replay_workload(ctx, &a->job);

@@ -461,8 +461,9 @@ int replay_by_cache(struct cli_ctx *ctx, const char *path,
 				gs.threads, ncpus, ncpus);
 		if (skipped)
 			fprintf(ctx->out,
-				"not replayed: %u group%s without a backend of its family (the page ops need a page allocator in --backend, the caches an object allocator or a heap)\n",
-				skipped, skipped > 1 ? "s" : "");
+				"not replayed: %u group%s without a backend of %s family (the page ops need a page allocator in --backend, the caches an object allocator or a heap)\n",
+				skipped, skipped > 1 ? "s" : "",
+				skipped > 1 ? "their" : "its");
 		if (gs.free_nulls)
 			fprintf(ctx->out, "%llu 'f -1' ops (free(NULL)) belong to no cache: not replayed\n",
 				(unsigned long long)gs.free_nulls);
