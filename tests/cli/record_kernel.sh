@@ -16,7 +16,7 @@ K=${1:-$top/userspace/kmemlab}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . tests/lib/tap.sh
-tap_plan 10
+tap_plan 14
 if [ ! -x "$K" ]; then
 	echo "# SKIP: $K not built (make userspace)"
 	exit 4
@@ -49,6 +49,59 @@ rc=$?
 grep -e " ok$" -e FAIL "$tmp/rep" | show
 ok $([ $rc -eq 0 ] && [ "$(grep -c ' ok$' "$tmp/rep")" = 3 ]; echo $?) \
 	"the recording replays by CPU (t=) on slab, first-fit and buddy, its other fields read past"
+
+# --by-cache: each cache's ops on a cache of its largest object, the page
+# ops on the buddy; the rows add up to the trace's ops
+$K -q sim replay "$tmp/k.trace" --by-cache --reps 1 --backend slab,first-fit,buddy --csv >"$tmp/bc" 2>"$tmp/err"
+rc=$?
+show "$tmp/err" "$tmp/bc"
+cat >"$tmp/want" <<'X'
+kmalloc-1024,1024,slab,3,0,ok
+kmalloc-1024,1024,first-fit,3,0,ok
+names_cache,4096,slab,2,0,ok
+names_cache,4096,first-fit,2,0,ok
+(pages),16384,buddy,2,0,ok
+TOTAL,-,slab,5,0,ok
+TOTAL,-,first-fit,5,0,ok
+TOTAL,-,buddy,2,0,ok
+X
+awk -F, 'NR > 1 { print $1 "," $2 "," $3 "," $4 "," $5 "," $10 }' "$tmp/bc" >"$tmp/got"
+diff "$tmp/want" "$tmp/got" | show
+ok $([ $rc -eq 0 ] && cmp -s "$tmp/want" "$tmp/got" &&
+	[ $(($(awk -F, '$1 == "TOTAL" && $3 != "first-fit" { s += $4 } END { print s }' "$tmp/bc"))) = "$(grep -c '^[af] ' "$tmp/k.trace")" ]; echo $?) \
+	"replay --by-cache: a row per cache and backend, frees with their allocation's cache, TOTAL = the trace's ops"
+# the bundled kernel recordings (traces/kernel, recorded in the VM): every
+# op replayed once, on our slab (a cache each) or our buddy
+bad=
+for f in traces/kernel/*.trace; do
+	$K -q sim replay "$f" --by-cache --reps 1 --csv >"$tmp/bc" 2>"$tmp/err" || bad="$bad $f:exit"
+	want=$(sed -n 's/^# ops=\([0-9]*\) .*/\1/p' "$f")
+	got=$(awk -F, '$1 == "TOTAL" { s += $4 } END { print s + 0 }' "$tmp/bc")
+	n=$(grep -c ',slab,' "$tmp/bc")
+	echo "# $f: ops $want, replayed $got, $((n - 1)) caches"
+	[ -n "$want" ] && [ "$got" = "$want" ] && [ "$n" -gt 10 ] &&
+		! grep -v '^cache,' "$tmp/bc" | grep -v ',ok$' | grep -q . || bad="$bad $f"
+done
+ok $([ -z "$bad" ] && ls traces/kernel/*.trace >/dev/null; echo $?) \
+	"the bundled kernel recordings replay by cache in sim mode: every op once, every row valid$bad"
+$K -q sim replay "$tmp/k.trace" --by-cache --reps 1 --backend slab >"$tmp/bc" 2>&1
+rc=$?
+show "$tmp/bc"
+ok $([ $rc -eq 0 ] && grep -q '^not replayed: 1 group without a backend of its family' "$tmp/bc" &&
+	! grep -q '^(pages)' "$tmp/bc"; echo $?) "--by-cache without a page allocator: the page ops are said to be left out"
+printf 'kmemlab-trace 1\na 0 8\nf 0\n' >"$tmp/v1.trace"
+$K -q sim replay "$tmp/v1.trace" --by-cache --reps 1 >"$tmp/out" 2>"$tmp/err"
+rc1=$?
+$K -q sim replay traces/gcc-compile.trace --by-cache --reps 1 >>"$tmp/out" 2>>"$tmp/err"
+rc2=$?
+$K -q sim replay "$tmp/k.trace" --by-cache --on x 2>>"$tmp/err"
+rc3=$?
+show "$tmp/err"
+ok $([ $rc1 -eq 1 ] && [ $rc2 -eq 1 ] && [ $rc3 -eq 2 ] && [ ! -s "$tmp/out" ] &&
+	grep -q "v1.trace:1: native version 1 has no cache= field" "$tmp/err" &&
+	grep -q "gcc-compile.trace:7: allocation without cache=" "$tmp/err" &&
+	grep -q -- "--by-cache: not with --on" "$tmp/err"; echo $?) \
+	"--by-cache of a version 1 trace or one without cache=: exit 1 with file:line; with --on: exit 2"
 
 $R --summary --input "$tmp/k.trace" >"$tmp/sum" 2>&1
 rc=$?

@@ -5,7 +5,10 @@
 # walk become a native trace whose op count is the recorded events minus
 # the ones it says it left out; the trace replays in the module by CPU
 # (t=, each op on the CPU it was recorded on) on our slab, the real
-# kmalloc and our buddy; --summary adds up;
+# kmalloc and our buddy; replayed --by-cache (each real cache on one of
+# our slab caches and a real kmem_cache of its size, and on kmalloc; the
+# page ops on our buddy and alloc_pages) its rows add up to the recorded
+# ops on every backend; --summary adds up;
 # a command that fails leaves no file; the tracefs instance is removed.
 # TAP on stdout. Run as root in the VM (tests/selftests/run).
 set -u
@@ -16,7 +19,7 @@ ko=${KMEMLAB_KO:-$top/kmemlab.ko}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . tests/lib/tap.sh
-tap_plan 9
+tap_plan 10
 if [ "$(id -u)" != 0 ] || [ ! -x "$K" ]; then
 	echo "# SKIP: needs root and $K"
 	exit 4
@@ -75,6 +78,21 @@ rc=$?
 grep -e ' ok$' -e FAIL -e kmemlab: "$tmp/rep" | show
 ok $([ $rc -eq 0 ] && [ "$(grep -c ' ok$' "$tmp/rep")" = 3 ]; echo $?) \
 	"the kernel recording replays in the module by CPU on slab, kmalloc and buddy"
+
+$K -q replay "$tmp/k.trace" --by-cache --reps 1 --csv >"$tmp/bc" 2>"$tmp/err"
+rc=$?
+show "$tmp/err"
+head -n 7 "$tmp/bc" | show
+grep '^TOTAL,' "$tmp/bc" | show
+tot() { awk -F, -v b="$1" '$1 == "TOTAL" && $3 == b { print $4 }' "$tmp/bc"; }
+ours=$(($(tot slab) + $(tot buddy)))
+real=$(($(tot kmem_cache) + $(tot alloc_pages)))
+echo "# by cache: ops ours=$ours real=$real kmalloc=$(tot kmalloc) written=$lines; $(grep -c ',slab,' "$tmp/bc") caches"
+ok $([ $rc -eq 0 ] && [ "$ours" = "$lines" ] && [ "$real" = "$lines" ] &&
+	[ "$(($(tot kmalloc) + $(tot alloc_pages)))" = "$lines" ] &&
+	[ "$(grep -c ',slab,' "$tmp/bc")" = "$(grep -c ',kmem_cache,' "$tmp/bc")" ] &&
+	! grep -v '^cache,' "$tmp/bc" | grep -v ',ok$' | grep -q .; echo $?) \
+	"replay --by-cache on our slab and buddy and on kmem_cache, kmalloc, alloc_pages: every cache's ops, all rows valid, TOTAL ops = the recorded ops"
 rmmod kmemlab
 
 $R -o "$tmp/f.trace" -- sh -c 'ls / >/dev/null; exit 3' 2>"$tmp/err"

@@ -19,6 +19,9 @@
  *                      remote free on CPUs 0 and 1, and bulk calls
  *                      of 16 objects against kmem_cache_bulk
  *   trace NAME         the .rep files of traces/ on the heaps, slab and kmalloc
+ *   kernel trace NAME  the kernel recordings of traces/kernel, by cache
+ *                      (replay --by-cache: our slab, kmem_cache and kmalloc
+ *                      per cache, pages on buddy and alloc_pages)
  *
  * With --aa an A/A table comes first (slab against a second slab: the
  * ratios and intervals of a backend against itself, the noise floor).
@@ -43,6 +46,7 @@
 #include "commands.h"
 #include "conn.h"
 #include "job.h"
+#include "bycache.h"
 #include "jobrun.h"
 #include "report_html.h"
 #include "results.h"
@@ -428,6 +432,57 @@ static void bench_traces(struct bench *b, const char *dir)
 	}
 }
 
+/*
+ * The kernel recordings of DIR/kernel, each replayed by cache: one table
+ * each (its own, printed by bycache.c; not in results.json).
+ */
+static void bench_kernel_traces(struct bench *b, const char *dir)
+{
+	char path[4096], title[96], *names[16];
+	unsigned int n = 0, i;
+	struct dirent *de;
+	struct job j;
+	DIR *d;
+
+	snprintf(path, sizeof(path), "%s/kernel", dir);
+	d = opendir(path);
+	if (!d)
+		return;		/* none bundled */
+	while ((de = readdir(d)) && n < 16) {
+		size_t l = strlen(de->d_name);
+
+		if (l > 6 && !strcmp(de->d_name + l - 6, ".trace"))
+			names[n++] = strdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(names[0]), name_cmp);
+	for (i = 0; i < n; i++) {
+		int rc;
+
+		snprintf(title, sizeof(title), "kernel trace %.50s by cache",
+			 names[i] ? names[i] : "?");
+		if (!names[i] || job_signalled() ||
+		    (b->only && !strstr(title, b->only))) {
+			free(names[i]);
+			continue;
+		}
+		job_init(&j, title, "replay", BENCH_KEYS({ JOB_REPS, b->reps }));
+		snprintf(path, sizeof(path), "%s/kernel/%s", dir, names[i]);
+		fprintf(b->ctx->out, "\n== %s ==\n", title);
+		fflush(b->ctx->out);
+		b->ran++;
+		rc = replay_by_cache(b->ctx, path, &j, NULL);
+		if (rc) {
+			b->failed++;
+			fprintf(b->ctx->out, "FAILED (exit %d)%s\n", rc,
+				rc == JOB_EXIT_PARTIAL ? ": see its FAILED rows" :
+				": see the message above");
+		}
+		fflush(b->ctx->out);
+		free(names[i]);
+	}
+}
+
 static void bench_suite(struct bench *b, const char *traces)
 {
 	static const unsigned int sizes[] = { 8, 32, 128, 512, 2048, 8192 };
@@ -547,6 +602,7 @@ static void bench_suite(struct bench *b, const char *traces)
 	bench_job(b, &j, "slab", "kmem_cache_bulk");
 
 	bench_traces(b, traces);
+	bench_kernel_traces(b, traces);
 }
 
 int cmd_bench(struct cli_ctx *ctx, int argc, char **argv)

@@ -100,7 +100,11 @@ static const struct cli_command commands[] = {
 	  "Loads FILE as a trace (CS:APP .rep with a 2- or 4-line header, or the\n"
 	  "native 'kmemlab-trace 1' format; a malformed line is reported as\n"
 	  "FILE:LINE), replays it on each backend (interleaved over --reps) and\n"
-	  "prints validity, peak payload, peak held, utilization and latency.",
+	  "prints validity, peak payload, peak held, utilization and latency.\n"
+	  "With --by-cache, a kernel recording (record --kernel) is replayed\n"
+	  "cache by cache: each cache's ops on one of our slab caches and a real\n"
+	  "kmem_cache of its largest object and on kmalloc, the page ops on our\n"
+	  "buddy and alloc_pages, each op on its recorded CPU; one table.",
 	  replay_opts, CLI_F_JSON | CLI_F_CSV, cmd_replay, NULL },
 	{ "bench", NULL, "the standard benchmark suite (make bench)",
 	  "Runs the standard comparison suite (slab fast/slow path, kmalloc sizes,\n"

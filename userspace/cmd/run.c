@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bycache.h"
 #include "caps.h"
 #include "cli.h"
 #include "commands.h"
@@ -31,7 +32,7 @@
 enum {
 	O_ON = 300, O_SIZE, O_CPUS, O_SEED, O_DIST, O_MIN, O_MAX, O_ORDER,
 	O_MAXORDER, O_FREE_ORDER, O_BATCH, O_SAMPLE, O_ZERO, O_POOL, O_AA,
-	O_TIER,
+	O_TIER, O_BY_CACHE,
 };
 
 const struct cli_opt run_opts[] = {
@@ -72,6 +73,7 @@ const struct cli_opt replay_opts[] = {
 	{ "tier", O_TIER, "TIER", "per-CPU tier of the slab temporaries: freelist, sheaves or magazine" },
 	{ "output", 'o', "DIR", "also write DIR/results.json, results.csv, report.html" },
 	{ "save", CLI_LONG_ONLY('o'), "DIR", "the same as --output (its older name)" },
+	{ "by-cache", O_BY_CACHE, NULL, "a kernel recording: each cache's ops on a cache of its size (ours, real) and kmalloc, pages on buddy and alloc_pages" },
 	{ NULL, 0, NULL, NULL },
 };
 
@@ -388,13 +390,52 @@ int cmd_run(struct cli_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
-int cmd_replay(struct cli_ctx *ctx, int argc, char **argv)
+/* The name of the engine's one workload that takes a trace, in @j. */
+static int replay_workload(struct cli_ctx *ctx, struct job *j)
 {
 	static struct caps wl;
+
+	if (caps_local_workloads(&wl))
+		return CLI_EXIT_FAIL;
+	caps_workload_names(&wl, true, j->workload, sizeof(j->workload));
+	if (!j->workload[0] || strchr(j->workload, '|')) {
+		cli_error(ctx->cmd->name, "the engine has no single trace workload");
+		return CLI_EXIT_FAIL;
+	}
+	return CLI_EXIT_OK;
+}
+
+/* replay --by-cache: the options it takes, then bycache.c. */
+static int replay_cache(struct cli_ctx *ctx, struct run_args *a,
+			const char *path)
+{
+	unsigned int i;
+	int rc;
+
+	for (i = 0; i < a->job.nbe; i++)
+		if (!a->job.be[i].temp)
+			return cli_usage_error(ctx, "--by-cache: not with --on (each cache gets temporaries of its size)");
+	if (a->aa || a->save || job_arg(&a->job, JOB_OPS))
+		return cli_usage_error(ctx, "--by-cache: not with %s",
+				       a->aa ? "--aa" : a->save ? "--output" : "--ops");
+	/* as without --by-cache: a --tier needs a slab among the backends */
+	if (a->tier && a->job.nbe && tier_apply(a))
+		return CLI_EXIT_USAGE;
+	if (!job_arg(&a->job, JOB_REPS) && job_set_num(&a->job, JOB_REPS, 5))
+		return CLI_EXIT_USAGE;
+	rc = replay_workload(ctx, &a->job);
+	if (rc)
+		return rc;
+	return replay_by_cache(ctx, path, &a->job, a->tier);
+}
+
+int cmd_replay(struct cli_ctx *ctx, int argc, char **argv)
+{
 	struct run_args a = { 0 };
 	struct run_reply rr;
 	const char *arg;
 	char **lat = NULL, name[32];
+	bool by_cache = false;
 	struct conn *c;
 	int ch, rc, ec;
 
@@ -404,6 +445,10 @@ int cmd_replay(struct cli_ctx *ctx, int argc, char **argv)
 
 		if (ch == 'h')
 			return CLI_EXIT_OK;
+		if (ch == O_BY_CACHE) {
+			by_cache = true;
+			continue;
+		}
 		r = ch == '?' ? -1 : common_opt(&a, ch, arg);
 		if (r <= 0)
 			return CLI_EXIT_USAGE;
@@ -412,6 +457,8 @@ int cmd_replay(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(ctx, "which trace file?");
 	if (argc - optind > 1)
 		return cli_usage_error(ctx, "unexpected argument '%s'", argv[optind + 1]);
+	if (by_cache)
+		return replay_cache(ctx, &a, argv[optind]);
 	if (a.job.nbe && tier_apply(&a))
 		return CLI_EXIT_USAGE;
 	if (a.aa && job_add_aa(&a.job))
@@ -421,13 +468,9 @@ int cmd_replay(struct cli_ctx *ctx, int argc, char **argv)
 	if (!job_arg(&a.job, JOB_REPS) && job_set_num(&a.job, JOB_REPS, 5))
 		return CLI_EXIT_USAGE;
 	/* the engine's workload that takes a trace */
-	if (caps_local_workloads(&wl))
-		return CLI_EXIT_FAIL;
-	caps_workload_names(&wl, true, a.job.workload, sizeof(a.job.workload));
-	if (!a.job.workload[0] || strchr(a.job.workload, '|')) {
-		cli_error(ctx->cmd->name, "the engine has no single trace workload");
-		return CLI_EXIT_FAIL;
-	}
+	rc = replay_workload(ctx, &a.job);
+	if (rc)
+		return rc;
 	c = cli_conn(ctx, &ec);
 	if (!c)
 		return ec;

@@ -310,6 +310,10 @@ void job_create_cmd(const struct job *j, const struct job_be *b, char *buf,
 	int n;
 
 	max = job_max_request(j, &fixed);
+	if (j->obj_size) {
+		max = j->obj_size;
+		fixed = true;
+	}
 	/* a trace's larger requests fail in this backend's row */
 	if (cb && cb->max_size && max > cb->max_size && job_replays(j))
 		max = cb->max_size;

@@ -81,6 +81,8 @@ struct job {
 	int zero;		/* -1: engine default; 0/1: zero= for temps */
 	uint64_t pool;		/* pool= for our temps; 0: chosen per workload */
 	bool classes;		/* slab temps with kmalloc classes, not size= */
+	uint64_t obj_size;	/* size= of every object temp that takes it,
+				 * ours too (one cache); 0: from the workload */
 	bool aa;		/* A/A: be[1] is a second temporary of be[0] */
 	unsigned int nbe;
 	struct job_be be[JOB_MAX_BE];

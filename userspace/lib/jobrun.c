@@ -585,8 +585,8 @@ void trace_name_of(const char *path, char *buf, size_t size)
 int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
 		    const char *name, struct job *j)
 {
-	char *text = NULL, *cmd, *reply = NULL, alt[32];
-	size_t len, hl, rlen;
+	char *text = NULL;
+	size_t len;
 	int r;
 
 	job_catch_signals(c);
@@ -602,11 +602,26 @@ int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
 		cli_error(path, "empty file (a trace starts with its header)");
 		return CLI_EXIT_FAIL;
 	}
+	r = trace_load_text(ctx, c, path, text, len, name, j, false);
+	free(text);
+	return r;
+}
+
+int trace_load_text(struct cli_ctx *ctx, struct conn *c, const char *path,
+		    const char *text, size_t len, const char *name,
+		    struct job *j, bool quiet)
+{
+	char *cmd, *reply = NULL, alt[32];
+	size_t hl, rlen;
+	int r;
+
+	job_catch_signals(c);
+	if (job_signal)
+		return exit_for(-EINTR);
 	for (;;) {
 		hl = strlen("trace load ") + strlen(name) + 1;
 		cmd = malloc(hl + len + 1);
 		if (!cmd) {
-			free(text);
 			cli_error(path, "out of memory");
 			return CLI_EXIT_FAIL;
 		}
@@ -626,7 +641,6 @@ int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
 		snprintf(alt, sizeof(alt), "%.*s-%d", 20, name, (int)getpid());
 		name = alt;
 	}
-	free(text);
 	if (r) {
 		const char *why = reply ? reply : "";
 		unsigned int line;
@@ -648,7 +662,7 @@ int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
 		if (!ctx->quiet)
 			fprintf(stderr, "kmemlab: %s: %.*s\n", path,
 				line_len(w + 1), w + 1);
-	if (reply_u64(reply, "oversize", 0) && !ctx->quiet)
+	if (reply_u64(reply, "oversize", 0) && !quiet && !ctx->quiet)
 		fprintf(stderr,
 			"kmemlab: %s: %llu requests above 1 GiB: they fail on every backend (counted in its failures)\n",
 			path, (unsigned long long)reply_u64(reply, "oversize", 0));
@@ -656,7 +670,7 @@ int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
 	j->trace_peak = reply_u64(reply, "peak_bytes", 0);
 	j->trace_ops = reply_u64(reply, "ops", 0);
 	snprintf(j->trace, sizeof(j->trace), "%s", name);
-	if (!ctx->quiet && ctx->fmt == CLI_FMT_TEXT)
+	if (!quiet && !ctx->quiet && ctx->fmt == CLI_FMT_TEXT)
 		fprintf(stderr, "%s: %.*s\n", path, line_len(reply), reply);
 	free(reply);
 	return CLI_EXIT_OK;

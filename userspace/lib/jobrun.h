@@ -71,6 +71,13 @@ int job_reclaim(struct cli_ctx *ctx, struct conn *c, bool report);
 int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
 		    const char *name, struct job *j);
 /*
+ * trace_load_text() - the same for a trace already in memory (@text, @len
+ * bytes; @path names it in messages); @quiet: no load reply on stderr
+ */
+int trace_load_text(struct cli_ctx *ctx, struct conn *c, const char *path,
+		    const char *text, size_t len, const char *name,
+		    struct job *j, bool quiet);
+/*
  * trace_name_of() - the engine's name for the trace file @path: its
  * basename without the extension, lower-cased, every character outside
  * [a-z0-9_-] made '_', at most KML_NAME_MAX characters ("trace" when
