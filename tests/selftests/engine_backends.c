@@ -149,6 +149,66 @@ TEST_F_TIMEOUT(backends, slab_tiers_churn_validate, 300)
 	EXPECT_NE(0, CMDF("destroy i"));
 }
 
+/*
+ * A debug cache (red zone, poison, checks) under every tier: churn, remote
+ * and bulk runs clean, validate finds nothing, no check fired, and the
+ * tier was bypassed (docs/interface.md: every alloc and free locked,
+ * nothing parked per CPU).
+ */
+TEST_F_TIMEOUT(backends, slab_tiers_debug_caches, 300)
+{
+	static const char * const tiers[] = { "freelist", "sheaves", "magazine" };
+	static const char * const zero[] = {
+		"slab-64.alloc_fastpath", "slab-64.free_fastpath",
+		"slab-64.tier_alloc_cpu", "slab-64.tier_free_cpu",
+		"slab-64.tier_objects", "slab-64.redzone_hit",
+		"slab-64.poison_hit", "slab-64.bad_free", "bytes_allocated",
+	};
+	static const char * const runs[] = {
+		"churn ops=3000 size=64 seed=7",
+		"remote ops=3000 size=64 seed=3",
+		"bulk ops=3000 size=64 batch=16 seed=5",
+	};
+	const char *cpus = sysconf(_SC_NPROCESSORS_ONLN) >= 2 ? "0,1" : "0";
+	char *reply = self->reply, tier[32];
+	unsigned int i, k;
+	uint64_t v = ~0ULL;
+
+	for (i = 0; i < sizeof(tiers) / sizeof(tiers[0]); i++) {
+		ASSERT_EQ(0, CMDF("create i slab size=64 tier=%s redzone=1 poison=1 check=1",
+				  tiers[i])) TH_LOG("%s", reply);
+		for (k = 0; k < sizeof(runs) / sizeof(runs[0]); k++) {
+			/* the remote run frees on CPU 1 */
+			ASSERT_EQ(0, CMDF("run %s on=i cpus=%s", runs[k],
+					  k == 1 ? cpus : "0"))
+				TH_LOG("%s: %s", tiers[i], reply);
+			EXPECT_NE(NULL, strstr(reply, " done=ok "))
+				TH_LOG("%s: %s", tiers[i], reply);
+			EXPECT_EQ(0, ke_field(reply, "failures", &v));
+			EXPECT_EQ(0U, v) TH_LOG("%s: %s", tiers[i], runs[k]);
+			EXPECT_EQ(0, ke_field(reply, "violations", &v));
+			EXPECT_EQ(0U, v) TH_LOG("%s: %s", tiers[i], runs[k]);
+		}
+		ASSERT_EQ(0, CMDF("validate i"));
+		EXPECT_EQ(0, ke_field(reply, "violations", &v));
+		EXPECT_EQ(0U, v) TH_LOG("%s", tiers[i]);
+		ASSERT_GT(kt_read(KMEMLAB_DIR "/inst/i/stats", self->buf,
+				  sizeof(self->buf)), 0);
+		EXPECT_EQ(0, ke_line_str(self->buf, "slab-64.tier", tier,
+					 sizeof(tier)));
+		EXPECT_STREQ(tiers[i], tier);
+		EXPECT_EQ(0, ke_line_value(self->buf, "slab-64.bulk_alloc_objects", &v));
+		EXPECT_EQ(3000U, v) TH_LOG("%s", tiers[i]);
+		for (k = 0; k < sizeof(zero) / sizeof(zero[0]); k++) {
+			v = ~0ULL;
+			EXPECT_EQ(0, ke_line_value(self->buf, zero[k], &v))
+				TH_LOG("%s: no %s", tiers[i], zero[k]);
+			EXPECT_EQ(0U, v) TH_LOG("%s: %s", tiers[i], zero[k]);
+		}
+		ASSERT_EQ(0, CMDF("destroy i"));
+	}
+}
+
 TEST_F(backends, remote_free_on_real_caches)
 {
 	if (sysconf(_SC_NPROCESSORS_ONLN) < 2)

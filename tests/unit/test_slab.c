@@ -864,6 +864,7 @@ START_TEST(test_slab_backend_cache)
 	struct kml_alloc_stats as;
 	struct kml_out out;
 	static char buf[8192];
+	char row[160];
 	void *priv, *obj[3];
 	unsigned int i;
 
@@ -895,10 +896,18 @@ START_TEST(test_slab_backend_cache)
 	ck_assert_int_eq(be->show(priv, KML_VIEW_SLABINFO, &out), 0);
 	ck_assert_int_eq(strncmp(buf, slabinfo_header,
 				 sizeof(slabinfo_header) - 1), 0);
-	ck_assert_str_eq(buf + sizeof(slabinfo_header) - 1,
-			 "slab-100              36     36    112   36    1"
-			 " : tunables    0    0    0"
-			 " : slabdata      1      1      0\n");
+	/*
+	 * active_objs counts the per-CPU tier's objects as in use (SLUB):
+	 * freelist, the active slab's 36; sheaves, the 32 of one refill (4
+	 * left free on the partial slab); magazine, the 3 taken one by one
+	 * (2 of them back in the loaded magazine; 33 free on the slab).
+	 */
+	snprintf(row, sizeof(row), "slab-100          %6u     36    112   36    1"
+		 " : tunables    0    0    0"
+		 " : slabdata      1      1      0\n",
+		 g_tier == KML_SLAB_TIER_FREELIST ? 36 :
+		 g_tier == KML_SLAB_TIER_SHEAVES ? 32 : 3);
+	ck_assert_str_eq(buf + sizeof(slabinfo_header) - 1, row);
 	kml_out_init(&out, buf, sizeof(buf));
 	ck_assert_int_eq(be->show(priv, KML_VIEW_STATS, &out), 0);
 	ck_assert_ptr_nonnull(strstr(buf, "slab-100.alloc 3\n"));
@@ -917,6 +926,7 @@ START_TEST(test_slab_backend_kmalloc)
 	struct kml_alloc_stats as;
 	struct kml_out out;
 	static char buf[8192];
+	const char *k8;
 	void *priv, *a, *c;
 
 	ck_assert_int_eq(be->create(&p, 1, &priv), 0);
@@ -931,11 +941,27 @@ START_TEST(test_slab_backend_kmalloc)
 	be->stats(priv, &as);
 	ck_assert_uint_eq(as.allocs, 2);
 	ck_assert_uint_eq(as.bytes_allocated, 128 + 8192);
-	/* kmalloc-128 order 0, kmalloc-8k order 3. */
-	ck_assert_uint_eq(as.bytes_held, 4096 + 32768);
+	/*
+	 * kmalloc-128 order 0 (31 objects a slab), kmalloc-8k order 3 (3).
+	 * A sheaf refill takes more than one slab holds in both: 32 objects
+	 * of 128 B, 4 of 8 KiB.
+	 */
+	ck_assert_uint_eq(as.bytes_held, g_tier == KML_SLAB_TIER_SHEAVES ?
+			  2 * 4096 + 2 * 32768 : 4096 + 32768);
 	kml_out_init(&out, buf, sizeof(buf));
 	ck_assert_int_eq(be->show(priv, KML_VIEW_SLABINFO, &out), 0);
-	ck_assert_ptr_nonnull(strstr(buf, "\nkmalloc-8k             3      3   8192    3    8 : tunables"));
+	/*
+	 * active_objs of kmalloc-8k: freelist, the active slab's 3; sheaves,
+	 * the 4 of the refill (2 left free on the second slab); magazine,
+	 * the 1 taken (2 free on its partial slab).
+	 */
+	if (g_tier == KML_SLAB_TIER_FREELIST)
+		k8 = "\nkmalloc-8k             3      3   8192    3    8 : tunables";
+	else if (g_tier == KML_SLAB_TIER_SHEAVES)
+		k8 = "\nkmalloc-8k             4      6   8192    3    8 : tunables";
+	else
+		k8 = "\nkmalloc-8k             1      3   8192    3    8 : tunables";
+	ck_assert_ptr_nonnull(strstr(buf, k8));
 	ck_assert_ptr_nonnull(strstr(buf, "\nkmalloc-8              0      0      8  504    1 :"));
 	ck_assert_int_eq(be->free(priv, a, 100), 0);
 	ck_assert_int_eq(be->free(priv, c, 5000), 0);
@@ -1958,64 +1984,86 @@ START_TEST(test_slab_recip_index_exact)
 }
 END_TEST
 
+/*
+ * The tests each tier runs, one table: a TCase per tier, named after it,
+ * whose fixture sets the tier of every cache the test makes (tc_create(),
+ * tk_create(), the backend's params). The tests the three tiers share
+ * come first; the rest look at one tier's own counters or layout.
+ */
+#define T_FREELIST	(1u << KML_SLAB_TIER_FREELIST)
+#define T_ARRAY		((1u << KML_SLAB_TIER_SHEAVES) | (1u << KML_SLAB_TIER_MAGAZINE))
+#define T_ALL		(T_FREELIST | T_ARRAY)
+
+struct tier_case {
+	const TTest *test;
+	unsigned int loops;	/* 0: once; N: with _i = 0..N-1 */
+	unsigned int tiers;	/* the T_* that run it */
+};
+
+static const struct {
+	const char *name;
+	enum kml_slab_tier tier;
+	void (*fixture)(void);
+} tier_tcases[] = {
+	{ "freelist", KML_SLAB_TIER_FREELIST, tier_freelist },
+	{ "sheaves", KML_SLAB_TIER_SHEAVES, tier_sheaves },
+	{ "magazine", KML_SLAB_TIER_MAGAZINE, tier_magazine },
+};
+
 static Suite *slab_suite(void)
 {
+	const struct tier_case cases[] = {
+		{ test_slab_ctor_once_per_object, 0, T_ALL },
+		{ test_slab_zero_on_alloc, 0, T_ALL },
+		{ test_slab_debug_redzone_overwrite, 0, T_ALL },
+		{ test_slab_debug_poison_use_after_free, 0, T_ALL },
+		{ test_slab_debug_double_free, 0, T_ALL },
+		{ test_slab_debug_foreign_and_misaligned, 0, T_ALL },
+		{ test_slab_debug_freeptr_corruption, 0, T_ALL },
+		{ test_slab_kmalloc_classes, 0, T_ALL },
+		{ test_slab_kfree_bad_pointers, 0, T_ALL },
+		{ test_slab_backend_cache, 0, T_ALL },
+		{ test_slab_backend_kmalloc, 0, T_ALL },
+		{ test_slab_property_model, 0, T_ALL },
+		{ test_slab_threads_cross_free, 0, T_ALL },
+		{ test_slab_bulk_model, 2, T_ALL },
+		{ test_slab_bulk_all_or_nothing, 0, T_ALL },
+		{ test_slab_bulk_free_refusals, 0, T_ALL },
+		{ test_slab_fast_path_lifo, 0, T_FREELIST },
+		{ test_slab_partial_empty_release, 0, T_FREELIST },
+		{ test_slab_reuses_kept_empty_slab, 0, T_FREELIST },
+		{ test_slab_remote_free_refill, 0, T_FREELIST },
+		{ test_slab_slabinfo_row_exact, 0, T_FREELIST },
+		{ test_array_tier_remote_free_is_local, 0, T_ARRAY },
+		{ test_array_tier_validate_catches, 0, T_ARRAY },
+		{ test_array_tier_debug_bypass, 0, T_ARRAY },
+	};
 	Suite *s = suite_create("slab");
-	TCase *tc = tcase_create("core");
-	int i;
+	TCase *tc = tcase_create("layout");
+	unsigned int t, i;
 
-	tcase_set_timeout(tc, 60);
+	/* No cache tier involved: the layout arithmetic. */
 	tcase_add_loop_test(tc, test_slab_layout_table, 0,
 			    ARRAY_SIZE(layout_cases));
 	tcase_add_test(tc, test_slab_layout_rejects);
-	tcase_add_test(tc, test_slab_fast_path_lifo);
-	tcase_add_test(tc, test_slab_ctor_once_per_object);
-	tcase_add_test(tc, test_slab_partial_empty_release);
-	tcase_add_test(tc, test_slab_reuses_kept_empty_slab);
-	tcase_add_test(tc, test_slab_remote_free_refill);
-	tcase_add_test(tc, test_slab_zero_on_alloc);
-	tcase_add_test(tc, test_slab_debug_redzone_overwrite);
-	tcase_add_test(tc, test_slab_debug_poison_use_after_free);
-	tcase_add_test(tc, test_slab_debug_double_free);
-	tcase_add_test(tc, test_slab_debug_foreign_and_misaligned);
-	tcase_add_test(tc, test_slab_debug_freeptr_corruption);
-	tcase_add_test(tc, test_slab_kmalloc_classes);
-	tcase_add_test(tc, test_slab_kfree_bad_pointers);
-	tcase_add_test(tc, test_slab_slabinfo_row_exact);
-	tcase_add_test(tc, test_slab_backend_cache);
-	tcase_add_test(tc, test_slab_backend_kmalloc);
-	tcase_add_test(tc, test_slab_property_model);
-	tcase_add_test(tc, test_slab_threads_cross_free);
-	tcase_add_loop_test(tc, test_slab_bulk_model, 0, 2);
-	tcase_add_test(tc, test_slab_bulk_all_or_nothing);
-	tcase_add_test(tc, test_slab_bulk_free_refusals);
 	tcase_add_test(tc, test_slab_recip_index_exact);
-	tcase_add_checked_fixture(tc, tier_freelist, NULL);
 	suite_add_tcase(s, tc);
-	for (i = 0; i < 2; i++) {
-		tc = tcase_create(i ? "magazine" : "sheaves");
+	for (t = 0; t < ARRAY_SIZE(tier_tcases); t++) {
+		tc = tcase_create(tier_tcases[t].name);
 		tcase_set_timeout(tc, 60);
-		tcase_add_checked_fixture(tc, i ? tier_magazine : tier_sheaves,
-					  NULL);
-		tcase_add_test(tc, test_slab_ctor_once_per_object);
-		tcase_add_test(tc, test_slab_zero_on_alloc);
-		tcase_add_test(tc, test_slab_debug_redzone_overwrite);
-		tcase_add_test(tc, test_slab_debug_poison_use_after_free);
-		tcase_add_test(tc, test_slab_debug_double_free);
-		tcase_add_test(tc, test_slab_debug_foreign_and_misaligned);
-		tcase_add_test(tc, test_slab_debug_freeptr_corruption);
-		tcase_add_test(tc, test_slab_kmalloc_classes);
-		tcase_add_test(tc, test_slab_kfree_bad_pointers);
-		tcase_add_test(tc, test_slab_property_model);
-		tcase_add_test(tc, test_slab_threads_cross_free);
-		tcase_add_test(tc, test_array_tier_remote_free_is_local);
-		tcase_add_test(tc, test_array_tier_validate_catches);
-		tcase_add_test(tc, test_array_tier_debug_bypass);
-		tcase_add_loop_test(tc, test_slab_bulk_model, 0, 2);
-		tcase_add_test(tc, test_slab_bulk_all_or_nothing);
-		tcase_add_test(tc, test_slab_bulk_free_refusals);
+		tcase_add_checked_fixture(tc, tier_tcases[t].fixture, NULL);
+		for (i = 0; i < ARRAY_SIZE(cases); i++) {
+			if (!(cases[i].tiers & (1u << tier_tcases[t].tier)))
+				continue;
+			if (cases[i].loops)
+				tcase_add_loop_test(tc, cases[i].test, 0,
+						    cases[i].loops);
+			else
+				tcase_add_test(tc, cases[i].test);
+		}
 		suite_add_tcase(s, tc);
 	}
+	/* One tier's own machinery: sheaf batches, barn, magazine sizes. */
 	tc = tcase_create("tiers");
 	tcase_add_test(tc, test_tier_set_rejects);
 	tcase_add_test(tc, test_sheaves_refill_batch_and_lifo);
