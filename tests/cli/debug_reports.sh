@@ -4,7 +4,10 @@
 # The detectors of make check-debug, on saved kernel logs
 # (tests/cli/data/reports/): every kind of report the debug kernel prints
 # (KASAN, KFENCE, lockdep, sleeping in atomic context, debug objects, a
-# hung task) fails both the console check of tools/vm/kmemlab-vm
+# hung task; kasan-boot.log and clean.log are the debug kernel's own
+# console under TCG, the first with the report its 5-level paging gave in
+# the boot: tools/check-debug boots with no5lvl) fails both the console
+# check of tools/vm/kmemlab-vm
 # (--check-log, exit 126) and the selftests' own check (kmlctl.py
 # bad-lines, exit 1); a kmemleak report is kmemlab's when a frame names it
 # or when a frame no longer resolves (the module was unloaded), and
@@ -19,9 +22,9 @@ kmlctl="python3 tests/lib/kmlctl.py"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . tests/lib/tap.sh
-tap_plan 18
+tap_plan 20
 
-for r in kasan kfence lockdep atomic-sleep odebug hung; do
+for r in kasan kasan-boot kfence lockdep atomic-sleep odebug hung; do
 	"$vm" --check-log "$d/$r.log" >"$tmp/out" 2>&1
 	rc=$?
 	ok $((rc != 126)) "console check fails on $r.log (exit $rc)"
