@@ -151,9 +151,10 @@ check:
 	@tools/check
 
 # The selftests, fuzzer and fault injection on the debug kernel
-# (tools/debug-kernel; docs/hardening.md).
+# (tools/debug-kernel; docs/hardening.md). FUZZ_COUNT=N fuzz commands
+# (default 10^6); TESTS="fuzz.sh ..." runs only those selftests.
 check-debug:
-	@tools/check-debug
+	@$(if $(FUZZ_COUNT),KMEMLAB_FUZZ_COUNT=$(FUZZ_COUNT)) tools/check-debug $(TESTS)
 
 bench:
 	@tools/bench

@@ -374,7 +374,9 @@ void kml_free(void *ptr)
 
 void kml_mutex_init(struct kml_mutex *m)
 {
+	lockdep_register_key(&m->key);
 	mutex_init(&m->mutex);
+	lockdep_set_class(&m->mutex, &m->key);
 }
 
 void kml_mutex_lock(struct kml_mutex *m)
@@ -390,6 +392,7 @@ void kml_mutex_unlock(struct kml_mutex *m)
 void kml_mutex_destroy(struct kml_mutex *m)
 {
 	mutex_destroy(&m->mutex);
+	lockdep_unregister_key(&m->key);
 }
 
 /**

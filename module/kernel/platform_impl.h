@@ -35,6 +35,13 @@ struct kml_lock {
 
 struct kml_mutex {
 	struct mutex mutex;		/* the kernel's sleeping lock */
+	/*
+	 * Its own lockdep class: every kml_mutex is initialised in
+	 * kml_mutex_init(), where one mutex_init() would give all of them
+	 * one class, and the engine nests its state lock in its command
+	 * lock (a false "possible recursive locking").
+	 */
+	struct lock_class_key key;
 };
 
 static inline void kml_lock_init(struct kml_lock *lock)
