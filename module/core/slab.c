@@ -1299,16 +1299,9 @@ static void kml_slab_release_list_locked(struct kml_slab_cache *s,
 	}
 }
 
-int kml_slab_cache_shrink(struct kml_slab_cache *s)
+/* The slabs of @s that can go back to the buddy go; returns how many. */
+static int kml_slab_shrink_slabs(struct kml_slab_cache *s)
 {
-	/* An array tier gives this CPU's arrays and the barn's back first. */
-	if (s->tier != KML_SLAB_TIER_FREELIST) {
-		struct kml_slab_cpu *me = kml_slab_cpu_of(s, kml_cpu_get());
-
-		s->tops->flush(s, me, me);
-		s->tops->drain(s, me);
-		kml_cpu_put();
-	}
 	/* LAB slab.shrink: begin */
 	unsigned int cpu = kml_cpu_get();
 	struct kml_slab_cpu *c = kml_slab_cpu_of(s, cpu);
@@ -1324,6 +1317,19 @@ int kml_slab_cache_shrink(struct kml_slab_cache *s)
 	kml_cpu_put();
 	return (int)before;
 	/* LAB slab.shrink: end */
+}
+
+int kml_slab_cache_shrink(struct kml_slab_cache *s)
+{
+	/* An array tier gives this CPU's arrays and the barn's back first. */
+	if (s->tier != KML_SLAB_TIER_FREELIST) {
+		struct kml_slab_cpu *me = kml_slab_cpu_of(s, kml_cpu_get());
+
+		s->tops->flush(s, me, me);
+		s->tops->drain(s, me);
+		kml_cpu_put();
+	}
+	return kml_slab_shrink_slabs(s);
 }
 
 void kml_slab_cache_destroy(struct kml_slab_cache *s)

@@ -528,6 +528,15 @@ def main():
     for name in os.listdir(top):
         if not name.startswith("."):
             os.symlink(os.path.join(top, name), os.path.join(scratch, name))
+    # Kernel mode: the docs' "insmod kmemlab.ko" loads the module under test
+    # (KMEMLAB_KO: make matrix's build for the booted kernel), not the work
+    # tree's, which is built for the default kernel.
+    ko = os.environ.get("KMEMLAB_KO")
+    if kernel and ko:
+        link = os.path.join(scratch, "kmemlab.ko")
+        if os.path.lexists(link):
+            os.unlink(link)
+        os.symlink(os.path.abspath(ko), link)
     env = dict(os.environ, PATH=os.path.join(top, "userspace") + ":" +
                os.environ.get("PATH", ""), TERM="dumb", COLUMNS="100")
     env.pop("KMEMLAB_HOST_TTY", None)
