@@ -18,6 +18,7 @@ static void fz_check(const struct kml_trace *t)
 {
 	static u32 live[KML_TRACE_MAX_IDS];
 	u32 i, nr_live = 0, max_live = 0, a = 0, f = 0, r = 0, nop = 0, rn = 0;
+	u32 big = 0;
 
 	if (!t->nr_ops || t->nr_ops > KML_TRACE_MAX_OPS ||
 	    t->nr_ids > KML_TRACE_MAX_IDS)
@@ -26,7 +27,12 @@ static void fz_check(const struct kml_trace *t)
 	for (i = 0; i < t->nr_ops; i++) {
 		const struct kml_trace_op *op = &t->ops[i];
 
-		if (op->id >= t->nr_ids || op->size > t->max_size)
+		/* an oversize request (above 1 GiB) is out of max_size */
+		if (op->size == KML_TRACE_OVERSIZE)
+			big++;
+		else if (op->size > t->max_size)
+			abort();
+		if (op->id >= t->nr_ids)
 			abort();
 		switch (op->op) {
 		case KML_TOP_ALLOC:
@@ -67,7 +73,8 @@ static void fz_check(const struct kml_trace *t)
 	if (a != t->nr_allocs || nop != t->nr_free_null ||
 	    rn != t->nr_realloc_new ||
 	    f + r + nop != t->nr_frees + t->nr_reallocs ||
-	    max_live != t->max_live || nr_live != t->live_at_end)
+	    max_live != t->max_live || nr_live != t->live_at_end ||
+	    big != t->nr_oversize || t->max_size > KML_TRACE_MAX_SIZE)
 		abort();
 }
 
