@@ -589,9 +589,6 @@ int trace_load_file(struct cli_ctx *ctx, struct conn *c, const char *path,
 	size_t len;
 	int r;
 
-	job_catch_signals(c);
-	if (job_signal)
-		return exit_for(-EINTR);
 	r = cli_read_file(path, &text, &len);
 	if (r) {
 		cli_error(path, "%s", strerror(-r));
@@ -613,6 +610,7 @@ int trace_load_text(struct cli_ctx *ctx, struct conn *c, const char *path,
 {
 	char *cmd, *reply = NULL, alt[32];
 	size_t hl, rlen;
+	uint64_t oversize;
 	int r;
 
 	job_catch_signals(c);
@@ -662,10 +660,11 @@ int trace_load_text(struct cli_ctx *ctx, struct conn *c, const char *path,
 		if (!ctx->quiet)
 			fprintf(stderr, "kmemlab: %s: %.*s\n", path,
 				line_len(w + 1), w + 1);
-	if (reply_u64(reply, "oversize", 0) && !quiet && !ctx->quiet)
+	oversize = reply_u64(reply, "oversize", 0);
+	if (oversize && !quiet && !ctx->quiet)
 		fprintf(stderr,
 			"kmemlab: %s: %llu requests above 1 GiB: they fail on every backend (counted in its failures)\n",
-			path, (unsigned long long)reply_u64(reply, "oversize", 0));
+			path, (unsigned long long)oversize);
 	j->trace_max_size = reply_u64(reply, "max_size", 0);
 	j->trace_peak = reply_u64(reply, "peak_bytes", 0);
 	j->trace_ops = reply_u64(reply, "ops", 0);

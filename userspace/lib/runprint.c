@@ -9,9 +9,9 @@
 #include <string.h>
 
 #include "certainty.h"
-#include "kml_bounds.h"
 #include "emit.h"
 #include "job.h"
+#include "kml_bounds.h"
 #include "results.h"
 #include "runparse.h"
 #include "runprint.h"
@@ -340,7 +340,6 @@ void job_print(FILE *f, const struct job *j, const struct run_reply *rr,
 	/* the first failure: what was free when a request was refused */
 	for (i = 0; i < rr->ninst; i++) {
 		const struct cmp_row *w = &rows[i];
-
 		char req[48];
 
 		if (!w->has_first_fail)
