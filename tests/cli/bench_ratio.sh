@@ -6,10 +6,7 @@
 # a table or row that is not there exits 2 and says so. TAP on stdout.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-. tests/lib/tap.sh
+. "$top/tests/lib/start.sh"
 tap_plan 4
 
 # Row a is exactly twice row b in every rep; row c is b's equal but for

@@ -7,10 +7,7 @@
 # bad arguments exit 2. TAP on stdout.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-. tests/lib/tap.sh
+. "$top/tests/lib/start.sh"
 tap_plan 3
 
 tools/deps --first >"$tmp/ok.out" 2>&1

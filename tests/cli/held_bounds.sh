@@ -5,10 +5,7 @@
 # possible held memory and utilization (tests/lib/held_bounds.sh). TAP.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-. tests/lib/tap.sh
+. "$top/tests/lib/start.sh"
 . tests/lib/held_bounds.sh
 S="userspace/kmemlab sim"
 tap_plan $(($(held_bounds_count "$S") + 1))

@@ -12,10 +12,7 @@
 #   tests/cli/kernels_bad_input.sh
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-. tests/lib/tap.sh
+. "$top/tests/lib/start.sh"
 tap_plan 16
 
 KMEMLAB_CACHE=$tmp/cache

@@ -8,10 +8,7 @@
 # exits 2. TAP on stdout; exit 1 when a test fails.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
-cd "$top" || exit 1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-. tests/lib/tap.sh
+. "$top/tests/lib/start.sh"
 tap_plan 5
 if [ ! -x userspace/kmemlab ]; then
 	echo "# SKIP: userspace/kmemlab not built (make userspace)"

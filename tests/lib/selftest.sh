@@ -6,12 +6,12 @@
 # top, then source this file:
 #   top=$(cd "$(dirname "$0")/../.." && pwd)
 #   . "$top/tests/lib/selftest.sh"
-# It enters $top, sources tap.sh and sets
+# It does what tests/lib/start.sh does (enters $top, sources tap.sh, sets
+# tmp, a scratch directory removed on exit) and sets
 #   K    the CLI, userspace/kmemlab (an absolute path)
 #   D    the module's debugfs directory
 #   ko   the module under test: $KMEMLAB_KO (make matrix builds one per
 #        kernel), else kmemlab.ko of the work tree
-#   tmp  a scratch directory, removed on exit
 # and gives
 #   selftest_root          exit 4 (SKIP) unless root with $K built; then
 #                          unload any kmemlab left loaded
@@ -22,13 +22,10 @@
 #   budget_used            bytes of the module's budget in use
 
 : "${top:?set top before sourcing tests/lib/selftest.sh}"
-cd "$top" || exit 1
+. "$top/tests/lib/start.sh"
 K=$top/userspace/kmemlab
 D=/sys/kernel/debug/kmemlab
 ko=${KMEMLAB_KO:-$top/kmemlab.ko}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-. "$top/tests/lib/tap.sh"
 
 selftest_root() {
 	if [ "$(id -u)" != 0 ] || [ ! -x "$K" ]; then
