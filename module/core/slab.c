@@ -217,27 +217,6 @@ static inline char *kml_slab_obj(const struct kml_slab_cache *s,
 	return (char *)slab + s->layout.obj_offset + (u64)idx * s->stride;
 }
 
-/*
- * kml_slab_obj_index() - index of @p in @slab, or -1 when @p is not the
- * start of one of its objects.
- */
-long kml_slab_obj_index(const struct kml_slab_cache *s,
-			const struct kml_slab *slab, const void *p)
-{
-	unsigned long off = (unsigned long)p - (unsigned long)slab;
-	unsigned long idx;
-
-	if ((unsigned long)p < (unsigned long)slab || off >= s->slab_bytes ||
-	    off < s->layout.obj_offset)
-		return -1;
-	off -= s->layout.obj_offset;
-	/* off < slab bytes < 2^32: multiply and shift, no division */
-	idx = kml_recip_divide((u32)off, s->recip);
-	if (off != idx * s->stride || idx >= slab->objects)
-		return -1;
-	return (long)idx;
-}
-
 static inline bool kml_slab_is_live(const struct kml_slab *slab)
 {
 	return slab->magic == (KML_SLAB_MAGIC ^ (unsigned long)slab);
@@ -515,11 +494,29 @@ struct kml_slab *kml_slab_new(struct kml_slab_cache *s,
 	/* LAB slab.new: end */
 }
 
+/*
+ * No CPU's array tier may trust a released slab: clear it where a free
+ * remembered it (kml_slab_check_arr_free()). Only CPUs with arrays set it.
+ */
+static void kml_slab_forget_checked(struct kml_slab_cache *s,
+				    struct kml_slab *slab)
+{
+	unsigned int i;
+
+	for (i = 0; i < s->nr_tier_cpus; i++) {
+		struct kml_slab_cpu *c = kml_slab_cpu_of(s, i);
+
+		if (READ_ONCE(c->checked) == (unsigned long)slab)
+			WRITE_ONCE(c->checked, KML_SLAB_NO_ACTIVE);
+	}
+}
+
 static void kml_slab_release_locked(struct kml_slab_cache *s,
 				    struct kml_slab *slab,
 				    struct kml_slab_cpu *c)
 {
 	kml_lock_assert_held(&s->lock);
+	kml_slab_forget_checked(s, slab);
 	slab->magic = 0;
 	s->nr_slabs--;
 	kml_slab_count(c, KML_SLAB_SLAB_RELEASE);
@@ -1003,8 +1000,6 @@ static unsigned int kml_slab_bulk_give(struct kml_slab_cache *s,
 				       unsigned int *freed)
 {
 	unsigned int i, bad = 0, done = 0;
-	struct kml_slab *slab;
-	long idx;
 	int err;
 
 	for (i = 0; i < n; i++) {
@@ -1017,7 +1012,7 @@ static unsigned int kml_slab_bulk_give(struct kml_slab_cache *s,
 		} else if (unlikely(s->debug)) {
 			err = kml_slab_free_debug(s, c, obj);
 		} else if (c->cur->nr < READ_ONCE(s->arr_size)) {
-			err = kml_slab_check_ptr(s, c, obj, &slab, &idx);
+			err = kml_slab_check_arr_free(s, c, obj);
 			if (!err) {
 				c->cur->obj[c->cur->nr++] = obj;
 				c->stat[KML_SLAB_FREE_FAST]++;
@@ -1151,6 +1146,14 @@ void kml_slab_put_bulk(struct kml_slab_cache *s, struct kml_slab_cpu *c,
 	kml_slab_count_n(c, KML_SLAB_TIER_FLUSH_OBJS, n);
 }
 
+bool kml_slab_is_ours(struct kml_slab_cache *s, unsigned long addr)
+{
+	const struct kml_slab *slab = (const struct kml_slab *)addr;
+
+	return !(addr & ~s->slab_mask) && kml_buddy_owns(s->buddy, slab) &&
+	       kml_slab_is_live(slab) && slab->cache == s;
+}
+
 unsigned int kml_slab_tier_check_obj(struct kml_slab_cache *s, void *obj)
 {
 	struct kml_slab *slab;
@@ -1199,8 +1202,10 @@ struct kml_slab_cache *kml_slab_cache_create(struct kml_buddy *b,
 		return NULL;
 	}
 	s->cpu = (char *)kml_align((unsigned long)s->cpu_raw, 64);
-	for (i = 0; i < KML_MAX_CPUS; i++)
+	for (i = 0; i < KML_MAX_CPUS; i++) {
 		kml_slab_cpu_of(s, i)->active = KML_SLAB_NO_ACTIVE;
+		kml_slab_cpu_of(s, i)->checked = KML_SLAB_NO_ACTIVE;
+	}
 
 	memcpy(s->name, name, strlen(name) + 1);
 	s->layout = l;

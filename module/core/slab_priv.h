@@ -91,6 +91,7 @@ struct kml_slab_cpu {
 	/* tier=sheaves: main, spare; tier=magazine: loaded, previous */
 	struct kml_slab_arr *cur;
 	struct kml_slab_arr *alt;
+	unsigned long checked;		/* slab of the last checked free */
 	u64 stat[KML_SLAB_STAT_NR];	/* this CPU's counters */
 };
 
@@ -242,6 +243,28 @@ static inline void kml_slab_set_fp(const struct kml_slab_cache *s, void *obj,
 	*(void **)((char *)obj + s->offset) = next;
 }
 
+/*
+ * kml_slab_obj_index() - index of @p in @slab, or -1 when @p is not the
+ * start of one of its objects.
+ */
+static inline long kml_slab_obj_index(const struct kml_slab_cache *s,
+				      const struct kml_slab *slab,
+				      const void *p)
+{
+	unsigned long off = (unsigned long)p - (unsigned long)slab;
+	unsigned long idx;
+
+	if ((unsigned long)p < (unsigned long)slab || off >= s->slab_bytes ||
+	    off < s->layout.obj_offset)
+		return -1;
+	off -= s->layout.obj_offset;
+	/* off < slab bytes < 2^32: multiply and shift, no division */
+	idx = kml_recip_divide((u32)off, s->recip);
+	if (off != idx * s->stride || idx >= slab->objects)
+		return -1;
+	return (long)idx;
+}
+
 /* Count into the pinned CPU's counters. */
 static inline void kml_slab_count(struct kml_slab_cpu *c,
 				  enum kml_slab_stat item)
@@ -283,10 +306,36 @@ struct kml_slab *kml_slab_new(struct kml_slab_cache *s, struct kml_slab_cpu *c,
 void kml_slab_added_locked(struct kml_slab_cache *s);
 void kml_slab_deactivate_locked(struct kml_slab_cache *s,
 				struct kml_slab_cpu *c, struct kml_slab_cpu *cnt);
-long kml_slab_obj_index(const struct kml_slab_cache *s,
-			const struct kml_slab *slab, const void *p);
 int kml_slab_check_ptr(struct kml_slab_cache *s, struct kml_slab_cpu *c,
 		       void *obj, struct kml_slab **slabp, long *idxp);
+
+/*
+ * kml_slab_check_arr_free() - kml_slab_check_ptr() for a free into an
+ * array tier (a sheaf or a magazine), cheap when @obj is in the slab this
+ * CPU's last free checked (@c->checked): then only its object boundary is
+ * checked; the pool search and the header checks were made for that slab
+ * before. kml_slab_forget_checked() clears the slab on every CPU before
+ * its release, so a remembered slab is a live slab of @s. (A free racing
+ * the release of its own slab frees an object that is not out: the check
+ * could not refuse it either.)
+ * Return: 0, or the refusal's -EINVAL (counted).
+ */
+static inline int kml_slab_check_arr_free(struct kml_slab_cache *s,
+					  struct kml_slab_cpu *c, void *obj)
+{
+	unsigned long base = (unsigned long)obj & s->slab_mask;
+	struct kml_slab *slab;
+	long idx;
+
+	if (likely(base == READ_ONCE(c->checked) &&
+		   kml_slab_obj_index(s, (struct kml_slab *)base, obj) >= 0))
+		return 0;
+	if (kml_slab_check_ptr(s, c, obj, &slab, &idx))
+		return -EINVAL;
+	WRITE_ONCE(c->checked, base);
+	return 0;
+}
+
 struct kml_slab *kml_slab_take_locked(struct kml_slab_cache *s,
 				      struct kml_slab_cpu *c);
 struct kml_slab *kml_slab_grow_locked(struct kml_slab_cache *s,
@@ -330,6 +379,8 @@ unsigned int kml_slab_get_bulk(struct kml_slab_cache *s,
 void kml_slab_put_bulk(struct kml_slab_cache *s, struct kml_slab_cpu *c,
 		       void **objs, unsigned int n);
 
+/* kml_slab_is_ours() - @addr is a live slab of @s (validation). */
+bool kml_slab_is_ours(struct kml_slab_cache *s, unsigned long addr);
 /*
  * kml_slab_tier_check_obj() - one object a tier holds: in a live slab of
  * @s at an object boundary, not on its slab's freelist. s->lock held.

@@ -59,7 +59,7 @@
  * shrink flushes this CPU's magazines and drains the depot. (4) Every
  * free checks its pointer (pool, live slab, object boundary).
  *
- * Invariants (validate checks them): as the sheaves tier's 1, 3 and 4;
+ * Invariants (validate checks them): as the sheaves tier's 1, 3, 4 and 5;
  * depot magazines on the full list hold at least one round (at most the
  * size), on the empty list none; the magazines of CPUs and depot add up
  * to the number made.
@@ -169,11 +169,9 @@ int kml_tier_magazine_free(struct kml_slab_cache *s, struct kml_slab_cpu *c,
 {
 	struct kml_slab_arr *m = c->cur, *empty;
 	u32 size = READ_ONCE(s->arr_size);
-	struct kml_slab *slab;
-	long idx;
 	int err;
 
-	err = kml_slab_check_ptr(s, c, obj, &slab, &idx);
+	err = kml_slab_check_arr_free(s, c, obj);
 	if (err)
 		return err;
 	if (likely(m->nr < size)) {

@@ -55,6 +55,8 @@
  *	use), and is in one sheaf once.
  *   4. Objects in use (alloc - free) = slabs' inuse - quarantined -
  *	objects in sheaves.
+ *   5. A CPU's remembered slab (c->checked) is none or a live slab of
+ *	this cache; CPUs without sheaves remember none.
  *
  * Lock order: kml_cpu_get() -> barn->lock, released before s->lock is
  * taken for a refill or flush; validation alone nests s->lock ->
@@ -71,8 +73,12 @@
  * size below), not 7.x's calculate_sheaf_capacity(). (4) No rcu_free
  * sheaf (kfree_rcu batching) and no prefilled sheaves API. (5) Every free
  * checks its pointer (pool, live slab of this cache, object boundary):
- * without an active slab to match there is nothing cheaper that keeps
- * bad frees out. Like 7.x, the barn keeps at most 10 full sheaves.
+ * without an active slab to match there is nothing else that keeps bad
+ * frees out. A CPU remembers the slab its last check passed (c->checked,
+ * cleared on every CPU when the slab is released), so a free into the
+ * same slab checks only the object boundary, inline; 7.x finds the slab
+ * from the page (virt_to_slab()) and checks no boundary outside debug
+ * caches. Like 7.x, the barn keeps at most 10 full sheaves.
  */
 #include "slab_priv.h"
 
@@ -124,6 +130,7 @@ void kml_slab_barn_fini(struct kml_slab_cache *s)
 		kml_free(c->alt);
 		c->cur = NULL;
 		c->alt = NULL;
+		c->checked = KML_SLAB_NO_ACTIVE;
 	}
 	for (i = 0; i < KML_SLAB_NODES; i++) {
 		struct kml_slab_barn *b = s->barn[i];
@@ -338,10 +345,13 @@ unsigned int kml_slab_arr_validate(struct kml_slab_cache *s,
 		if (c->slab || c->freelist || c->active != KML_SLAB_NO_ACTIVE)
 			bad++;
 		if (i >= s->nr_tier_cpus) {
-			if (c->cur || c->alt)
+			if (c->cur || c->alt || c->checked != KML_SLAB_NO_ACTIVE)
 				bad++;
 			continue;
 		}
+		if (c->checked != KML_SLAB_NO_ACTIVE &&
+		    !kml_slab_is_ours(s, c->checked))
+			bad++;
 		bad += kml_slab_arr_check(s, c->cur, v, &n);
 		bad += kml_slab_arr_check(s, c->alt, v, &n);
 		arrays += 2;
@@ -504,11 +514,9 @@ int kml_tier_sheaves_free(struct kml_slab_cache *s, struct kml_slab_cpu *c,
 			  void *obj)
 {
 	struct kml_slab_arr *m = c->cur, *empty;
-	struct kml_slab *slab;
-	long idx;
 	int err;
 
-	err = kml_slab_check_ptr(s, c, obj, &slab, &idx);
+	err = kml_slab_check_arr_free(s, c, obj);
 	if (err)
 		return err;
 	if (likely(m->nr < s->arr_size)) {

@@ -1609,6 +1609,60 @@ START_TEST(test_array_tier_validate_catches)
 }
 END_TEST
 
+/*
+ * A free into an array remembers its slab (c->checked): the next free into
+ * that slab checks only the object boundary, a misaligned one is still
+ * refused, validate refuses a remembered slab that is not ours, and a
+ * released slab is forgotten on every CPU, so a late free into its memory
+ * is refused as foreign rather than parked.
+ */
+START_TEST(test_array_tier_checked_slab)
+{
+	struct kml_buddy *b = new_buddy(POOL_4M);
+	struct kml_slab_cache *s = tier_cache(b, 64, g_tier, 0);
+	struct kml_slab_cpu *c;
+	unsigned long slab, other;
+	unsigned int cpu;
+	void *p, *q;
+
+	p = kml_slab_cache_alloc(s);
+	q = kml_slab_cache_alloc(s);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_ptr_nonnull(q);
+	slab = (unsigned long)p & s->slab_mask;
+	ck_assert_uint_eq((unsigned long)q & s->slab_mask,
+			  slab);
+	cpu = kml_cpu_get();
+	c = kml_slab_cpu_of(s, cpu);
+	kml_cpu_put();
+	ck_assert_uint_eq(c->checked, KML_SLAB_NO_ACTIVE);
+	ck_assert_int_eq(kml_slab_cache_free(s, p), 0);
+	ck_assert_uint_eq(c->checked, slab);
+	/* The remembered slab does not let a misaligned free through. */
+	ck_assert_int_eq(kml_slab_cache_free(s, (char *)q + 8), -EINVAL);
+	ck_assert_uint_eq(st(s, KML_SLAB_FREE_MISALIGNED), 1);
+	ck_assert_uint_eq(c->checked, slab);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	/* validate: a remembered slab must be a live slab of this cache. */
+	other = slab + 2 * ((~s->slab_mask) + 1);
+	c->checked = other;
+	ck_assert_uint_gt(kml_slab_cache_validate(s), 0);
+	c->checked = slab;
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	/* Release: every object back, the arrays flushed, the slab freed. */
+	ck_assert_int_eq(kml_slab_cache_free(s, q), 0);
+	kml_slab_cache_shrink(s);
+	ck_assert_uint_eq(c->checked, KML_SLAB_NO_ACTIVE);
+	ck_assert_uint_eq(kml_slab_cache_validate(s), 0);
+	ck_assert_int_eq(kml_slab_cache_free(s, p), -EINVAL);
+	ck_assert_uint_eq(st(s, KML_SLAB_FREE_FOREIGN), 1);
+	ck_assert_uint_eq(held(s, 0), 0);
+	kml_slab_cache_destroy(s);
+	assert_buddy_whole(b);
+	kml_buddy_destroy(b);
+}
+END_TEST
+
 /* Debug caches bypass every tier: all locked, nothing parked. */
 START_TEST(test_array_tier_debug_bypass)
 {
@@ -2036,6 +2090,7 @@ static Suite *slab_suite(void)
 		{ test_slab_slabinfo_row_exact, 0, T_FREELIST },
 		{ test_array_tier_remote_free_is_local, 0, T_ARRAY },
 		{ test_array_tier_validate_catches, 0, T_ARRAY },
+		{ test_array_tier_checked_slab, 0, T_ARRAY },
 		{ test_array_tier_debug_bypass, 0, T_ARRAY },
 	};
 	Suite *s = suite_create("slab");
