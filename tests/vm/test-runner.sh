@@ -47,7 +47,7 @@ run() {
 accel_of() { sed -n 's/^kmemlab-vm: accel: //p' "$1" | tail -n 1; }
 
 echo "TAP version 13"
-echo "1..16"
+echo "1..17"
 
 # --- no boot: usage
 "$vm" --no-such-option -- true >/dev/null 2>"$tmp/usage.err"
@@ -96,6 +96,31 @@ done <<'REPORTS'
 BUG: without a time stamp
 REPORTS
 ok $bad "each kernel report (BUG:, WARNING:, Oops, Call Trace:, ...) fails the check with 126"
+
+# An int3 trap on a byte that no longer holds int3 (cc) is an emulator
+# fault (125, named); on a byte that still does, or after another report,
+# it is a kernel report like the others (126).
+int3_log() {	# int3_log FIRST-LINE OOPS-LINE TRAPPING-BYTE
+	printf '%s\n' "$1" "$2" \
+		'[  291.860054] RIP: 0010:__schedule+0x34e/0xc00' \
+		"[  291.860054] Code: 82 48 89 45 b8 0f 85 52 07 00 00 41 83 7d 68 01 ba 01 00 00 00 75 0d 31 d2 41 80 bd d1 00 00 00 00 0f 95 c2 e9 75 03 00 00 $3 <1f> 44 00 00 49 8b 84 24 88 0a" \
+		'[  291.860054] Call Trace:' '[  291.860054]  <TASK>'
+}
+q='[  290.000000] kmemlab: loaded'
+int3_log "$q" '[  291.860015] Oops: int3: 0000 [#1] PREEMPT SMP NOPTI' 0f >"$tmp/i1.log"
+int3_log "$q" '[  291.860015] int3: 0000 [#1] PREEMPT SMP NOPTI' 0f >"$tmp/i2.log"
+int3_log "$q" '[  291.860015] Oops: int3: 0000 [#1] PREEMPT SMP NOPTI' cc >"$tmp/i3.log"
+int3_log '[  290.000000] WARNING: CPU: 1 PID: 9 at kernel/x.c:1 f+0x1/0x2' \
+	'[  291.860015] Oops: int3: 0000 [#1] PREEMPT SMP NOPTI' 0f >"$tmp/i4.log"
+got=
+for i in 1 2 3 4; do
+	"$vm" --check-log "$tmp/i$i.log" >/dev/null 2>"$tmp/i$i.err"
+	got+=" $?"
+	grep -q '^kmemlab-vm: emulator fault: .*int3: 0000 \[#1\].*is 0f now' "$tmp/i$i.err" &&
+		got+=+
+done
+[[ $got == " 125+ 125+ 126 126" ]]
+ok $? "a stale int3 first is an emulator fault (125, named; 6.12 and 6.1 texts); a live int3 or one after a WARNING: is 126 (got$got)"
 
 "$vm" --check-log "$tmp/no-such.log" >/dev/null 2>&1
 rc=$?
