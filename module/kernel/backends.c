@@ -22,7 +22,11 @@
  *    bytes allocated, an approximation (kmalloc size classes share slabs
  *    with the rest of the kernel, vmalloc adds page tables and guard pages).
  *  - Every byte handed out is charged to the module's budget (max_pool_mb),
- *    so no command can push the machine into OOM.
+ *    so no command can push the machine into OOM; and every request is
+ *    KMEMLAB_GFP_USER, so that under the machine's own memory pressure it
+ *    fails (ENOMEM, counted) rather than calls the OOM killer. The gfp
+ *    flags matter only once the allocator must reclaim: no fast path
+ *    looks at them.
  *  - Ownership: destroy() must free every object still allocated (ops.h),
  *    and SLUB has no way to enumerate a cache's objects. So objects are
  *    recorded in an xarray keyed by address, but only those allocated
@@ -999,7 +1003,7 @@ static int kmemlab_real_create(enum kmemlab_real_kind kind,
 	r->kind = kind;
 	r->inst_id = inst_id;
 	r->flags = p->flags;
-	r->gfp = GFP_KERNEL | __GFP_NOWARN;
+	r->gfp = KMEMLAB_GFP_USER;
 	if (p->flags & KML_F_ZERO)
 		r->gfp |= __GFP_ZERO;
 	r->arena = p->pool_bytes;

@@ -61,7 +61,7 @@ static int kmemlab_text_open(struct file *file, kmemlab_render_fn render,
 	int ret;
 
 	for (;;) {
-		t = kvmalloc(struct_size(t, buf, size), GFP_KERNEL);
+		t = kvmalloc(struct_size(t, buf, size), KMEMLAB_GFP_USER);
 		if (!t)
 			return -ENOMEM;
 		kml_out_init(&out, t->buf, size);

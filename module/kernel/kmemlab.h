@@ -5,6 +5,7 @@
 #ifndef KMEMLAB_H
 #define KMEMLAB_H
 
+#include <linux/gfp.h>
 #include <linux/printk.h>
 #include <linux/types.h>
 
@@ -19,6 +20,15 @@ struct kml_out;
  * the VM runner and the selftests fail a run that shows one.
  */
 #define kmemlab_err(fmt, ...)	pr_err("ERROR: " fmt, ##__VA_ARGS__)
+
+/*
+ * The gfp flags of every allocation a user's command asks for (pools,
+ * regions, metadata, view buffers, the real backends' objects): under the
+ * machine's memory pressure the request fails (the command gets ENOMEM)
+ * rather than calls the OOM killer or warns. __GFP_RETRY_MAYFAIL is the
+ * one reclaim modifier kmalloc, vmalloc and kvmalloc all take.
+ */
+#define KMEMLAB_GFP_USER	(GFP_KERNEL | __GFP_RETRY_MAYFAIL | __GFP_NOWARN)
 
 struct dentry;
 struct kml_engine;

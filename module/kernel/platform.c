@@ -338,7 +338,7 @@ void *kml_region_alloc(size_t bytes)
 	if (!size || kmemlab_fault_hit(KML_FAULT_PAGES) ||
 	    !kmemlab_charge(size))
 		return NULL;
-	addr = __vmalloc(size, GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN);
+	addr = __vmalloc(size, KMEMLAB_GFP_USER | __GFP_ZERO);
 	if (!addr) {
 		kmemlab_uncharge(size);
 		return NULL;
@@ -364,7 +364,7 @@ void *kml_zalloc(size_t size)
 {
 	if (kmemlab_fault_hit(KML_FAULT_META))
 		return NULL;
-	return kvzalloc(size, GFP_KERNEL);
+	return kvzalloc(size, KMEMLAB_GFP_USER);
 }
 
 void kml_free(void *ptr)
