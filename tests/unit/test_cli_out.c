@@ -10,6 +10,7 @@
 #include <check.h>
 #include <errno.h>
 #include <pty.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 
 #include "cli.h"
 #include "emit.h"
+#include "grow.h"
 #include "json.h"
 #include "report_html.h"
 #include "results.h"
@@ -764,6 +766,31 @@ END_TEST
  * A terminal is a terminal, except in the VM: there stdout and stderr are
  * serial ttys, and KMEMLAB_HOST_TTY says which are terminals on the host.
  */
+/* grow(): doubles from the first size, keeps the array on overflow. */
+START_TEST(test_cli_grow_doubles_and_refuses_overflow)
+{
+	size_t cap = 0, i;
+	int *a = NULL, *b;
+
+	for (i = 0; i < 20; i++) {
+		b = grow(a, i, &cap, sizeof(*a), 4);
+		ck_assert_ptr_nonnull(b);
+		a = b;
+		a[i] = (int)i;
+		ck_assert_uint_eq(cap, i < 4 ? 4 : i < 8 ? 8 : i < 16 ? 16 : 32);
+	}
+	ck_assert_ptr_eq(grow(a, 19, &cap, sizeof(*a), 4), a);	/* room */
+	ck_assert_ptr_null(grow(a, 32, &cap, SIZE_MAX / 32, 4));	/* overflow */
+	ck_assert_uint_eq(cap, 32);
+	cap = SIZE_MAX / 2 + 1;
+	ck_assert_ptr_null(grow(a, cap, &cap, 1, 4));		/* 2 x cap wraps */
+	ck_assert_uint_eq(cap, SIZE_MAX / 2 + 1);
+	for (i = 0; i < 20; i++)		/* still the caller's, intact */
+		ck_assert_int_eq(a[i], (int)i);
+	free(a);
+}
+END_TEST
+
 START_TEST(test_cli_isatty_follows_host)
 {
 	int master, slave, saved = dup(STDOUT_FILENO);
@@ -817,6 +844,7 @@ int main(void)
 	tcase_add_test(tc, test_cli_xml_checker_catches_errors);
 	tcase_add_test(tc, test_cli_report_on_fixture);
 	tcase_add_test(tc, test_cli_isatty_follows_host);
+	tcase_add_test(tc, test_cli_grow_doubles_and_refuses_overflow);
 	suite_add_tcase(s, tc);
 	/* xmllint comes from libxml2-utils (make deps) */
 	tx = tcase_create("xmllint");

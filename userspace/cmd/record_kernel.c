@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "grow.h"
 #include "record.h"
 
 #define RK_WHAT		"record --kernel"
@@ -112,8 +113,8 @@ struct rk_state {
 
 static int rk_intern(struct rk_state *s, const char *str, size_t len)
 {
+	char *c, **strs;
 	size_t i;
-	char *c;
 
 	if (!len)
 		return -1;
@@ -121,15 +122,10 @@ static int rk_intern(struct rk_state *s, const char *str, size_t len)
 	for (i = s->nr_strs; i-- > 0 && i + 4096 > s->nr_strs;)
 		if (!strncmp(s->strs[i], str, len) && !s->strs[i][len])
 			return (int)i;
-	if (s->nr_strs == s->cap_strs) {
-		size_t cap = s->cap_strs ? 2 * s->cap_strs : 256;
-		char **n = realloc(s->strs, cap * sizeof(*n));
-
-		if (!n)
-			return -1;
-		s->strs = n;
-		s->cap_strs = cap;
-	}
+	strs = grow(s->strs, s->nr_strs, &s->cap_strs, sizeof(*strs), 256);
+	if (!strs)
+		return -1;
+	s->strs = strs;
 	c = strndup(str, len);
 	if (!c)
 		return -1;
@@ -186,15 +182,12 @@ static int rk_live_grow(struct rk_state *s)
 
 static struct rk_op *rk_new_op(struct rk_state *s)
 {
-	if (s->nr_ops == s->cap_ops) {
-		size_t cap = s->cap_ops ? 2 * s->cap_ops : 4096;
-		struct rk_op *n = realloc(s->ops, cap * sizeof(*n));
+	struct rk_op *ops = grow(s->ops, s->nr_ops, &s->cap_ops, sizeof(*ops),
+				 4096);
 
-		if (!n)
-			return NULL;
-		s->ops = n;
-		s->cap_ops = cap;
-	}
+	if (!ops)
+		return NULL;
+	s->ops = ops;
 	memset(&s->ops[s->nr_ops], 0, sizeof(s->ops[0]));
 	s->ops[s->nr_ops].site = -1;
 	s->ops[s->nr_ops].gfp = -1;

@@ -18,6 +18,7 @@
 #include "caps.h"
 #include "conn.h"
 #include "emit.h"
+#include "grow.h"
 #include "jobrun.h"
 #include "runparse.h"
 #include "runprint.h"
@@ -53,15 +54,11 @@ struct bc_table {
 
 static struct bc_row *bc_add(struct bc_table *t)
 {
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? 2 * t->cap : 32;
-		struct bc_row *r = realloc(t->rows, cap * sizeof(*r));
+	struct bc_row *r = grow(t->rows, t->n, &t->cap, sizeof(*r), 32);
 
-		if (!r)
-			return NULL;
-		t->rows = r;
-		t->cap = cap;
-	}
+	if (!r)
+		return NULL;
+	t->rows = r;
 	memset(&t->rows[t->n], 0, sizeof(t->rows[0]));
 	return &t->rows[t->n++];
 }

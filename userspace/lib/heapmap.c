@@ -12,16 +12,13 @@
 #include <string.h>
 
 #include "cli.h"
+#include "grow.h"
 #include "heapmap.h"
 
 static int hm_push(struct heapmap *hm, size_t *cap)
 {
-	struct hm_block *nb;
+	struct hm_block *nb = grow(hm->blocks, hm->nr, cap, sizeof(*nb), 64);
 
-	if (hm->nr < *cap)
-		return 0;
-	*cap = *cap ? *cap * 2 : 64;
-	nb = realloc(hm->blocks, *cap * sizeof(*nb));
 	if (!nb)
 		return -ENOMEM;
 	hm->blocks = nb;

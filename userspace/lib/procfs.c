@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "procfs.h"
 
 #define SLABINFO_VERSION "slabinfo - version: 2.1"
@@ -203,16 +204,13 @@ int slabinfo_parse(const char *text, size_t len, const char *file,
 		struct slab_row *nr;
 
 		line++;
-		if (t->nr == cap) {
-			cap = cap ? cap * 2 : 64;
-			nr = realloc(t->rows, cap * sizeof(*nr));
-			if (!nr) {
-				slab_table_free(t);
-				snprintf(err, errlen, "%s: out of memory", file);
-				return -ENOMEM;
-			}
-			t->rows = nr;
+		nr = grow(t->rows, t->nr, &cap, sizeof(*nr), 64);
+		if (!nr) {
+			slab_table_free(t);
+			snprintf(err, errlen, "%s: out of memory", file);
+			return -ENOMEM;
 		}
+		t->rows = nr;
 		memset(&t->rows[t->nr], 0, sizeof(t->rows[0]));
 		r = slab_row_parse(&c, &t->rows[t->nr], &why);
 		if (r) {
@@ -343,16 +341,13 @@ int buddyinfo_parse(const char *text, size_t len, const char *file,
 		struct buddy_row *nr;
 
 		line++;
-		if (t->nr == cap) {
-			cap = cap ? cap * 2 : 8;
-			nr = realloc(t->rows, cap * sizeof(*nr));
-			if (!nr) {
-				buddy_table_free(t);
-				snprintf(err, errlen, "%s: out of memory", file);
-				return -ENOMEM;
-			}
-			t->rows = nr;
+		nr = grow(t->rows, t->nr, &cap, sizeof(*nr), 8);
+		if (!nr) {
+			buddy_table_free(t);
+			snprintf(err, errlen, "%s: out of memory", file);
+			return -ENOMEM;
 		}
+		t->rows = nr;
 		memset(&t->rows[t->nr], 0, sizeof(t->rows[0]));
 		if (buddy_row_parse(&c, &t->rows[t->nr], &why)) {
 			buddy_table_free(t);

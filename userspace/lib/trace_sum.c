@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "trace_report.h"
 #include "trace_sum.h"
 
@@ -90,17 +91,12 @@ static long trace_row(struct trace_sum *s, bool ours, const char *name,
 		if (s->rows[i].ours == ours && s->rows[i].inst == inst &&
 		    !strcmp(s->rows[i].name, name))
 			return (long)i;
-	if (s->nr == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 16;
-
-		r = realloc(s->rows, cap * sizeof(*r));
-		if (!r) {
-			s->oom = true;
-			return -1;
-		}
-		s->rows = r;
-		s->cap = cap;
+	r = grow(s->rows, s->nr, &s->cap, sizeof(*r), 16);
+	if (!r) {
+		s->oom = true;
+		return -1;
 	}
+	s->rows = r;
 	r = &s->rows[s->nr];
 	memset(r, 0, sizeof(*r));
 	r->ours = ours;

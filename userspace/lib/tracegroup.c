@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "kml_bounds.h"
 #include "tracegroup.h"
 
@@ -69,15 +70,10 @@ static struct tgroup *tg_group(struct tgroups *gs, const char *name,
 			*idx = i;
 			return &gs->g[i];
 		}
-	if (gs->n == gs->cap) {
-		size_t cap = gs->cap ? 2 * gs->cap : 16;
-		struct tgroup *t = realloc(gs->g, cap * sizeof(*t));
-
-		if (!t)
-			return NULL;
-		gs->g = t;
-		gs->cap = cap;
-	}
+	g = grow(gs->g, gs->n, &gs->cap, sizeof(*g), 16);
+	if (!g)
+		return NULL;
+	gs->g = g;
 	g = &gs->g[gs->n];
 	memset(g, 0, sizeof(*g));
 	memcpy(g->name, name, nlen);
