@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Tests for tools/vm/kmemlab-vm; prints TAP, exits 1 if any test failed.
-# Each boot costs ~4 s under TCG, so it boots three times only:
+# Each boot costs ~4 s under TCG, so it boots four times only:
 #   boot 1  `true`                      exit 0, wall time of boot+true
 #   boot 2  one shell doing it all      exit 3, stdout/stderr, argv, cwd,
 #                                       a file written back, KMEMLAB_ACCEL
 #   boot 3  provoke a kernel stack dump exit 126, offending lines printed
+#   boot 4  --boot-timeout 1            exit 125, "boot failed"
 # Extra runner options may be given in KMEMLAB_VM_TEST_OPTS (e.g.
 # "--accel tcg").
 
@@ -47,7 +48,7 @@ run() {
 accel_of() { sed -n 's/^kmemlab-vm: accel: //p' "$1" | tail -n 1; }
 
 echo "TAP version 13"
-echo "1..17"
+echo "1..18"
 
 # --- no boot: usage
 "$vm" --no-such-option -- true >/dev/null 2>"$tmp/usage.err"
@@ -58,7 +59,7 @@ ok $? "a bad option is a usage error (exit 2, got $rc)"
 "$vm" --help >"$tmp/help.out" 2>&1
 rc=$?
 missing=
-for o in --cpus --mem --timeout --kernel --append --accel --check-log --help; do
+for o in --cpus --mem --timeout --boot-timeout --kernel --append --accel --check-log --help; do
 	grep -q -- "$o" "$tmp/help.out" || missing+=" $o"
 done
 [[ $rc == 0 && -z $missing ]]
@@ -199,6 +200,15 @@ ok $? "the offending kernel log lines are printed"
 log=$(sed -n 's/^kmemlab-vm: kernel log: //p' "$tmp/warn.err")
 [[ -n $log && -s $log ]] && grep -q 'Call Trace:' "$log"
 ok $? "the kernel log is saved and named (${log:-none})"
+
+# --- boot 4: a boot that cannot start the command in time (1 s: no
+# kernel gets there) is a boot failure, 125, saying so
+run slow --boot-timeout 1 -- true
+st=1
+[[ $rc == 125 ]] && grep -q '^kmemlab-vm: boot failed: CMD had not started after 1 s' "$tmp/slow.err" &&
+	st=0
+((st == 0)) || diag "$tmp/slow.err"
+ok $st "--boot-timeout: a command not started in time is a boot failure (125, got $rc)"
 
 echo "# $((n - failed)) passed, $failed failed"
 ((failed == 0))
