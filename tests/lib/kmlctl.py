@@ -94,11 +94,18 @@ def kernel_fault(kind, **attrs):
     return True
 
 
+_make_it_fail_fd = -1
+
+
 def make_it_fail(on):
     """The calling process's make-it-fail flag (the task filter of the
-    kernel's fault injection)."""
-    with open("/proc/self/make-it-fail", "w") as f:
-        f.write("1" if on else "0")
+    kernel's fault injection). The file stays open from the first call:
+    an open() while the flag is set may itself be failed on purpose, and
+    then the flag could never be cleared."""
+    global _make_it_fail_fd
+    if _make_it_fail_fd < 0:
+        _make_it_fail_fd = os.open("/proc/self/make-it-fail", os.O_WRONLY)
+    os.pwrite(_make_it_fail_fd, b"1" if on else b"0", 0)
 
 
 def dmesg():
