@@ -58,11 +58,24 @@ $K -q run churn --backend kmem_cache,kmalloc,alloc_pages,vmalloc --size 4096 \
 	>"$tmp/arena.csv" 2>"$tmp/arena.err"
 rc=$?
 sed 's/^/# /' "$tmp/arena.err"
-awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+# Under slub_debug (a debug kernel's kmemlab-* caches) an object takes
+# more than its size in its slab: the arena bounds the objects, not the
+# slabs they sit in, so the real cache's held bound is not checked there.
+dbg=0
+set -f	# (the words are not file names: kmemlab-*)
+for w in $(cat /proc/cmdline); do
+	case $w in
+	slub_debug | slub_debug=*) case $w in *,*) case ,${w#*,}, in *,kmemlab*) dbg=1 ;; esac ;; *) dbg=1 ;; esac ;;
+	esac
+done
+set +f
+[ $dbg = 1 ] && echo "# slub_debug covers our caches: kmem_cache's held is not bounded by the arena here"
+awk -F, -v dbg=$dbg 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 	$c["rep"] != "median" { n++
-		if ($c["failures"] + 0 == 0) { print "no failure: " $0; bad++ }
-		if ($c["held_peak_bytes"] != "" && $c["held_peak_bytes"] + 0 > 65536 + 16384) {
-			print "held beyond the arena: " $0; bad++ }
+		if ($c["failures"] + 0 == 0) { print "# no failure: " $0; bad++ }
+		if ($c["held_peak_bytes"] != "" && $c["held_peak_bytes"] + 0 > 65536 + 16384 &&
+		    !(dbg && $c["backend"] == "kmem_cache")) {
+			print "# held beyond the arena: " $0; bad++ }
 	}
 	END { exit (bad > 0 || n != 8) }' "$tmp/arena.csv"
 ok $(( rc != 0 || $? )) "pool=64K: every real backend fails past its arena, held stays within it"
