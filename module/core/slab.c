@@ -1161,10 +1161,8 @@ unsigned int kml_slab_tier_check_obj(struct kml_slab_cache *s, void *obj)
 	void *p;
 
 	kml_lock_assert_held(&s->lock);
-	if (!kml_buddy_owns(s->buddy, obj))
-		return 1;
 	slab = (struct kml_slab *)((unsigned long)obj & s->slab_mask);
-	if (!kml_slab_is_live(slab) || slab->cache != s ||
+	if (!kml_slab_is_ours(s, (unsigned long)slab) ||
 	    kml_slab_obj_index(s, slab, obj) < 0 ||
 	    slab->state == KML_SLAB_EMPTY)
 		return 1;
