@@ -446,6 +446,8 @@ def main():
     ap.add_argument("--no-signals", action="store_true")
     ap.add_argument("--hang-timeout", type=int, default=180,
                     help="seconds without a finished command that count as a hang")
+    ap.add_argument("--progress", type=int, default=60, metavar="S",
+                    help="print a progress line every S seconds (0: never)")
     ap.add_argument("--keep-loaded", action="store_true")
     ap.add_argument("--plant-warning", action="store_true",
                     help="write a WARNING line to the kernel log at the end (tests the check)")
@@ -480,6 +482,7 @@ def main():
     signals = {"STOP": 0, "KILL": 0}
     faults = 0
     last_total, last_change, last_log_check = -1, time.monotonic(), 0.0
+    last_progress = t0
     aborted = None
     while pids:
         time.sleep(0.05)
@@ -489,6 +492,11 @@ def main():
             last_total, last_change = total, now
         elif now - last_change > args.hang_timeout:
             aborted = "no command finished for %d s: a hang" % args.hang_timeout
+        if args.progress > 0 and now - last_progress >= args.progress:
+            last_progress = now
+            print("# progress: %d of %d commands after %.0f s (%.0f commands/s)" %
+                  (total, quota * args.clients, now - t0, total / (now - t0)),
+                  flush=True)
         if now - last_log_check > 5:
             last_log_check = now
             bad = kmlctl.bad_lines(kmlctl.dmesg()[log_start:])

@@ -2,12 +2,14 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Tests for tools/vm/kmemlab-vm; prints TAP, exits 1 if any test failed.
-# Each boot costs ~4 s under TCG, so it boots four times only:
+# Each boot costs ~4 s under TCG, so it boots five times only:
 #   boot 1  `true`                      exit 0, wall time of boot+true
 #   boot 2  one shell doing it all      exit 3, stdout/stderr, argv, cwd,
 #                                       a file written back, KMEMLAB_ACCEL
 #   boot 3  provoke a kernel stack dump exit 126, offending lines printed
 #   boot 4  --boot-timeout 1            exit 125, "boot failed"
+#   boot 5  --boot-silence 1, a silent  exit 125, "boot failed"
+#           console (loglevel=0)
 # Extra runner options may be given in KMEMLAB_VM_TEST_OPTS (e.g.
 # "--accel tcg").
 
@@ -48,7 +50,7 @@ run() {
 accel_of() { sed -n 's/^kmemlab-vm: accel: //p' "$1" | tail -n 1; }
 
 echo "TAP version 13"
-echo "1..18"
+echo "1..19"
 
 # --- no boot: usage
 "$vm" --no-such-option -- true >/dev/null 2>"$tmp/usage.err"
@@ -59,7 +61,7 @@ ok $? "a bad option is a usage error (exit 2, got $rc)"
 "$vm" --help >"$tmp/help.out" 2>&1
 rc=$?
 missing=
-for o in --cpus --mem --timeout --boot-timeout --kernel --append --accel --check-log --help; do
+for o in --cpus --mem --timeout --boot-timeout --boot-silence --kernel --append --accel --check-log --help; do
 	grep -q -- "$o" "$tmp/help.out" || missing+=" $o"
 done
 [[ $rc == 0 && -z $missing ]]
@@ -209,6 +211,15 @@ st=1
 	st=0
 ((st == 0)) || diag "$tmp/slow.err"
 ok $st "--boot-timeout: a command not started in time is a boot failure (125, got $rc)"
+
+# --- boot 5: a console that prints nothing for 1 s before the command
+# starts (loglevel=0: the kernel prints nothing) is a boot failure, 125
+run silent --boot-silence 1 --append loglevel=0 -- true
+st=1
+[[ $rc == 125 ]] && grep -q '^kmemlab-vm: boot failed: the console printed nothing for 1 s before CMD started' "$tmp/silent.err" &&
+	st=0
+((st == 0)) || diag "$tmp/silent.err"
+ok $st "--boot-silence: an early boot that prints nothing is a boot failure (125, got $rc)"
 
 echo "# $((n - failed)) passed, $failed failed"
 ((failed == 0))
