@@ -533,11 +533,22 @@ def slow(path, start, arg, body, kernel, scratch, env, results):
                scratch, env, results)
 
 
+class Progress(list):
+    """The results, each also named on stderr as it comes (kernel mode:
+    the TAP is printed at the end, and the selftest runner's stall
+    watchdog ends a program that prints nothing for 15 minutes)."""
+
+    def append(self, r):
+        super().append(r)
+        print("# doctest: %d done, %s" % (len(self), r[1]), file=sys.stderr,
+              flush=True)
+
+
 def main():
     top = os.getcwd()
     kernel = len(sys.argv) > 1 and sys.argv[1] == "--kernel"
     files = sys.argv[2:] if kernel else sys.argv[1:]
-    results = []
+    results = Progress() if kernel else []
     scratch = tempfile.mkdtemp(prefix="kmemlab-doctest.")
     for name in os.listdir(top):
         if not name.startswith("."):
